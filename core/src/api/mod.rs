@@ -1,0 +1,33 @@
+//! The JSON API's request and response bodies (`/api/v1`). The server serialises exactly these
+//! and the widget deserialises exactly these, so the two cannot drift apart.
+
+mod contact;
+mod initiative;
+mod matches;
+mod page;
+mod pledge;
+mod problem;
+mod stakeholder;
+mod stats;
+
+pub use contact::Contact;
+pub use initiative::{
+    Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Need, NeedInput,
+};
+pub use matches::{
+    Coalition, CoalitionMember, InitiativeMatch, MatchScope, PartnerMatch, StakeholderMatch,
+};
+pub use page::Page;
+pub use pledge::{Pledge, PledgeId, PledgeInput, PledgeStatus};
+pub use problem::{Problem, ProblemType};
+pub use stakeholder::{Stakeholder, StakeholderId, StakeholderInput, StakeholderSummary};
+pub use stats::{CityStats, Count, FlagshipProduct, UpcomingEvent};
+
+/// A record just created, with the secret that lets its creator manage it. The secret is shown
+/// this once: the server keeps only its hash.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Created<T> {
+    pub record: T,
+    pub manage_token: String,
+}

@@ -1,0 +1,74 @@
+use chrono::{DateTime, Utc};
+
+use super::{Contact, InitiativeId, StakeholderId, StakeholderSummary};
+use crate::taxonomy::Resource;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(transparent)]
+pub struct PledgeId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum PledgeStatus {
+    /// Offered, waiting for the initiative's owner.
+    Pending,
+    Accepted,
+    Declined,
+    /// Taken back by the stakeholder before or after acceptance.
+    Withdrawn,
+}
+
+impl PledgeStatus {
+    /// The owner answers a pending pledge; the stakeholder may withdraw a pending or accepted one.
+    pub fn may_become(self, next: PledgeStatus) -> bool {
+        use PledgeStatus::*;
+        matches!(
+            (self, next),
+            (Pending, Accepted | Declined | Withdrawn) | (Accepted, Withdrawn)
+        )
+    }
+}
+
+/// A stakeholder's offer of one resource to an initiative.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PledgeInput {
+    pub stakeholder_id: StakeholderId,
+    pub resource: Resource,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Pledge {
+    pub id: PledgeId,
+    pub initiative_id: InitiativeId,
+    pub stakeholder: StakeholderSummary,
+    pub resource: Resource,
+    pub message: String,
+    pub status: PledgeStatus,
+    /// The other side's contact, present once the pledge is accepted and only for its two sides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart_contact: Option<Contact>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PledgeStatus::*;
+
+    #[test]
+    fn only_pending_pledges_are_answered_and_answers_are_final() {
+        assert!(Pending.may_become(Accepted));
+        assert!(Pending.may_become(Declined));
+        assert!(Accepted.may_become(Withdrawn));
+        assert!(!Declined.may_become(Accepted));
+        assert!(!Accepted.may_become(Declined));
+        assert!(!Withdrawn.may_become(Pending));
+    }
+}

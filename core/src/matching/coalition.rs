@@ -1,0 +1,353 @@
+//! The smallest team of stakeholders that covers what an initiative still needs.
+//!
+//! The goal is a set cover over at most 15 elements: the open needs (up to 10 resources) and the
+//! missing helices (up to 5). Everything any candidate can cover must be covered; among such
+//! teams the smallest wins, then the one with the highest summed match score, then lower ids.
+//! When the pool is small enough the search is exact (a dynamic programme over the subsets of
+//! the elements); otherwise the classic greedy cover, which is within a factor ln(15) + 1 of
+//! optimal, is used and the answer says so.
+
+use super::features::{InitiativeFeatures, StakeholderFeatures};
+use super::score::score_total;
+use crate::api::{Coalition, CoalitionMember, StakeholderId};
+use crate::taxonomy::{Helix, HelixSet, ResourceSet};
+
+/// The largest `states × candidates` product searched exactly: a few milliseconds of work.
+const EXACT_BUDGET: usize = 1 << 22;
+const HELIX_SHIFT: u32 = 10;
+
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    id: i64,
+    mask: u32,
+    score: u32,
+}
+
+/// Suggests a coalition for `initiative` from `candidates` (usually those within the match scope).
+pub fn coalition(initiative: &InitiativeFeatures, candidates: &[StakeholderFeatures]) -> Coalition {
+    let missing = HelixSet::all().difference(initiative.covered);
+    let element_mask = |s: &StakeholderFeatures| {
+        let needs = u32::from(initiative.needs.intersection(s.offers).bits());
+        let helix = if missing.contains(s.helix) {
+            1 << (HELIX_SHIFT + s.helix as u32)
+        } else {
+            0
+        };
+        needs | helix
+    };
+
+    // One candidate per distinct mask: the strongest, then the lowest id. Two stakeholders that
+    // cover exactly the same elements are interchangeable for the cover itself.
+    let mut best_by_mask: std::collections::HashMap<u32, Candidate> =
+        std::collections::HashMap::new();
+    for s in candidates {
+        let mask = element_mask(s);
+        if mask == 0 {
+            continue;
+        }
+        let c = Candidate {
+            id: s.id,
+            mask,
+            score: score_total(initiative, s),
+        };
+        best_by_mask
+            .entry(mask)
+            .and_modify(|kept| {
+                if (c.score, std::cmp::Reverse(c.id)) > (kept.score, std::cmp::Reverse(kept.id)) {
+                    *kept = c;
+                }
+            })
+            .or_insert(c);
+    }
+    let mut pool: Vec<Candidate> = best_by_mask.into_values().collect();
+    pool.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+    let target = pool.iter().fold(0, |acc, c| acc | c.mask);
+
+    let (chosen, exact) = if target == 0 {
+        (Vec::new(), true)
+    } else {
+        let elements = target.count_ones() as usize;
+        if pool.len().saturating_mul(1 << elements) <= EXACT_BUDGET {
+            (exact_cover(&pool, target), true)
+        } else {
+            (greedy_cover(&pool, target), false)
+        }
+    };
+
+    explain(initiative, missing, target, chosen, exact)
+}
+
+/// Minimum cover by dynamic programming over subsets of the target, numbered compactly.
+fn exact_cover(pool: &[Candidate], target: u32) -> Vec<Candidate> {
+    let bits: Vec<u32> = (0..32).filter(|b| target & (1 << b) != 0).collect();
+    let compact = |mask: u32| {
+        bits.iter().enumerate().fold(0usize, |acc, (i, b)| {
+            acc | (((mask >> b) & 1) as usize) << i
+        })
+    };
+    let full = (1usize << bits.len()) - 1;
+    let masks: Vec<usize> = pool.iter().map(|c| compact(c.mask)).collect();
+
+    #[derive(Clone, Copy)]
+    struct State {
+        size: u8,
+        score: u32,
+        prev: usize,
+        via: usize,
+    }
+    let mut states: Vec<Option<State>> = vec![None; full + 1];
+    states[0] = Some(State {
+        size: 0,
+        score: 0,
+        prev: 0,
+        via: usize::MAX,
+    });
+    // Adding a member only sets bits, so every transition goes to a larger number and one pass in
+    // increasing order sees each state final before expanding it.
+    for state in 0..full {
+        let Some(here) = states[state] else { continue };
+        for (c, &m) in masks.iter().enumerate() {
+            let next = state | m;
+            if next == state {
+                continue;
+            }
+            let candidate = State {
+                size: here.size + 1,
+                score: here.score + pool[c].score,
+                prev: state,
+                via: c,
+            };
+            let better = match states[next] {
+                None => true,
+                Some(old) => {
+                    (candidate.size, std::cmp::Reverse(candidate.score))
+                        < (old.size, std::cmp::Reverse(old.score))
+                }
+            };
+            if better {
+                states[next] = Some(candidate);
+            }
+        }
+    }
+    let mut chosen = Vec::new();
+    let mut at = full;
+    while at != 0 {
+        let s = states[at].expect("the target is reachable: it is the union of the pool");
+        chosen.push(pool[s.via]);
+        at = s.prev;
+    }
+    chosen
+}
+
+/// Greedy cover: repeatedly the candidate that covers most of what is still uncovered.
+fn greedy_cover(pool: &[Candidate], target: u32) -> Vec<Candidate> {
+    let mut covered = 0;
+    let mut chosen = Vec::new();
+    while covered != target {
+        // `pool` is sorted strongest first, so `max_by_key` keeping the first maximum breaks ties
+        // towards the stronger, then lower-id, candidate.
+        let best = pool
+            .iter()
+            .copied()
+            .rev()
+            .max_by_key(|c| (c.mask & !covered).count_ones())
+            .expect("a non-empty target has candidates");
+        covered |= best.mask;
+        chosen.push(best);
+    }
+    chosen
+}
+
+fn explain(
+    initiative: &InitiativeFeatures,
+    missing: HelixSet,
+    target: u32,
+    mut chosen: Vec<Candidate>,
+    exact: bool,
+) -> Coalition {
+    // Present members in the order that explains best: each adds the most of what is still
+    // uncovered, so each is credited with what it brings that those before it did not. A member
+    // that would add nothing (possible after a greedy search) is dropped: the team is smaller.
+    let mut covered = 0u32;
+    let mut members = Vec::with_capacity(chosen.len());
+    while !chosen.is_empty() {
+        let (at, gain) = chosen
+            .iter()
+            .enumerate()
+            .map(|(at, c)| {
+                (
+                    at,
+                    (c.mask & !covered).count_ones(),
+                    c.score,
+                    std::cmp::Reverse(c.id),
+                )
+            })
+            .max_by_key(|&(_, gain, score, id)| (gain, score, id))
+            .map(|(at, gain, _, _)| (at, gain))
+            .expect("non-empty");
+        let c = chosen.swap_remove(at);
+        if gain == 0 {
+            continue;
+        }
+        let new = c.mask & !covered;
+        covered |= c.mask;
+        let helix_bits = new >> HELIX_SHIFT;
+        members.push(CoalitionMember {
+            stakeholder_id: StakeholderId(c.id),
+            fills: ResourceSet::from_bits((new & ((1 << HELIX_SHIFT) - 1)) as u16),
+            brings_helix: (helix_bits != 0)
+                .then(|| Helix::ALL[helix_bits.trailing_zeros() as usize]),
+        });
+    }
+    let covered_needs = ResourceSet::from_bits((target & ((1 << HELIX_SHIFT) - 1)) as u16);
+    let covered_helices = HelixSet::from_bits((target >> HELIX_SHIFT) as u16);
+    Coalition {
+        members,
+        uncovered_needs: initiative.needs.difference(covered_needs),
+        missing_helices: missing.difference(covered_helices),
+        exact,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::region::RegionCode;
+    use crate::taxonomy::{Resource, SubsectorSet};
+    use proptest::prelude::*;
+
+    fn s(id: i64, helix: Helix, offers: &[Resource]) -> StakeholderFeatures {
+        StakeholderFeatures {
+            id,
+            region: RegionCode::new(32, 73, 1).unwrap(),
+            subsectors: SubsectorSet::empty(),
+            offers: offers.iter().copied().collect(),
+            helix,
+            verified: false,
+        }
+    }
+
+    fn initiative(needs: &[Resource], covered: &[Helix]) -> InitiativeFeatures {
+        InitiativeFeatures {
+            id: 1,
+            region: RegionCode::new(32, 73, 1).unwrap(),
+            subsectors: SubsectorSet::empty(),
+            needs: needs.iter().copied().collect(),
+            covered: covered.iter().copied().collect(),
+            asked: HelixSet::empty(),
+        }
+    }
+
+    fn member_ids(c: &Coalition) -> Vec<i64> {
+        let mut ids: Vec<i64> = c.members.iter().map(|m| m.stakeholder_id.0).collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn prefers_one_partner_who_brings_everything_over_several() {
+        use Resource::*;
+        let i = initiative(
+            &[Venue, Funding, Publicity],
+            &[
+                Helix::Government,
+                Helix::Academia,
+                Helix::Community,
+                Helix::Media,
+            ],
+        );
+        let pool = [
+            s(1, Helix::Government, &[Venue]),
+            s(2, Helix::Media, &[Publicity]),
+            s(3, Helix::Business, &[Venue, Funding, Publicity]),
+            s(4, Helix::Business, &[Funding]),
+        ];
+        let c = coalition(&i, &pool);
+        assert_eq!(member_ids(&c), [3]);
+        assert!(c.exact);
+        assert!(c.uncovered_needs.is_empty() && c.missing_helices.is_empty());
+        assert_eq!(c.members[0].brings_helix, Some(Helix::Business));
+    }
+
+    #[test]
+    fn covers_all_five_helices_when_the_pool_allows_and_reports_what_is_missing() {
+        use Resource::*;
+        let i = initiative(&[Venue, Research], &[]);
+        let pool = [
+            s(1, Helix::Government, &[Venue]),
+            s(2, Helix::Academia, &[Research]),
+            s(3, Helix::Business, &[]),
+            s(4, Helix::Community, &[Venue]),
+        ];
+        let c = coalition(&i, &pool);
+        assert_eq!(member_ids(&c), [1, 2, 3, 4]);
+        assert_eq!(
+            c.missing_helices,
+            HelixSet::of(Helix::Media),
+            "no media stakeholder in the pool"
+        );
+        assert!(c.uncovered_needs.is_empty());
+    }
+
+    #[test]
+    fn a_need_nobody_offers_is_reported_not_hidden() {
+        let i = initiative(&[Resource::Permits], &[Helix::Government]);
+        let c = coalition(&i, &[s(1, Helix::Government, &[Resource::Funding])]);
+        assert!(c.members.is_empty());
+        assert_eq!(c.uncovered_needs, ResourceSet::of(Resource::Permits));
+    }
+
+    fn arb_pool() -> impl Strategy<Value = Vec<StakeholderFeatures>> {
+        prop::collection::vec((0usize..5, any::<u16>()), 0..40).prop_map(|rows| {
+            rows.into_iter()
+                .enumerate()
+                .map(|(n, (h, offers))| StakeholderFeatures {
+                    id: n as i64 + 1,
+                    region: RegionCode::new(32, 73, 1).unwrap(),
+                    subsectors: SubsectorSet::empty(),
+                    offers: ResourceSet::from_bits(offers),
+                    helix: Helix::ALL[h],
+                    verified: false,
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn a_coalition_covers_every_need_any_candidate_can_fill(
+            pool in arb_pool(),
+            needs in any::<u16>(),
+            covered in any::<u16>(),
+        ) {
+            let i = InitiativeFeatures { needs: ResourceSet::from_bits(needs), covered: HelixSet::from_bits(covered), ..initiative(&[], &[]) };
+            let c = coalition(&i, &pool);
+            let offered = pool.iter().fold(ResourceSet::empty(), |acc, s| acc.union(s.offers)).intersection(i.needs);
+            let filled = c.members.iter().fold(ResourceSet::empty(), |acc, m| acc.union(m.fills));
+            prop_assert_eq!(filled, offered);
+            prop_assert_eq!(c.uncovered_needs, i.needs.difference(offered));
+            let present: HelixSet = pool.iter().map(|s| s.helix).collect();
+            let brought: HelixSet = c.members.iter().filter_map(|m| m.brings_helix).collect();
+            prop_assert_eq!(brought, present.difference(i.covered));
+            // No member is redundant in the greedy or exact answer's accounting.
+            prop_assert!(c.members.iter().all(|m| !m.fills.is_empty() || m.brings_helix.is_some()));
+        }
+
+        #[test]
+        fn the_exact_cover_is_never_larger_than_the_greedy_one(pool in arb_pool(), needs in any::<u16>()) {
+            let i = InitiativeFeatures { needs: ResourceSet::from_bits(needs), ..initiative(&[], &[]) };
+            let missing = HelixSet::all();
+            let cands: Vec<Candidate> = pool.iter().filter_map(|s| {
+                let mask = u32::from(i.needs.intersection(s.offers).bits()) | if missing.contains(s.helix) { 1 << (HELIX_SHIFT + s.helix as u32) } else { 0 };
+                (mask != 0).then_some(Candidate { id: s.id, mask, score: 1 })
+            }).collect();
+            let target = cands.iter().fold(0, |a, c| a | c.mask);
+            if target != 0 {
+                let exact = exact_cover(&cands, target);
+                let greedy = greedy_cover(&cands, target);
+                prop_assert!(exact.len() <= greedy.len());
+                prop_assert_eq!(exact.iter().fold(0, |a, c| a | c.mask), target);
+            }
+        }
+    }
+}
