@@ -9,6 +9,7 @@ mod pledge;
 mod problem;
 mod stakeholder;
 mod stats;
+mod taxonomies;
 
 pub use contact::Contact;
 pub use initiative::{
@@ -22,6 +23,7 @@ pub use pledge::{Pledge, PledgeId, PledgeInput, PledgeStatus};
 pub use problem::{Problem, ProblemType};
 pub use stakeholder::{Stakeholder, StakeholderId, StakeholderInput, StakeholderSummary};
 pub use stats::{CityStats, Count, FlagshipProduct, UpcomingEvent};
+pub use taxonomies::{Label, Taxonomies, Term};
 
 /// A record just created, with the secret that lets its creator manage it. The secret is shown
 /// this once: the server keeps only its hash.

@@ -1,0 +1,77 @@
+// Pentahelix embed loader: one <script type="module" src=".../embed.js"> per page, then a
+// <pentahelix-widget> element (or <div data-pentahelix>) wherever a widget should appear.
+// Each instance renders in its own shadow root with its own copy of the stylesheet; all
+// instances share one wasm module, fetched once. Nothing is added to the host's <head> and
+// the only global is the custom element itself.
+const base = new URL(".", import.meta.url);
+const ATTRIBUTES = ["api", "region", "lang", "view", "theme"];
+let modulePromise;
+
+function loadModule() {
+  modulePromise ??= import(new URL("pkg/pentahelix.js", base).href).then(async (m) => {
+    await m.default({ module_or_path: new URL("pkg/pentahelix_bg.wasm", base) });
+    return m;
+  });
+  return modulePromise;
+}
+
+function optionsOf(el, prefix) {
+  const options = {};
+  for (const name of ATTRIBUTES) {
+    const value = el.getAttribute(prefix + name);
+    if (value !== null) options[name] = value;
+  }
+  options.api ??= base.origin;
+  return options;
+}
+
+async function mountInto(host, options) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  root.replaceChildren();
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = new URL("style/widget.css", base).href;
+  const container = document.createElement("div");
+  container.className = "ph-root";
+  root.append(style, container);
+  const m = await loadModule();
+  return m.mount(container, options);
+}
+
+class PentahelixWidget extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+  #instance;
+  #generation = 0;
+
+  connectedCallback() {
+    this.#render();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#instance?.unmount();
+    this.#instance = undefined;
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    this.#instance?.unmount();
+    const instance = await mountInto(this, optionsOf(this, ""));
+    // A newer render or a removal happened while the module loaded: this one is stale.
+    if (generation !== this.#generation) instance.unmount();
+    else this.#instance = instance;
+  }
+}
+
+if (!customElements.get("pentahelix-widget")) {
+  customElements.define("pentahelix-widget", PentahelixWidget);
+}
+
+// For CMSs that strip unknown tags: <div data-pentahelix data-region="32.73">.
+for (const div of document.querySelectorAll("div[data-pentahelix]")) {
+  mountInto(div, optionsOf(div, "data-"));
+}

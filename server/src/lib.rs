@@ -1,0 +1,58 @@
+//! The Pentahelix API server: the JSON API under `/api/v1` that the widget and a city's other
+//! systems use, and the host of the built widget.
+
+pub mod app;
+pub mod cli;
+pub mod error;
+mod lang;
+mod routes;
+mod state;
+
+pub use app::router;
+pub use error::Error;
+pub use state::AppState;
+
+use tokio::net::TcpListener;
+
+/// Binds, prints the URL a person should open (the bound address, so `--listen 127.0.0.1:0`
+/// reports the port it got), and serves until Ctrl-C or SIGTERM.
+pub async fn serve(args: cli::ServeArgs) -> Result<(), Error> {
+    let state = AppState::new(&args)?;
+    let listener = TcpListener::bind(args.listen)
+        .await
+        .map_err(|source| Error::Bind {
+            addr: args.listen,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(|source| Error::Bind {
+        addr: args.listen,
+        source,
+    })?;
+    println!("Pentahelix is running at http://{addr}/");
+    tracing::info!(%addr, static_dir = %args.static_dir.display(), "listening");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(Error::Serve)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,3 @@
+//! Reusable pieces of the widget's UI.
+
+pub mod pentagon;

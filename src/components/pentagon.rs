@@ -1,0 +1,133 @@
+//! The coverage pentagon: one vertex per helix, filled where the initiative has that helix.
+//! It appears wherever an initiative does, so a reader learns it once and reads it everywhere.
+
+use leptos::prelude::*;
+use pentahelix_core::{Helix, HelixSet, Lang};
+
+use crate::i18n::messages;
+
+/// Vertex `n` of a regular pentagon of radius `r` around (`c`, `c`), first vertex at the top and
+/// going clockwise in helix order.
+pub fn vertex(n: usize, c: f64, r: f64) -> (f64, f64) {
+    let angle = -std::f64::consts::FRAC_PI_2 + n as f64 * 2.0 * std::f64::consts::PI / 5.0;
+    (c + r * angle.cos(), c + r * angle.sin())
+}
+
+/// The polygon of covered helices, drawn through the centre where a helix is missing, so the
+/// filled shape grows towards a full pentagon as helices join.
+pub fn coverage_points(coverage: HelixSet, c: f64, r: f64) -> String {
+    Helix::ALL
+        .iter()
+        .enumerate()
+        .map(|(n, h)| {
+            let (x, y) = if coverage.contains(*h) {
+                vertex(n, c, r)
+            } else {
+                (c, c)
+            };
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn outline_points(c: f64, r: f64) -> String {
+    (0..5)
+        .map(|n| vertex(n, c, r))
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The accessible name: the covered helices in words, since the shape says nothing to a screen
+/// reader.
+pub fn label(coverage: HelixSet, lang: Lang) -> String {
+    let names: Vec<&str> = coverage.iter().map(|h| h.label(lang)).collect();
+    (messages(lang).pentagon_label)(&names)
+}
+
+/// Draws the pentagon for `coverage` at `size` pixels.
+#[component]
+pub fn CoveragePentagon(
+    #[prop(into)] coverage: Signal<HelixSet>,
+    #[prop(into)] lang: Signal<Lang>,
+    #[prop(default = 48)] size: u32,
+) -> impl IntoView {
+    const C: f64 = 50.0;
+    const R: f64 = 44.0;
+    view! {
+        <svg
+            class="ph-pentagon"
+            viewBox="0 0 100 100"
+            width=size
+            height=size
+            role="img"
+            aria-label=move || label(coverage.get(), lang.get())
+        >
+            <polygon class="ph-pentagon__outline" points=outline_points(C, R) />
+            <polygon class="ph-pentagon__fill" points=move || coverage_points(coverage.get(), C, R) />
+            {Helix::ALL
+                .iter()
+                .enumerate()
+                .map(|(n, h)| {
+                    let (x, y) = vertex(n, C, R);
+                    let helix = *h;
+                    view! {
+                        <circle
+                            class=move || {
+                                if coverage.get().contains(helix) {
+                                    format!("ph-pentagon__dot ph-pentagon__dot--on ph-helix--{}", helix.slug())
+                                } else {
+                                    "ph-pentagon__dot".to_owned()
+                                }
+                            }
+                            cx=format!("{x:.1}")
+                            cy=format!("{y:.1}")
+                            r="7"
+                        />
+                    }
+                })
+                .collect_view()}
+        </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_vertex_is_at_the_top_and_all_lie_on_the_circle() {
+        let (x, y) = vertex(0, 50.0, 40.0);
+        assert!((x - 50.0).abs() < 1e-9 && (y - 10.0).abs() < 1e-9);
+        for n in 0..5 {
+            let (x, y) = vertex(n, 50.0, 40.0);
+            assert!(((x - 50.0).hypot(y - 50.0) - 40.0).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn missing_helices_collapse_to_the_centre() {
+        let only_government = coverage_points(HelixSet::of(Helix::Government), 50.0, 40.0);
+        assert_eq!(
+            only_government,
+            "50.0,10.0 50.0,50.0 50.0,50.0 50.0,50.0 50.0,50.0"
+        );
+        assert!(!coverage_points(HelixSet::all(), 50.0, 40.0).contains("50.0,50.0"));
+    }
+
+    #[test]
+    fn the_accessible_name_lists_the_covered_helices() {
+        let set: HelixSet = [Helix::Government, Helix::Media].into_iter().collect();
+        assert_eq!(
+            label(set, Lang::Id),
+            "Heliks yang terlibat: Pemerintah, Media"
+        );
+        assert_eq!(label(set, Lang::En), "Helices involved: Government, Media");
+        assert_eq!(label(HelixSet::empty(), Lang::En), "No helix involved yet");
+        assert_eq!(
+            label(HelixSet::all(), Lang::Id),
+            "Pentaheliks lengkap: kelima heliks terlibat"
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! An instance's configuration, as the host page gives it (attributes on the element, passed on
+//! by the loader). Every field has a sensible default so that a bare `<pentahelix-widget>` works.
+
+use pentahelix_core::{Lang, RegionCode};
+
+/// The views the tab bar switches between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    About,
+}
+
+impl View {
+    pub fn from_slug(slug: &str) -> Option<View> {
+        match slug {
+            "about" => Some(View::About),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Base URL of the Pentahelix API; empty means the page's own origin.
+    pub api: String,
+    /// The city (or kecamatan) this instance shows.
+    pub region: RegionCode,
+    pub lang: Lang,
+    pub view: View,
+    /// A CSS colour for `--ph-primary`, already checked to be harmless.
+    pub theme: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            api: String::new(),
+            region: RegionCode::new(32, 73, 0).expect("Kota Bandung"),
+            lang: Lang::Id,
+            view: View::default(),
+            theme: None,
+        }
+    }
+}
+
+impl Config {
+    /// Builds a configuration from attribute-like pairs. Unknown or malformed values fall back to
+    /// the defaults rather than failing: an official's typo must not blank the widget.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> Config {
+        let mut config = Config::default();
+        for (key, value) in pairs {
+            let value = value.trim().to_owned();
+            match key {
+                "api" => config.api = value.trim_end_matches('/').to_owned(),
+                "region" => {
+                    if let Ok(region) = value.parse() {
+                        config.region = region;
+                    }
+                }
+                "lang" => config.lang = Lang::from_tag(&value).unwrap_or(config.lang),
+                "view" => config.view = View::from_slug(&value).unwrap_or(config.view),
+                "theme" => config.theme = is_safe_colour(&value).then_some(value),
+                _ => {}
+            }
+        }
+        config
+    }
+}
+
+/// Accepts `#rgb`, `#rrggbb` and plain colour names: enough for a city's brand colour, and
+/// nothing that could close the style attribute or inject another declaration.
+fn is_safe_colour(value: &str) -> bool {
+    match value.strip_prefix('#') {
+        Some(hex) => matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()),
+        None => {
+            !value.is_empty() && value.len() <= 20 && value.chars().all(|c| c.is_ascii_alphabetic())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_element_shows_bandung_in_indonesian() {
+        let config = Config::from_pairs([]);
+        assert_eq!(config.region.to_string(), "32.73");
+        assert_eq!(config.lang, Lang::Id);
+        assert_eq!(config.view, View::About);
+    }
+
+    #[test]
+    fn attributes_override_defaults_and_typos_fall_back() {
+        let config = Config::from_pairs([
+            ("api", "https://api.example.id/".to_owned()),
+            ("region", "36.74".to_owned()),
+            ("lang", "en-GB".to_owned()),
+            ("theme", "#0a7".to_owned()),
+        ]);
+        assert_eq!(config.api, "https://api.example.id");
+        assert_eq!(config.region.to_string(), "36.74");
+        assert_eq!(config.lang, Lang::En);
+        assert_eq!(config.theme.as_deref(), Some("#0a7"));
+
+        let typo =
+            Config::from_pairs([("region", "36,74".to_owned()), ("lang", "jawa".to_owned())]);
+        assert_eq!(typo.region.to_string(), "32.73");
+        assert_eq!(typo.lang, Lang::Id);
+    }
+
+    #[test]
+    fn a_theme_colour_cannot_inject_css() {
+        for bad in [
+            "red;background:url(x)",
+            "#12345g",
+            "expression(alert(1))",
+            "#fff}",
+        ] {
+            assert_eq!(
+                Config::from_pairs([("theme", bad.to_owned())]).theme,
+                None,
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Config::from_pairs([("theme", "teal".to_owned())])
+                .theme
+                .as_deref(),
+            Some("teal")
+        );
+    }
+}

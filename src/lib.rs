@@ -1,0 +1,14 @@
+//! The Pentahelix widget: a Leptos client-side app that a city embeds in its own website.
+//!
+//! `public/embed.js` attaches a shadow root to each `<pentahelix-widget>` element, puts the
+//! stylesheet inside it and calls [`mount`]. Everything the widget shows lives in that root, so
+//! the host page's CSS cannot break it and its CSS cannot leak out.
+
+mod app;
+pub mod components;
+pub mod config;
+pub mod i18n;
+mod mount;
+mod views;
+
+pub use mount::{Instance, mount};

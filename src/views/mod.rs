@@ -1,0 +1,3 @@
+//! One module per view of the widget.
+
+pub mod about;
