@@ -1,11 +1,11 @@
-//! The command line: `pentahelix-server serve`, with room for `admin`, `backup` and
-//! `migrate-data` beside it. Every flag also reads an environment variable, so a container or a
-//! systemd unit configures the server without a wrapper script.
+//! The command line: `serve` and `admin create-token`, with room for `backup` and
+//! `migrate-data` beside them. Every `serve` flag also reads an environment variable, so a
+//! container or a systemd unit configures the server without a wrapper script.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use pentahelix_core::RegionCode;
 
 #[derive(Debug, Parser)]
@@ -23,6 +23,44 @@ pub struct Cli {
 pub enum Command {
     /// Serve the API and the built widget.
     Serve(ServeArgs),
+    /// Administration tasks run by the city's operator.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an admin token for one or more regions and print it (once: only its hash is kept).
+    CreateToken(CreateTokenArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateTokenArgs {
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/pentahelix.db"
+    )]
+    pub database_url: String,
+    /// Region the token may administer (a city such as `32.73`, or a province); repeat for more.
+    #[arg(long = "region", required = true)]
+    pub regions: Vec<RegionCode>,
+    /// Who holds it, for the audit trail ("Hub manager Metro").
+    #[arg(long, default_value = "admin")]
+    pub label: String,
+    /// Days until the token stops working; it never expires when omitted.
+    #[arg(long)]
+    pub expires_in_days: Option<u32>,
+}
+
+/// When new initiatives become visible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ModerationMode {
+    /// New initiatives wait for an admin's approval.
+    Pre,
+    /// New initiatives are visible at once; reports over the threshold hide them until reviewed.
+    #[default]
+    Post,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -30,6 +68,14 @@ pub struct ServeArgs {
     /// Address to listen on. Port 0 picks a free port; the address actually bound is printed.
     #[arg(long, env = "PENTAHELIX_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+
+    /// Where the data lives: `sqlite://PATH` (created if missing) or `sqlite::memory:`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/pentahelix.db"
+    )]
+    pub database_url: String,
 
     /// Folder of the built widget (`dist/`), served at `/`.
     #[arg(long, env = "PENTAHELIX_STATIC_DIR", default_value = "dist")]
@@ -39,4 +85,37 @@ pub struct ServeArgs {
     /// five seed cities.
     #[arg(long, env = "PENTAHELIX_CITIES", value_delimiter = ',')]
     pub cities: Vec<RegionCode>,
+
+    /// Origins of the city websites allowed to call the API from a browser (comma-separated,
+    /// e.g. `https://bandung.go.id`). The server's own origin needs no entry.
+    #[arg(long, env = "PENTAHELIX_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
+
+    #[arg(long, env = "PENTAHELIX_MODERATION", value_enum, default_value_t = ModerationMode::Post)]
+    pub moderation: ModerationMode,
+
+    /// Unresolved reports after which an initiative is hidden pending review.
+    #[arg(long, env = "PENTAHELIX_REPORT_THRESHOLD", default_value_t = 3)]
+    pub report_threshold: u32,
+
+    /// Load the demo data set (stakeholders and initiatives in the seed cities) into an empty
+    /// database.
+    #[arg(long, env = "PENTAHELIX_DEMO")]
+    pub demo: bool,
+}
+
+impl ServeArgs {
+    /// The defaults, for tests and embedding: an in-memory database and no static files.
+    pub fn for_tests() -> ServeArgs {
+        ServeArgs {
+            listen: "127.0.0.1:0".parse().expect("valid address"),
+            database_url: "sqlite::memory:".into(),
+            static_dir: PathBuf::from("dist"),
+            cities: Vec::new(),
+            allowed_origins: Vec::new(),
+            moderation: ModerationMode::Post,
+            report_threshold: 3,
+            demo: false,
+        }
+    }
 }

@@ -31,6 +31,31 @@ pub enum Error {
     BadRequest(String),
     #[error(transparent)]
     Validation(#[from] ValidationErrors),
+    /// No valid credentials for an action that needs them.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Valid credentials, but not for this record or region.
+    #[error("forbidden")]
+    Forbidden,
+    /// The request conflicts with the record's state; the text says how, for the client.
+    #[error("conflict")]
+    Conflict,
+    #[error("conflict: {0}")]
+    StateConflict(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("idempotency key reused with a different request")]
+    IdempotencyMismatch,
+    #[error("a request with this idempotency key is still being processed")]
+    IdempotencyInProgress,
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("database migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("internal: {0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -78,7 +103,76 @@ impl Error {
                 problem.errors = errors.messages(lang);
                 problem
             }
-            Error::Config(_) | Error::Bind { .. } | Error::Serve(_) => Problem::new(
+            Error::Unauthorized => Problem::new(
+                ProblemType::Unauthorized,
+                pick(
+                    "Perlu tautan kelola atau token admin",
+                    "Manage link or admin token needed",
+                ),
+                pick(
+                    "Tindakan ini memerlukan tautan kelola pribadi dari data ini atau token admin wilayahnya.",
+                    "This action needs the record's private manage link or an admin token for its region.",
+                ),
+            ),
+            Error::Forbidden => Problem::new(
+                ProblemType::Forbidden,
+                pick("Tidak diizinkan", "Not allowed"),
+                pick(
+                    "Token ini tidak berlaku untuk data atau wilayah ini.",
+                    "This token does not grant access to this record or region.",
+                ),
+            ),
+            Error::Conflict => Problem::new(
+                ProblemType::Conflict,
+                pick("Sudah ada", "Already exists"),
+                pick(
+                    "Penawaran yang sama sudah ada dan masih berlaku.",
+                    "The same offer already exists and is still open.",
+                ),
+            ),
+            Error::StateConflict(detail) => Problem::new(
+                ProblemType::Conflict,
+                pick("Tidak dapat diubah", "Cannot change"),
+                detail.clone(),
+            ),
+            Error::UnsupportedMediaType => Problem::new(
+                ProblemType::UnsupportedMediaType,
+                pick("Jenis konten tidak didukung", "Unsupported media type"),
+                pick(
+                    "Kirim isi permintaan sebagai JSON (Content-Type: application/json).",
+                    "Send the request body as JSON (Content-Type: application/json).",
+                ),
+            ),
+            Error::PayloadTooLarge => Problem::new(
+                ProblemType::PayloadTooLarge,
+                pick("Isi permintaan terlalu besar", "Payload too large"),
+                pick(
+                    "Isi permintaan melebihi batas ukuran API.",
+                    "The request body exceeds the API's size limit.",
+                ),
+            ),
+            Error::IdempotencyMismatch => Problem::new(
+                ProblemType::IdempotencyMismatch,
+                pick("Kunci idempotensi dipakai ulang", "Idempotency key reused"),
+                pick(
+                    "Kunci Idempotency-Key ini sudah dipakai untuk permintaan lain dalam 24 jam terakhir.",
+                    "This Idempotency-Key was already used for a different request in the last 24 hours.",
+                ),
+            ),
+            Error::IdempotencyInProgress => Problem::new(
+                ProblemType::Conflict,
+                pick("Masih diproses", "Still processing"),
+                pick(
+                    "Permintaan yang sama sedang diproses. Coba lagi sebentar lagi.",
+                    "The same request is still being processed. Try again in a moment.",
+                ),
+            ),
+            Error::Config(_)
+            | Error::Bind { .. }
+            | Error::Serve(_)
+            | Error::Database(_)
+            | Error::Migrate(_)
+            | Error::Internal(_) => Problem::new(
                 ProblemType::Internal,
                 pick("Kesalahan server", "Server error"),
                 pick(
@@ -88,14 +182,23 @@ impl Error {
             ),
         }
     }
+
+    fn is_internal(&self) -> bool {
+        matches!(
+            self,
+            Error::Config(_)
+                | Error::Bind { .. }
+                | Error::Serve(_)
+                | Error::Database(_)
+                | Error::Migrate(_)
+                | Error::Internal(_)
+        )
+    }
 }
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
-        if matches!(
-            self,
-            Error::Config(_) | Error::Bind { .. } | Error::Serve(_)
-        ) {
+        if self.is_internal() {
             tracing::error!(error = %self, "internal error");
         }
         let mut response = problem_response(&self.problem(Lang::default()));

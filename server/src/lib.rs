@@ -1,12 +1,19 @@
 //! The Pentahelix API server: the JSON API under `/api/v1` that the widget and a city's other
 //! systems use, and the host of the built widget.
 
+pub mod access;
+pub mod admin;
 pub mod app;
+pub mod auth;
 pub mod cli;
+pub mod demo;
 pub mod error;
+mod ical;
 mod lang;
+mod pagination;
 mod routes;
 mod state;
+pub mod store;
 
 pub use app::router;
 pub use error::Error;
@@ -17,7 +24,13 @@ use tokio::net::TcpListener;
 /// Binds, prints the URL a person should open (the bound address, so `--listen 127.0.0.1:0`
 /// reports the port it got), and serves until Ctrl-C or SIGTERM.
 pub async fn serve(args: cli::ServeArgs) -> Result<(), Error> {
-    let state = AppState::new(&args)?;
+    let state = AppState::open(&args).await?;
+    if args.demo {
+        match demo::load(&state).await? {
+            Some(loaded) => tracing::info!(?loaded, "demo data loaded"),
+            None => tracing::info!("the database already holds data; demo data not loaded"),
+        }
+    }
     let listener = TcpListener::bind(args.listen)
         .await
         .map_err(|source| Error::Bind {

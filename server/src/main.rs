@@ -1,5 +1,5 @@
 use clap::Parser;
-use pentahelix_server::cli::{Cli, Command};
+use pentahelix_server::cli::{AdminCommand, Cli, Command};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -12,6 +12,9 @@ async fn main() -> std::process::ExitCode {
         .init();
     let result = match Cli::parse().command {
         Command::Serve(args) => pentahelix_server::serve(args).await,
+        Command::Admin(AdminCommand::CreateToken(args)) => {
+            pentahelix_server::admin::create_token(args).await
+        }
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

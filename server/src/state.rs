@@ -1,10 +1,13 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use pentahelix_core::validate::Scope;
 use pentahelix_core::{RegionCode, RegionLevel, Regions};
 
-use crate::cli::ServeArgs;
+use crate::cli::{ModerationMode, ServeArgs};
 use crate::error::Error;
+use crate::store::Store;
+use crate::store::sqlite::SqliteStore;
 
 /// What every handler may read. Cheap to clone: one `Arc`.
 #[derive(Clone)]
@@ -13,13 +16,22 @@ pub struct AppState {
 }
 
 struct Inner {
+    store: Box<dyn Store>,
     regions: Regions,
     cities: Vec<RegionCode>,
     static_dir: PathBuf,
+    moderation: ModerationMode,
+    report_threshold: u32,
 }
 
 impl AppState {
-    pub fn new(args: &ServeArgs) -> Result<AppState, Error> {
+    /// Opens the store named by `--database-url` and checks the configuration.
+    pub async fn open(args: &ServeArgs) -> Result<AppState, Error> {
+        let store = open_store(&args.database_url).await?;
+        AppState::new(args, store)
+    }
+
+    pub fn new(args: &ServeArgs, store: Box<dyn Store>) -> Result<AppState, Error> {
         let regions = Regions::builtin();
         let cities = if args.cities.is_empty() {
             Regions::builtin_cities()
@@ -40,11 +52,18 @@ impl AppState {
         }
         Ok(AppState {
             inner: Arc::new(Inner {
+                store,
                 regions,
                 cities,
                 static_dir: args.static_dir.clone(),
+                moderation: args.moderation,
+                report_threshold: args.report_threshold.max(1),
             }),
         })
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        self.inner.store.as_ref()
     }
 
     pub fn regions(&self) -> &Regions {
@@ -56,7 +75,40 @@ impl AppState {
         &self.inner.cities
     }
 
+    /// Whether `code` lies in (or contains) a served city.
+    pub fn serves(&self, code: RegionCode) -> bool {
+        self.cities()
+            .iter()
+            .any(|c| c.contains(code) || code.contains(*c))
+    }
+
+    pub fn scope(&self) -> Scope<'_> {
+        Scope {
+            served: self.cities(),
+            regions: self.regions(),
+        }
+    }
+
     pub fn static_dir(&self) -> &std::path::Path {
         &self.inner.static_dir
+    }
+
+    pub fn moderation(&self) -> ModerationMode {
+        self.inner.moderation
+    }
+
+    pub fn report_threshold(&self) -> u32 {
+        self.inner.report_threshold
+    }
+}
+
+/// Picks the backend from the URL's scheme.
+pub async fn open_store(url: &str) -> Result<Box<dyn Store>, Error> {
+    if url.starts_with("sqlite:") {
+        Ok(Box::new(SqliteStore::open(url).await?))
+    } else {
+        Err(Error::Config(format!(
+            "--database-url `{url}`: unsupported scheme; use sqlite://PATH (PostgreSQL support is planned)"
+        )))
     }
 }

@@ -1,84 +1,42 @@
-//! The API through HTTP: the router as the server runs it, and the binary as `run` starts it.
+//! The HTTP edge as any client meets it: reference data, problem documents for every kind of
+//! mistake, the served widget, and the binary as `cargo xtask run` starts it.
+
+mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
+use axum::http::{Method, Request, StatusCode, header};
+use common::{TestApp, args, static_dir};
+use pentahelix_server::AppState;
 use pentahelix_server::cli::ServeArgs;
-use pentahelix_server::{AppState, router};
-use serde_json::Value;
-use tower::ServiceExt;
-
-fn static_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pentahelix-static-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("pkg")).unwrap();
-    std::fs::write(dir.join("index.html"), "<!doctype html><title>hub</title>").unwrap();
-    std::fs::write(dir.join("pkg/pentahelix_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    std::fs::write(dir.join("pkg/pentahelix_bg.wasm.br"), b"brotli-bytes").unwrap();
-    dir
-}
-
-fn app(cities: &[&str]) -> axum::Router {
-    let args = ServeArgs {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        static_dir: static_dir(),
-        cities: cities.iter().map(|c| c.parse().unwrap()).collect(),
-    };
-    router(AppState::new(&args).unwrap())
-}
-
-async fn get(
-    app: axum::Router,
-    uri: &str,
-    headers: &[(&str, &str)],
-) -> (StatusCode, Option<String>, Vec<u8>) {
-    let mut request = Request::get(uri);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = app
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .map(|v| v.to_str().unwrap().to_owned());
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    (status, content_type, body)
-}
-
-fn json(body: &[u8]) -> Value {
-    serde_json::from_slice(body).unwrap()
-}
 
 #[tokio::test]
 async fn taxonomy_lists_the_official_vocabularies_with_both_labels() {
-    let (status, _, body) = get(app(&[]), "/api/v1/taxonomy", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    let body = json(&body);
+    let app = TestApp::new().await;
+    let reply = app.get("/api/v1/taxonomy", None).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let body = reply.json();
     assert_eq!(body["helices"].as_array().unwrap().len(), 5);
     assert_eq!(body["subsectors"].as_array().unwrap().len(), 17);
+    assert_eq!(body["resources"].as_array().unwrap().len(), 10);
     assert_eq!(body["helices"][0]["slug"], "government");
     assert_eq!(body["helices"][0]["label"]["id"], "Pemerintah");
 }
 
 #[tokio::test]
 async fn regions_of_a_city_search_by_name_within_the_served_cities() {
-    let (status, _, body) = get(app(&["32.73"]), "/api/v1/regions?within=32.73&q=cib", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    let names: Vec<String> = json(&body)
+    let app = TestApp::with(ServeArgs {
+        cities: vec!["32.73".parse().unwrap()],
+        ..args()
+    })
+    .await;
+    let reply = app.get("/api/v1/regions?within=32.73&q=cib", None).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let names: Vec<String> = reply
+        .json()
         .as_array()
         .unwrap()
         .iter()
@@ -86,25 +44,27 @@ async fn regions_of_a_city_search_by_name_within_the_served_cities() {
         .collect();
     assert_eq!(names, ["Cibeunying Kidul", "Cibeunying Kaler", "Cibiru"]);
 
-    let (_, _, body) = get(app(&["32.73"]), "/api/v1/regions?q=serpong", &[]).await;
+    let reply = app.get("/api/v1/regions?q=serpong", None).await;
     assert!(
-        json(&body).as_array().unwrap().is_empty(),
+        reply.json().as_array().unwrap().is_empty(),
         "Tangerang Selatan is not served by this deployment"
     );
 
-    let (status, _, body) = get(app(&[]), "/api/v1/regions/32.73.02", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(json(&body)["name"], "Coblong");
-    assert_eq!(json(&body)["level"], "district");
+    let reply = app.get("/api/v1/regions/32.73.02", None).await;
+    assert_eq!(reply.json()["name"], "Coblong");
+    assert_eq!(reply.json()["level"], "district");
+    app.get("/api/v1/regions/36.74.01", None)
+        .await
+        .problem(404, "not-found");
 }
 
 #[tokio::test]
 async fn a_bad_region_code_is_a_problem_that_says_what_is_expected() {
-    let (status, content_type, body) = get(app(&[]), "/api/v1/regions?within=32-73", &[]).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(content_type.as_deref(), Some("application/problem+json"));
-    let problem = json(&body);
-    assert_eq!(problem["type"], "/api/problems/malformed-request");
+    let app = TestApp::new().await;
+    let problem = app
+        .get("/api/v1/regions?within=32-73", None)
+        .await
+        .problem(400, "malformed-request");
     assert!(
         problem["detail"].as_str().unwrap().contains("32.73.01"),
         "{problem}"
@@ -113,67 +73,148 @@ async fn a_bad_region_code_is_a_problem_that_says_what_is_expected() {
 
 #[tokio::test]
 async fn unknown_api_routes_are_problems_in_the_clients_language() {
-    let (status, content_type, body) = get(app(&[]), "/api/v1/nothing-here", &[]).await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(content_type.as_deref(), Some("application/problem+json"));
-    assert_eq!(json(&body)["title"], "Tidak ditemukan");
-
-    let (_, _, body) = get(
-        app(&[]),
-        "/api/v1/nothing-here",
-        &[("accept-language", "en-US,en;q=0.9")],
-    )
-    .await;
-    assert_eq!(json(&body)["title"], "Not found");
-    assert_eq!(json(&body)["status"], 404);
+    let app = TestApp::new().await;
+    let problem = app
+        .get("/api/v1/nothing-here", None)
+        .await
+        .problem(404, "not-found");
+    assert_eq!(problem["title"], "Tidak ditemukan");
+    let reply = app
+        .send(
+            Method::GET,
+            "/api/v1/nothing-here",
+            None,
+            None,
+            &[("accept-language", "en-US,en;q=0.9")],
+        )
+        .await;
+    assert_eq!(reply.problem(404, "not-found")["title"], "Not found");
 }
 
 #[tokio::test]
 async fn a_wrong_method_is_a_405_problem() {
-    let response = app(&[])
-        .oneshot(
-            Request::delete("/api/v1/taxonomy")
-                .body(Body::empty())
-                .unwrap(),
-        )
+    let app = TestApp::new().await;
+    app.delete("/api/v1/taxonomy", None)
         .await
+        .problem(405, "method-not-allowed");
+}
+
+#[tokio::test]
+async fn malformed_bodies_are_problems_never_500s() {
+    let app = TestApp::new().await;
+    let syntax = Request::post("/api/v1/initiatives")
+        .header("content-type", "application/json")
+        .body(Body::from("{\"title\": "))
         .unwrap();
-    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    app.raw(syntax).await.problem(400, "malformed-request");
+
+    let no_type = Request::post("/api/v1/initiatives")
+        .body(Body::from("{}"))
+        .unwrap();
+    app.raw(no_type)
+        .await
+        .problem(415, "unsupported-media-type");
+
+    let wrong_slug = common::initiative_body(serde_json::json!({ "subsectors": ["food"] }));
+    let problem = app
+        .post("/api/v1/initiatives", None, wrong_slug)
+        .await
+        .problem(400, "malformed-request");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("kuliner"),
+        "names the allowed slugs: {problem}"
+    );
+
+    let not_utf8 = Request::post("/api/v1/stakeholders")
+        .header("content-type", "application/json")
+        .body(Body::from(vec![0xff, 0xfe, b'{']))
+        .unwrap();
+    app.raw(not_utf8).await.problem(400, "malformed-request");
+
+    app.get("/api/v1/initiatives/not-a-number", None)
+        .await
+        .problem(404, "not-found");
+    app.get("/api/v1/initiatives?limit=lots", None)
+        .await
+        .problem(400, "malformed-request");
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_endpoint_and_the_docs_page_needs_no_cdn() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/openapi.json", None).await.json();
     assert_eq!(
-        response.headers()[header::CONTENT_TYPE],
-        "application/problem+json"
+        doc["openapi"].as_str().map(|v| v.starts_with("3.1")),
+        Some(true)
+    );
+    let paths: Vec<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for expected in [
+        "/api/v1/taxonomy",
+        "/api/v1/regions",
+        "/api/v1/stakeholders",
+        "/api/v1/stakeholders/{id}",
+        "/api/v1/stakeholders/{id}/matches",
+        "/api/v1/initiatives",
+        "/api/v1/initiatives/{id}",
+        "/api/v1/initiatives/{id}/status",
+        "/api/v1/initiatives/{id}/pledges",
+        "/api/v1/initiatives/{id}/matches",
+        "/api/v1/pledges/{id}/accept",
+        "/api/v1/stats",
+        "/api/v1/stats/cities",
+        "/api/v1/reports",
+        "/api/v1/moderation/queue",
+        "/api/v1/exports/initiatives.csv",
+        "/api/v1/exports/events.ics",
+    ] {
+        assert!(
+            paths.contains(&expected),
+            "{expected} missing from {paths:?}"
+        );
+    }
+    let page = app.get("/api/docs/", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.text().contains("https://"),
+        "the docs page loads nothing from the internet"
     );
 }
 
 #[tokio::test]
 async fn the_widget_is_served_precompressed_with_the_wasm_mime_type() {
-    let (status, content_type, body) = get(app(&[]), "/", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(content_type.unwrap().starts_with("text/html"));
-    assert!(String::from_utf8(body).unwrap().contains("hub"));
-
-    let response = app(&[])
-        .oneshot(
-            Request::get("/pkg/pentahelix_bg.wasm")
-                .header("accept-encoding", "br, gzip")
-                .body(Body::empty())
-                .unwrap(),
+    let app = TestApp::new().await;
+    let page = app.get("/", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.content_type().starts_with("text/html"));
+    let wasm = app
+        .send(
+            Method::GET,
+            "/pkg/pentahelix_bg.wasm",
+            None,
+            None,
+            &[("accept-encoding", "br, gzip")],
         )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()[header::CONTENT_TYPE], "application/wasm");
-    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        .await;
+    assert_eq!(wasm.status, StatusCode::OK);
+    assert_eq!(wasm.headers[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(wasm.headers[header::CONTENT_ENCODING], "br");
 }
 
-#[test]
-fn an_unknown_city_is_refused_at_start_with_the_known_ones_named() {
-    let args = ServeArgs {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        static_dir: static_dir(),
+#[tokio::test]
+async fn an_unknown_city_is_refused_at_start_with_the_known_ones_named() {
+    let err = AppState::open(&ServeArgs {
         cities: vec!["32.04".parse().unwrap()],
-    };
-    let err = AppState::new(&args).err().unwrap().to_string();
+        ..args()
+    })
+    .await
+    .err()
+    .unwrap()
+    .to_string();
     assert!(err.contains("32.04") && err.contains("32.73"), "{err}");
 }
 
@@ -181,7 +222,15 @@ fn an_unknown_city_is_refused_at_start_with_the_known_ones_named() {
 #[test]
 fn the_binary_prints_its_url_and_answers_there() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--static-dir"])
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            "sqlite::memory:",
+            "--demo",
+            "--static-dir",
+        ])
         .arg(static_dir())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -198,16 +247,24 @@ fn the_binary_prints_its_url_and_answers_there() {
     );
 
     let addr = url.trim_start_matches("http://").trim_end_matches('/');
-    let mut stream = TcpStream::connect(addr).unwrap();
-    write!(
-        stream,
-        "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let get = |path: &str| {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let health = get("/healthz");
+    let stats = get("/api/v1/stats?city=32.73");
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
-    assert!(response.contains(r#"{"status":"ok"}"#));
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(
+        stats.contains("\"kecamatan_total\":30"),
+        "the demo data is loaded: {stats}"
+    );
 }

@@ -112,3 +112,24 @@ pub struct CoalitionMember {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brings_helix: Option<Helix>,
 }
+
+/// `GET /api/v1/initiatives/{id}/matches`: who could help, and the smallest team that covers it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InitiativeMatches {
+    pub scope: MatchScope,
+    pub stakeholders: Vec<StakeholderMatch>,
+    pub coalition: Coalition,
+    /// The coalition's members, for showing names beside the ids.
+    pub coalition_members: Vec<StakeholderSummary>,
+}
+
+/// `GET /api/v1/stakeholders/{id}/matches`: initiatives it could help, and partners that
+/// complement it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StakeholderMatches {
+    pub scope: MatchScope,
+    pub initiatives: Vec<InitiativeMatch>,
+    pub partners: Vec<PartnerMatch>,
+}

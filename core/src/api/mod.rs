@@ -16,7 +16,8 @@ pub use initiative::{
     Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Need, NeedInput,
 };
 pub use matches::{
-    Coalition, CoalitionMember, InitiativeMatch, MatchScope, PartnerMatch, StakeholderMatch,
+    Coalition, CoalitionMember, InitiativeMatch, InitiativeMatches, MatchScope, PartnerMatch,
+    StakeholderMatch, StakeholderMatches,
 };
 pub use page::Page;
 pub use pledge::{Pledge, PledgeId, PledgeInput, PledgeStatus};

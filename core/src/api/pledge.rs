@@ -23,6 +23,26 @@ pub enum PledgeStatus {
 }
 
 impl PledgeStatus {
+    pub const ALL: [PledgeStatus; 4] = [
+        PledgeStatus::Pending,
+        PledgeStatus::Accepted,
+        PledgeStatus::Declined,
+        PledgeStatus::Withdrawn,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            PledgeStatus::Pending => "pending",
+            PledgeStatus::Accepted => "accepted",
+            PledgeStatus::Declined => "declined",
+            PledgeStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<PledgeStatus> {
+        PledgeStatus::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
     /// The owner answers a pending pledge; the stakeholder may withdraw a pending or accepted one.
     pub fn may_become(self, next: PledgeStatus) -> bool {
         use PledgeStatus::*;

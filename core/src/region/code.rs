@@ -24,7 +24,7 @@ pub enum RegionLevel {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Nearness {
     /// Different provinces.
     Far,
@@ -108,6 +108,17 @@ impl RegionCode {
             RegionLevel::District => 0xFF_FFFF,
         };
         other.0 & mask == self.0
+    }
+
+    /// The packed codes of this region and everything inside it, as an inclusive range: a
+    /// region-prefix filter in storage is `packed BETWEEN low AND high`.
+    pub fn packed_range(self) -> (u32, u32) {
+        let spread = match self.level() {
+            RegionLevel::Province => 0xFFFF,
+            RegionLevel::City => 0xFF,
+            RegionLevel::District => 0,
+        };
+        (self.0, self.0 | spread)
     }
 
     pub fn nearness(self, other: RegionCode) -> Nearness {
@@ -277,6 +288,12 @@ mod tests {
             prop_assert_eq!(region.to_string().parse::<RegionCode>().unwrap(), region);
             prop_assert_eq!(RegionCode::from_packed(region.packed()), Some(region));
             prop_assert!(region.province().contains(region));
+            let (low, high) = region.province().packed_range();
+            prop_assert!((low..=high).contains(&region.packed()));
+            if let Some(city) = region.city() {
+                let (low, high) = city.packed_range();
+                prop_assert!((low..=high).contains(&region.packed()));
+            }
         }
 
         #[test]

@@ -7,7 +7,7 @@
 mod rules;
 mod text;
 
-pub use rules::{initiative, pledge, stakeholder, tidy_initiative, tidy_stakeholder};
+pub use rules::{initiative, pledge, pledge_fits, stakeholder, tidy_initiative, tidy_stakeholder};
 pub use text::{is_valid_email, is_valid_phone, is_valid_website};
 
 use std::collections::BTreeMap;
@@ -49,6 +49,8 @@ pub enum Rule {
     InvalidWebsite,
     ContactMissing,
     ConsentRequired,
+    NotOffered,
+    NotNeeded,
 }
 
 impl Rule {
@@ -86,6 +88,10 @@ impl Rule {
             Rule::ContactMissing if en => "Give an email address or a phone number.".into(),
             Rule::ContactMissing => "Isi alamat email atau nomor telepon.".into(),
             Rule::ConsentRequired if en => "Tick this box so that your contact can be stored and shared with accepted partners.".into(),
+            Rule::NotOffered if en => "Your profile does not offer this; add it to your profile first.".into(),
+            Rule::NotOffered => "Profil Anda belum menawarkan dukungan ini; tambahkan dulu di profil.".into(),
+            Rule::NotNeeded if en => "This initiative does not ask for this kind of support.".into(),
+            Rule::NotNeeded => "Inisiatif ini tidak membutuhkan dukungan jenis ini.".into(),
             Rule::ConsentRequired => "Centang kotak ini agar kontak Anda boleh disimpan dan dibagikan ke mitra yang diterima.".into(),
         }
     }

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::api::{Contact, InitiativeInput, PledgeInput, StakeholderInput};
 use crate::region::{RegionCode, RegionLevel};
+use crate::taxonomy::ResourceSet;
 
 fn tidy(s: &mut String) {
     let trimmed = s.trim();
@@ -211,6 +212,21 @@ pub fn pledge(input: &PledgeInput) -> Result<(), ValidationErrors> {
         limits::MESSAGE,
         true,
     );
+    errors.into_result()
+}
+
+/// A pledge offers something its stakeholder offers and the initiative asked for.
+pub fn pledge_fits(
+    input: &PledgeInput,
+    offers: ResourceSet,
+    needs: ResourceSet,
+) -> Result<(), ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    if !offers.contains(input.resource) {
+        errors.push("resource", Rule::NotOffered);
+    } else if !needs.contains(input.resource) {
+        errors.push("resource", Rule::NotNeeded);
+    }
     errors.into_result()
 }
 
@@ -438,6 +454,30 @@ mod tests {
     }
 
     #[test]
+    fn a_pledge_offers_what_the_stakeholder_has_and_the_initiative_needs() {
+        let input = PledgeInput {
+            stakeholder_id: StakeholderId(1),
+            resource: Resource::Venue,
+            message: "Ruang kami siap.".into(),
+        };
+        let venue = ResourceSet::of(Resource::Venue);
+        let funding = ResourceSet::of(Resource::Funding);
+        assert_eq!(pledge_fits(&input, venue, venue), Ok(()));
+        assert_eq!(
+            pledge_fits(&input, funding, venue)
+                .unwrap_err()
+                .rule("resource"),
+            Some(&Rule::NotOffered)
+        );
+        assert_eq!(
+            pledge_fits(&input, venue, funding)
+                .unwrap_err()
+                .rule("resource"),
+            Some(&Rule::NotNeeded)
+        );
+    }
+
+    #[test]
     fn every_rule_has_a_message_in_both_languages_that_differs() {
         let rules = [
             Rule::Required,
@@ -456,6 +496,8 @@ mod tests {
             Rule::InvalidWebsite,
             Rule::ContactMissing,
             Rule::ConsentRequired,
+            Rule::NotOffered,
+            Rule::NotNeeded,
         ];
         for rule in rules {
             let (id, en) = (rule.message(Lang::Id), rule.message(Lang::En));

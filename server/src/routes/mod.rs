@@ -1,17 +1,90 @@
-//! One module per API resource.
+//! One module per API resource, each with its handlers, their OpenAPI descriptions and its
+//! router; merged here into `/api/v1`.
 
+mod exports;
+mod extract;
 mod health;
+mod initiatives;
+mod matches;
+mod moderation;
+mod pledges;
 mod regions;
+mod reports;
+mod stakeholders;
+mod stats;
 mod taxonomy;
 
-use axum::Router;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
-pub fn v1() -> Router<AppState> {
-    Router::new()
-        .merge(taxonomy::router())
-        .merge(regions::router())
+pub use health::router as health;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Pentahelix API",
+        description = "The JSON API of Pentahelix: initiatives, stakeholders of the five helices, pledges, matches, \
+                       stats, moderation and exports for a city's creative-economy program. Errors are RFC 9457 \
+                       problem documents; `Accept-Language: en` gives English messages (Indonesian by default).",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    modifiers(&Security),
+    tags(
+        (name = "initiatives", description = "Proposals and their life cycle"),
+        (name = "stakeholders", description = "Organisations and people of the five helices"),
+        (name = "pledges", description = "Offers of support and their answers"),
+        (name = "matches", description = "Ranked, explained suggestions and coalitions"),
+        (name = "stats", description = "Dashboards"),
+        (name = "moderation", description = "Reports and the city officials' tools"),
+        (name = "exports", description = "CSV and iCalendar"),
+        (name = "reference", description = "Taxonomies and regions"),
+    )
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let bearer = |description: &str| {
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(description))
+                    .build(),
+            )
+        };
+        components.add_security_scheme(
+            "manage_token",
+            bearer("A record's manage token (`phm_…`), returned once when it was created"),
+        );
+        components.add_security_scheme("admin_token", bearer("A region-scoped admin token (`pha_…`) made with `pentahelix-server admin create-token`"));
+    }
 }
 
-pub use health::router as health;
+/// Every `/api/v1` route with its OpenAPI description.
+pub fn v1() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(taxonomy::router())
+        .merge(regions::router())
+        .merge(stakeholders::router())
+        .merge(initiatives::router())
+        .merge(pledges::router())
+        .merge(matches::router())
+        .merge(stats::router())
+        .merge(reports::router())
+        .merge(moderation::router())
+        .merge(exports::router())
+}
+
+/// The OpenAPI document of `/api/v1`, with paths as clients call them.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", v1())
+        .split_for_parts();
+    api
+}

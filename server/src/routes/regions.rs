@@ -1,30 +1,37 @@
 //! `GET /api/v1/regions`: the regions of the cities served, searchable by name, so a form can
 //! offer "Coblong" as the user types "cob".
 
-use axum::extract::{Path, Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use axum::extract::State;
+use pentahelix_core::api::Problem;
 use pentahelix_core::{Region, RegionCode};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::extract::{PathParam, QueryParams};
 use crate::error::Error;
 use crate::state::AppState;
 
 const DEFAULT_LIMIT: usize = 50;
 const MAX_LIMIT: usize = 200;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/regions", get(list))
-        .route("/regions/{code}", get(one))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(one))
 }
 
-#[derive(Debug, Deserialize)]
-struct ListQuery {
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
     /// Only regions inside this code (a city's kecamatan: `within=32.73`).
+    #[param(value_type = Option<String>, example = "32.73")]
     within: Option<String>,
     /// Part of a name, any case.
     q: Option<String>,
+    /// 1 to 200 (default 50).
     limit: Option<usize>,
 }
 
@@ -36,10 +43,12 @@ fn parse_code(param: &str, value: &str) -> Result<RegionCode, Error> {
         })
 }
 
-/// Regions of the served cities. Without `q`, all of them (or all within `within`) in code order.
+/// Regions of the served cities, in code order; names starting with `q` first when searching.
+#[utoipa::path(get, path = "/regions", tag = "reference", params(ListQuery),
+    responses((status = 200, body = Vec<Region>), (status = 400, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
-    Query(query): Query<ListQuery>,
+    QueryParams(query): QueryParams<ListQuery>,
 ) -> Result<Json<Vec<Region>>, Error> {
     let within = query
         .within
@@ -47,12 +56,6 @@ async fn list(
         .map(|w| parse_code("within", w))
         .transpose()?;
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
-    let served = |code: RegionCode| {
-        state
-            .cities()
-            .iter()
-            .any(|c| c.contains(code) || code.contains(*c))
-    };
     let regions = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) => state.regions().search(q, within, usize::MAX),
         None => match within {
@@ -63,25 +66,24 @@ async fn list(
     Ok(Json(
         regions
             .into_iter()
-            .filter(|r| served(r.code))
+            .filter(|r| state.serves(r.code))
             .take(limit)
             .collect(),
     ))
 }
 
+/// One region by its code.
+#[utoipa::path(get, path = "/regions/{code}", tag = "reference", params(("code" = String, Path, example = "32.73.02")),
+    responses((status = 200, body = Region), (status = 400, body = Problem), (status = 404, body = Problem)))]
 async fn one(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    PathParam(code): PathParam<String>,
 ) -> Result<Json<Region>, Error> {
     let code = parse_code("code", &code)?;
-    let served = state
-        .cities()
-        .iter()
-        .any(|c| c.contains(code) || code.contains(*c));
     state
         .regions()
         .get(code)
-        .filter(|_| served)
+        .filter(|_| state.serves(code))
         .map(Json)
         .ok_or(Error::NotFound)
 }

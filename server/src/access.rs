@@ -1,0 +1,168 @@
+//! Who is asking, and what they may see and do.
+//!
+//! A request carries at most one bearer token: a record's manage token (its creator) or an admin
+//! token (a city official, scoped to regions). [`Viewer`] resolves it once per request; the
+//! functions below decide, in one place, which contacts a viewer may see. Contacts are shown to
+//! the record's owner, to admins of its region and to the other side of an accepted pledge —
+//! nobody else, on any endpoint.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use chrono::Utc;
+use pentahelix_core::RegionCode;
+use pentahelix_core::api::{
+    Initiative, InitiativeId, InitiativeStatus, Pledge, PledgeStatus, Stakeholder, StakeholderId,
+};
+
+use crate::auth::Bearer;
+use crate::error::Error;
+use crate::state::AppState;
+use crate::store::{AdminGrant, Owner};
+
+#[derive(Debug, Clone, Default)]
+pub struct Viewer {
+    pub owner: Option<Owner>,
+    pub admin: Option<AdminGrant>,
+    /// A token was sent but is unknown or expired: such a caller is anonymous, and told so (401)
+    /// when it tries something that needs a token.
+    pub invalid_token: bool,
+}
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = Error;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Ok(bearer) = Bearer::from_request_parts(parts, state).await;
+        let sent_authorization = parts
+            .headers
+            .contains_key(axum::http::header::AUTHORIZATION);
+        let mut viewer = Viewer::default();
+        if let Some(hash) = bearer.manage() {
+            viewer.owner = state.store().owner_of_token(hash).await?;
+        } else if let Some(hash) = bearer.admin() {
+            viewer.admin = state
+                .store()
+                .admin_grant(hash)
+                .await?
+                .filter(|grant| grant.expires_at.is_none_or(|at| at > Utc::now()));
+        }
+        viewer.invalid_token =
+            sent_authorization && viewer.owner.is_none() && viewer.admin.is_none();
+        Ok(viewer)
+    }
+}
+
+impl Viewer {
+    pub fn owns_initiative(&self, id: InitiativeId) -> bool {
+        self.owner == Some(Owner::Initiative(id))
+    }
+
+    pub fn owns_stakeholder(&self, id: StakeholderId) -> bool {
+        self.owner == Some(Owner::Stakeholder(id))
+    }
+
+    pub fn stakeholder(&self) -> Option<StakeholderId> {
+        match self.owner {
+            Some(Owner::Stakeholder(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn initiative(&self) -> Option<InitiativeId> {
+        match self.owner {
+            Some(Owner::Initiative(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn admin_of(&self, region: RegionCode) -> bool {
+        self.admin
+            .as_ref()
+            .is_some_and(|grant| grant.regions.iter().any(|r| r.contains(region)))
+    }
+
+    /// The error for a viewer that may not do something: 401 without valid credentials, 403
+    /// with credentials that do not cover it.
+    pub fn denied(&self) -> Error {
+        if self.owner.is_none() && self.admin.is_none() {
+            Error::Unauthorized
+        } else {
+            Error::Forbidden
+        }
+    }
+
+    /// Whether the viewer may see a record in this status at all (moderation hides some).
+    pub fn may_see_initiative(&self, initiative: &Initiative) -> bool {
+        matches!(
+            initiative.status,
+            InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
+        ) || self.owns_initiative(initiative.id)
+            || self.admin_of(initiative.region)
+    }
+}
+
+/// Removes the initiative's contact unless the viewer may see it.
+pub async fn redact_initiative(
+    state: &AppState,
+    viewer: &Viewer,
+    mut initiative: Initiative,
+) -> Result<Initiative, Error> {
+    let visible = viewer.owns_initiative(initiative.id)
+        || viewer.admin_of(initiative.region)
+        || match viewer.stakeholder() {
+            Some(s) => state.store().has_accepted_pledge(initiative.id, s).await?,
+            None => false,
+        };
+    if !visible {
+        initiative.contact = None;
+    }
+    Ok(initiative)
+}
+
+/// Removes the stakeholder's contact unless the viewer may see it.
+pub async fn redact_stakeholder(
+    state: &AppState,
+    viewer: &Viewer,
+    mut stakeholder: Stakeholder,
+) -> Result<Stakeholder, Error> {
+    let visible = viewer.owns_stakeholder(stakeholder.id)
+        || viewer.admin_of(stakeholder.region)
+        || match viewer.initiative() {
+            Some(i) => state.store().has_accepted_pledge(i, stakeholder.id).await?,
+            None => false,
+        };
+    if !visible {
+        stakeholder.contact = None;
+    }
+    Ok(stakeholder)
+}
+
+/// Fills a pledge's `counterpart_contact` for the two sides of an accepted pledge: the
+/// initiative's owner sees the stakeholder's contact and the stakeholder sees the initiative's.
+pub async fn with_counterpart(
+    state: &AppState,
+    viewer: &Viewer,
+    mut pledge: Pledge,
+) -> Result<Pledge, Error> {
+    pledge.counterpart_contact = None;
+    if pledge.status != PledgeStatus::Accepted {
+        return Ok(pledge);
+    }
+    if viewer.owns_initiative(pledge.initiative_id) {
+        pledge.counterpart_contact = state
+            .store()
+            .stakeholder(pledge.stakeholder.id)
+            .await?
+            .and_then(|s| s.contact);
+    } else if viewer.owns_stakeholder(pledge.stakeholder.id) {
+        pledge.counterpart_contact = state
+            .store()
+            .initiative(pledge.initiative_id)
+            .await?
+            .and_then(|i| i.contact);
+    }
+    Ok(pledge)
+}

@@ -1,0 +1,63 @@
+//! Opaque cursors and bounded limits for every list.
+
+use crate::error::Error;
+use crate::store::PageRequest;
+
+pub const DEFAULT_LIMIT: u32 = 20;
+/// No request can ask for more: a scraper walks pages like everyone else.
+pub const MAX_LIMIT: u32 = 100;
+
+/// The cursor for the page after the one ending with `last_id`. Versioned so the encoding can
+/// change without breaking links a client holds.
+pub fn cursor_after(last_id: i64) -> String {
+    format!("v1.{last_id:x}")
+}
+
+pub fn page_request(cursor: Option<&str>, limit: Option<u32>) -> Result<PageRequest, Error> {
+    let before = cursor
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            c.strip_prefix("v1.")
+                .and_then(|hex| i64::from_str_radix(hex, 16).ok())
+                .filter(|id| *id > 0)
+                .ok_or_else(|| Error::BadRequest("`cursor`: not a cursor this API issued; pass `next_cursor` from the previous page".into()))
+        })
+        .transpose()?;
+    Ok(PageRequest {
+        before,
+        limit: limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT),
+    })
+}
+
+/// The `next_cursor` for a page: present only when the page is full, since a short page is the
+/// last one.
+pub fn next_cursor(
+    ids: impl DoubleEndedIterator<Item = i64>,
+    len: usize,
+    page: PageRequest,
+) -> Option<String> {
+    (len == page.limit as usize)
+        .then(|| ids.last().map(cursor_after))
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_garbage_is_refused() {
+        let page = page_request(Some(&cursor_after(4711)), None).unwrap();
+        assert_eq!(page.before, Some(4711));
+        assert_eq!(page.limit, DEFAULT_LIMIT);
+        for bad in ["4711", "v1.", "v1.zz", "v1.-5", "v2.10"] {
+            assert!(page_request(Some(bad), None).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn limits_are_capped() {
+        assert_eq!(page_request(None, Some(10_000)).unwrap().limit, MAX_LIMIT);
+        assert_eq!(page_request(None, Some(0)).unwrap().limit, 1);
+    }
+}

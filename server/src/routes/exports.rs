@@ -1,0 +1,296 @@
+//! `/api/v1/exports`: the data in the formats a city office already uses. CSV for admins (it
+//! carries contacts), and an iCalendar feed of upcoming events that anyone may subscribe to.
+
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use pentahelix_core::api::{Initiative, InitiativeStatus, Problem, Stakeholder};
+use pentahelix_core::taxonomy::Taxonomy;
+use pentahelix_core::{RegionCode, RegionLevel};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::extract::QueryParams;
+use super::moderation::admin_areas;
+use crate::access::Viewer;
+use crate::error::Error;
+use crate::ical;
+use crate::state::AppState;
+use crate::store::{InitiativeFilter, PageRequest, StakeholderFilter};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(initiatives_csv))
+        .routes(routes!(stakeholders_csv))
+        .routes(routes!(events_ics))
+}
+
+const BATCH: u32 = 500;
+
+/// Spreadsheet programs execute cells that start with `=`, `+`, `-` or `@`; a leading apostrophe
+/// keeps a citizen's text from becoming a formula on an official's computer.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn join<T: Taxonomy>(items: impl Iterator<Item = T>) -> String {
+    items.map(|t| t.slug()).collect::<Vec<_>>().join(" ")
+}
+
+fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+fn csv_error(e: impl std::fmt::Display) -> Error {
+    Error::Internal(format!("csv: {e}"))
+}
+
+async fn all_initiatives(
+    state: &AppState,
+    areas: Vec<RegionCode>,
+    statuses: Vec<InitiativeStatus>,
+) -> Result<Vec<Initiative>, Error> {
+    let filter = InitiativeFilter {
+        areas,
+        statuses,
+        ..InitiativeFilter::default()
+    };
+    let mut out: Vec<Initiative> = Vec::new();
+    loop {
+        let before = out.last().map(|i| i.id.0);
+        let batch = state
+            .store()
+            .list_initiatives(
+                &filter,
+                PageRequest {
+                    before,
+                    limit: BATCH,
+                },
+            )
+            .await?;
+        let done = batch.len() < BATCH as usize;
+        out.extend(batch);
+        if done {
+            return Ok(out);
+        }
+    }
+}
+
+/// Every initiative in the admin's regions, with contacts, as CSV (UTF-8, with a header row).
+#[utoipa::path(get, path = "/exports/initiatives.csv", tag = "exports",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem), (status = 403, body = Problem)),
+    security(("admin_token" = [])))]
+async fn initiatives_csv(State(state): State<AppState>, viewer: Viewer) -> Result<Response, Error> {
+    let areas = admin_areas(&state, &viewer)?;
+    let initiatives = all_initiatives(&state, areas, InitiativeStatus::ALL.to_vec()).await?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record([
+            "id",
+            "title",
+            "status",
+            "region",
+            "kecamatan",
+            "subsectors",
+            "needs",
+            "coverage",
+            "starts_on",
+            "ends_on",
+            "place",
+            "pledges",
+            "contact_person",
+            "contact_email",
+            "contact_phone",
+            "created_at",
+        ])
+        .map_err(csv_error)?;
+    for i in initiatives {
+        let contact = i.contact.clone().unwrap_or_default();
+        writer
+            .write_record([
+                i.id.0.to_string(),
+                cell(&i.title),
+                i.status.slug().to_owned(),
+                i.region.to_string(),
+                state
+                    .regions()
+                    .name(i.region)
+                    .unwrap_or_default()
+                    .to_owned(),
+                join(i.subsectors.iter()),
+                join(i.needs.iter().map(|n| n.resource)),
+                join(i.coverage.iter()),
+                i.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+                i.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+                cell(i.place.as_deref().unwrap_or_default()),
+                i.pledge_count.to_string(),
+                cell(&contact.person),
+                cell(contact.email.as_deref().unwrap_or_default()),
+                cell(contact.phone.as_deref().unwrap_or_default()),
+                i.created_at.to_rfc3339(),
+            ])
+            .map_err(csv_error)?;
+    }
+    Ok(csv_response(
+        "initiatives.csv",
+        writer.into_inner().map_err(csv_error)?,
+    ))
+}
+
+/// Every stakeholder in the admin's regions, with contacts, as CSV.
+#[utoipa::path(get, path = "/exports/stakeholders.csv", tag = "exports",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem), (status = 403, body = Problem)),
+    security(("admin_token" = [])))]
+async fn stakeholders_csv(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Response, Error> {
+    let areas = admin_areas(&state, &viewer)?;
+    let filter = StakeholderFilter {
+        areas,
+        ..StakeholderFilter::default()
+    };
+    let mut all: Vec<Stakeholder> = Vec::new();
+    loop {
+        let before = all.last().map(|s| s.id.0);
+        let batch = state
+            .store()
+            .list_stakeholders(
+                &filter,
+                PageRequest {
+                    before,
+                    limit: BATCH,
+                },
+            )
+            .await?;
+        let done = batch.len() < BATCH as usize;
+        all.extend(batch);
+        if done {
+            break;
+        }
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record([
+            "id",
+            "name",
+            "helix",
+            "region",
+            "area",
+            "subsectors",
+            "offers",
+            "verified",
+            "website",
+            "contact_person",
+            "contact_email",
+            "contact_phone",
+            "created_at",
+        ])
+        .map_err(csv_error)?;
+    for s in all {
+        let contact = s.contact.clone().unwrap_or_default();
+        writer
+            .write_record([
+                s.id.0.to_string(),
+                cell(&s.name),
+                s.helix.slug().to_owned(),
+                s.region.to_string(),
+                state
+                    .regions()
+                    .name(s.region)
+                    .unwrap_or_default()
+                    .to_owned(),
+                join(s.subsectors.iter()),
+                join(s.offers.iter()),
+                s.verified.to_string(),
+                cell(s.website.as_deref().unwrap_or_default()),
+                cell(&contact.person),
+                cell(contact.email.as_deref().unwrap_or_default()),
+                cell(contact.phone.as_deref().unwrap_or_default()),
+                s.created_at.to_rfc3339(),
+            ])
+            .map_err(csv_error)?;
+    }
+    Ok(csv_response(
+        "stakeholders.csv",
+        writer.into_inner().map_err(csv_error)?,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventsQuery {
+    /// A city (`32.73`) or kecamatan; all served cities when omitted.
+    #[param(value_type = Option<String>, example = "32.73")]
+    region: Option<RegionCode>,
+}
+
+/// Upcoming open and active initiatives with dates, as an iCalendar feed to subscribe to.
+#[utoipa::path(get, path = "/exports/events.ics", tag = "exports", params(EventsQuery),
+    responses((status = 200, content_type = "text/calendar", body = String), (status = 400, body = Problem)))]
+async fn events_ics(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<EventsQuery>,
+) -> Result<Response, Error> {
+    let areas = super::stakeholders::areas(&state, query.region);
+    let today = Utc::now().date_naive();
+    let mut initiatives = if areas.is_empty() {
+        Vec::new()
+    } else {
+        all_initiatives(
+            &state,
+            areas,
+            vec![InitiativeStatus::Open, InitiativeStatus::Active],
+        )
+        .await?
+    };
+    initiatives.retain(|i| {
+        i.starts_on
+            .is_some_and(|start| i.ends_on.unwrap_or(start) >= today)
+    });
+    initiatives.sort_by_key(|i| (i.starts_on, i.id));
+    let name = match query.region {
+        Some(r) if r.level() != RegionLevel::Province => {
+            state.regions().name(r).unwrap_or("Pentahelix").to_owned()
+        }
+        _ => "Pentahelix".to_owned(),
+    };
+    let events: Vec<ical::Event<'_>> = initiatives
+        .iter()
+        .map(|i| ical::Event {
+            uid: format!("initiative-{}@pentahelix", i.id.0),
+            summary: &i.title,
+            description: &i.description,
+            location: i
+                .place
+                .as_deref()
+                .or_else(|| state.regions().name(i.region)),
+            starts_on: i.starts_on.unwrap_or(today),
+            ends_on: i.ends_on,
+            url: None,
+        })
+        .collect();
+    let body = ical::calendar(&format!("{name} — Kegiatan"), &events, Utc::now());
+    let mut response = body.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    Ok(response)
+}

@@ -1,0 +1,289 @@
+//! `/api/v1/initiatives`: proposals, their life cycle and the pledges made to them.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::{NaiveDate, Utc};
+use pentahelix_core::api::{
+    Created, Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Page, Pledge,
+    PledgeInput, Problem,
+};
+use pentahelix_core::validate;
+use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::extract::{JsonBody, PathParam, QueryParams};
+use super::stakeholders::areas;
+use crate::access::{Viewer, redact_initiative, with_counterpart};
+use crate::auth::{TokenKind, new_token};
+use crate::cli::ModerationMode;
+use crate::error::Error;
+use crate::pagination::{next_cursor, page_request};
+use crate::state::AppState;
+use crate::store::InitiativeFilter;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(get_one, update, delete))
+        .routes(routes!(change_status))
+        .routes(routes!(pledges, offer))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Only inside this region (a city `32.73` or a kecamatan `32.73.02`).
+    #[param(value_type = Option<String>, example = "32.73.02")]
+    region: Option<RegionCode>,
+    /// Initiatives that do not yet have this helix (where a stakeholder of it is wanted).
+    helix: Option<Helix>,
+    subsector: Option<Subsector>,
+    /// Needs this resource.
+    resource: Option<Resource>,
+    /// One status; by default the public ones (open, active, completed). `proposed`, `hidden`
+    /// and `withdrawn` are listed only for admins of the region.
+    status: Option<InitiativeStatus>,
+    /// Happening on or after this date.
+    from: Option<NaiveDate>,
+    /// Starting on or before this date.
+    to: Option<NaiveDate>,
+    /// Words in the title or description (full-text search, prefix matching).
+    q: Option<String>,
+    cursor: Option<String>,
+    /// Page size, 1 to 100 (default 20).
+    limit: Option<u32>,
+}
+
+/// List initiatives, newest first.
+#[utoipa::path(get, path = "/initiatives", tag = "initiatives", params(ListQuery),
+    responses((status = 200, body = Page<Initiative>), (status = 400, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    QueryParams(query): QueryParams<ListQuery>,
+) -> Result<Json<Page<Initiative>>, Error> {
+    let page = page_request(query.cursor.as_deref(), query.limit)?;
+    let mut areas = areas(&state, query.region);
+    if let Some(status) = query.status
+        && !matches!(
+            status,
+            InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
+        )
+    {
+        // Moderated and withdrawn initiatives: only where the viewer administers.
+        areas.retain(|area| viewer.admin_of(*area));
+    }
+    if areas.is_empty() {
+        return Ok(Json(Page {
+            items: Vec::new(),
+            next_cursor: None,
+        }));
+    }
+    let filter = InitiativeFilter {
+        areas,
+        missing_helix: query.helix,
+        subsector: query.subsector,
+        resource: query.resource,
+        statuses: query.status.into_iter().collect(),
+        from: query.from,
+        to: query.to,
+        text: query.q,
+    };
+    let rows = state.store().list_initiatives(&filter, page).await?;
+    let next_cursor = next_cursor(rows.iter().map(|i| i.id.0), rows.len(), page);
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        items.push(redact_initiative(&state, &viewer, row).await?);
+    }
+    Ok(Json(Page { items, next_cursor }))
+}
+
+/// Propose an initiative. Published at once, or after approval where the city moderates first.
+/// The response carries the manage token, shown this once.
+#[utoipa::path(post, path = "/initiatives", tag = "initiatives", request_body = InitiativeInput,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key: the same key and body within 24 hours returns the first response")),
+    responses((status = 201, body = Created<Initiative>), (status = 422, body = Problem), (status = 400, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    JsonBody(mut input): JsonBody<InitiativeInput>,
+) -> Result<(StatusCode, Json<Created<Initiative>>), Error> {
+    validate::tidy_initiative(&mut input);
+    validate::initiative(&input, &state.scope())?;
+    let status = match state.moderation() {
+        ModerationMode::Pre => InitiativeStatus::Proposed,
+        ModerationMode::Post => InitiativeStatus::Open,
+    };
+    let (token, hash) = new_token(TokenKind::Manage);
+    let record = state
+        .store()
+        .create_initiative(&input, status, &hash, Utc::now())
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Created {
+            record,
+            manage_token: token,
+        }),
+    ))
+}
+
+/// The initiative if it exists in a served city and the viewer may see it.
+pub async fn load(state: &AppState, viewer: &Viewer, id: i64) -> Result<Initiative, Error> {
+    state
+        .store()
+        .initiative(InitiativeId(id))
+        .await?
+        .filter(|i| state.serves(i.region) && viewer.may_see_initiative(i))
+        .ok_or(Error::NotFound)
+}
+
+/// One initiative; the contact only for its owner, its region's admins and accepted partners.
+#[utoipa::path(get, path = "/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path)),
+    responses((status = 200, body = Initiative), (status = 404, body = Problem)))]
+async fn get_one(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<Json<Initiative>, Error> {
+    let initiative = load(&state, &viewer, id).await?;
+    Ok(Json(redact_initiative(&state, &viewer, initiative).await?))
+}
+
+/// Edit an initiative (its owner or an admin of its region).
+#[utoipa::path(put, path = "/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path)), request_body = InitiativeInput,
+    responses((status = 200, body = Initiative), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("manage_token" = []), ("admin_token" = [])))]
+async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+    JsonBody(mut input): JsonBody<InitiativeInput>,
+) -> Result<Json<Initiative>, Error> {
+    let current = load(&state, &viewer, id).await?;
+    if !(viewer.owns_initiative(current.id) || viewer.admin_of(current.region)) {
+        return Err(viewer.denied());
+    }
+    validate::tidy_initiative(&mut input);
+    validate::initiative(&input, &state.scope())?;
+    let updated = state
+        .store()
+        .update_initiative(current.id, &input, Utc::now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(updated))
+}
+
+/// Delete an initiative with its pledges and personal data (its owner or an admin of its region).
+#[utoipa::path(delete, path = "/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("manage_token" = []), ("admin_token" = [])))]
+async fn delete(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<StatusCode, Error> {
+    let current = load(&state, &viewer, id).await?;
+    if !(viewer.owns_initiative(current.id) || viewer.admin_of(current.region)) {
+        return Err(viewer.denied());
+    }
+    state.store().delete_initiative(current.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct StatusChange {
+    pub status: InitiativeStatus,
+}
+
+/// Move an initiative along its life cycle. The owner may go `open → active → completed` or
+/// withdraw; approving and hiding are moderation (`/moderation/...`).
+#[utoipa::path(post, path = "/initiatives/{id}/status", tag = "initiatives", params(("id" = i64, Path)), request_body = StatusChange,
+    responses((status = 200, body = Initiative), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)),
+    security(("manage_token" = [])))]
+async fn change_status(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+    JsonBody(change): JsonBody<StatusChange>,
+) -> Result<Json<Initiative>, Error> {
+    let current = load(&state, &viewer, id).await?;
+    if !viewer.owns_initiative(current.id) {
+        return Err(viewer.denied());
+    }
+    if current.status == change.status {
+        return Ok(Json(current));
+    }
+    if !current.status.owner_may_change_to(change.status) {
+        return Err(Error::StateConflict(format!(
+            "an initiative that is `{}` cannot become `{}`",
+            current.status.slug(),
+            change.status.slug()
+        )));
+    }
+    let updated = state
+        .store()
+        .set_initiative_status(current.id, change.status, Utc::now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(updated))
+}
+
+/// The pledges made to an initiative. Anyone may see who offered what; the other side's
+/// contact appears only for the two sides of an accepted pledge.
+#[utoipa::path(get, path = "/initiatives/{id}/pledges", tag = "pledges", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Pledge>), (status = 404, body = Problem)))]
+async fn pledges(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<Json<Vec<Pledge>>, Error> {
+    let initiative = load(&state, &viewer, id).await?;
+    let mut out = Vec::new();
+    for pledge in state.store().pledges_for_initiative(initiative.id).await? {
+        out.push(with_counterpart(&state, &viewer, pledge).await?);
+    }
+    Ok(Json(out))
+}
+
+/// Offer support: a stakeholder (with its manage token) pledges one resource it offers to an
+/// open or active initiative that needs it.
+#[utoipa::path(post, path = "/initiatives/{id}/pledges", tag = "pledges", params(("id" = i64, Path),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key")),
+    request_body = PledgeInput,
+    responses((status = 201, body = Pledge), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("manage_token" = [])))]
+async fn offer(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+    JsonBody(mut input): JsonBody<PledgeInput>,
+) -> Result<(StatusCode, Json<Pledge>), Error> {
+    let initiative = load(&state, &viewer, id).await?;
+    if !viewer.owns_stakeholder(input.stakeholder_id) {
+        return Err(viewer.denied());
+    }
+    input.message = input.message.trim().to_owned();
+    validate::pledge(&input)?;
+    if !initiative.status.is_live() {
+        return Err(Error::StateConflict(format!(
+            "this initiative is `{}` and no longer takes offers",
+            initiative.status.slug()
+        )));
+    }
+    let stakeholder = state
+        .store()
+        .stakeholder(input.stakeholder_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let needs = initiative.needs.iter().map(|n| n.resource).collect();
+    validate::pledge_fits(&input, stakeholder.offers, needs)?;
+    let pledge = state
+        .store()
+        .create_pledge(initiative.id, &input, Utc::now())
+        .await?;
+    Ok((StatusCode::CREATED, Json(pledge)))
+}

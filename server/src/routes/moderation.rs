@@ -1,0 +1,261 @@
+//! `/api/v1/moderation`: what a city's officials do with an admin token, always limited to the
+//! regions the token was made for.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::Utc;
+use pentahelix_core::api::{
+    Initiative, InitiativeId, InitiativeStatus, Problem, Stakeholder, StakeholderId,
+};
+use pentahelix_core::validate::{Rule, ValidationErrors};
+use pentahelix_core::{RegionCode, RegionLevel};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::extract::{JsonBody, PathParam};
+use crate::access::Viewer;
+use crate::error::Error;
+use crate::pagination::MAX_LIMIT;
+use crate::state::AppState;
+use crate::store::{InitiativeFilter, PageRequest, ReportEntry, ReportTarget};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(queue))
+        .routes(routes!(approve))
+        .routes(routes!(hide))
+        .routes(routes!(verify))
+        .routes(routes!(flagship))
+}
+
+/// The served areas the viewer administers; 401/403 when none.
+pub fn admin_areas(state: &AppState, viewer: &Viewer) -> Result<Vec<RegionCode>, Error> {
+    let Some(grant) = &viewer.admin else {
+        return Err(viewer.denied());
+    };
+    let areas: Vec<RegionCode> = state
+        .cities()
+        .iter()
+        .flat_map(|city| {
+            grant.regions.iter().filter_map(move |r| {
+                if r.contains(*city) {
+                    Some(*city)
+                } else if city.contains(*r) {
+                    Some(*r)
+                } else {
+                    None
+                }
+            })
+        })
+        .collect();
+    if areas.is_empty() {
+        Err(Error::Forbidden)
+    } else {
+        Ok(areas)
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ModerationQueue {
+    /// Waiting for approval (pre-moderation).
+    pub proposed: Vec<Initiative>,
+    /// Hidden by reports or by a moderator.
+    pub hidden: Vec<Initiative>,
+    pub reports: Vec<ReportEntry>,
+}
+
+async fn with_status(
+    state: &AppState,
+    areas: &[RegionCode],
+    status: InitiativeStatus,
+) -> Result<Vec<Initiative>, Error> {
+    let filter = InitiativeFilter {
+        areas: areas.to_vec(),
+        statuses: vec![status],
+        ..InitiativeFilter::default()
+    };
+    state
+        .store()
+        .list_initiatives(
+            &filter,
+            PageRequest {
+                before: None,
+                limit: MAX_LIMIT,
+            },
+        )
+        .await
+}
+
+/// What awaits review in the viewer's regions.
+#[utoipa::path(get, path = "/moderation/queue", tag = "moderation",
+    responses((status = 200, body = ModerationQueue), (status = 401, body = Problem), (status = 403, body = Problem)),
+    security(("admin_token" = [])))]
+async fn queue(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Json<ModerationQueue>, Error> {
+    let areas = admin_areas(&state, &viewer)?;
+    Ok(Json(ModerationQueue {
+        proposed: with_status(&state, &areas, InitiativeStatus::Proposed).await?,
+        hidden: with_status(&state, &areas, InitiativeStatus::Hidden).await?,
+        reports: state.store().open_reports(&areas).await?,
+    }))
+}
+
+async fn moderate(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    to: InitiativeStatus,
+) -> Result<Json<Initiative>, Error> {
+    admin_areas(state, viewer)?;
+    let initiative = state
+        .store()
+        .initiative(InitiativeId(id))
+        .await?
+        .filter(|i| state.serves(i.region))
+        .ok_or(Error::NotFound)?;
+    if !viewer.admin_of(initiative.region) {
+        return Err(Error::Forbidden);
+    }
+    let allowed = match to {
+        InitiativeStatus::Open => matches!(
+            initiative.status,
+            InitiativeStatus::Proposed | InitiativeStatus::Hidden | InitiativeStatus::Open
+        ),
+        InitiativeStatus::Hidden => initiative.status != InitiativeStatus::Withdrawn,
+        _ => false,
+    };
+    if !allowed {
+        return Err(Error::StateConflict(format!(
+            "an initiative that is `{}` cannot become `{}`",
+            initiative.status.slug(),
+            to.slug()
+        )));
+    }
+    let updated = state
+        .store()
+        .set_initiative_status(initiative.id, to, Utc::now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    if to == InitiativeStatus::Open {
+        state
+            .store()
+            .resolve_reports(ReportTarget::Initiative, id)
+            .await?;
+    }
+    Ok(Json(updated))
+}
+
+/// Approve a proposed or hidden initiative: it becomes open and its reports are resolved.
+#[utoipa::path(post, path = "/moderation/initiatives/{id}/approve", tag = "moderation", params(("id" = i64, Path)),
+    responses((status = 200, body = Initiative), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)),
+    security(("admin_token" = [])))]
+async fn approve(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<Json<Initiative>, Error> {
+    moderate(&state, &viewer, id, InitiativeStatus::Open).await
+}
+
+/// Hide an initiative from the public.
+#[utoipa::path(post, path = "/moderation/initiatives/{id}/hide", tag = "moderation", params(("id" = i64, Path)),
+    responses((status = 200, body = Initiative), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)),
+    security(("admin_token" = [])))]
+async fn hide(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<Json<Initiative>, Error> {
+    moderate(&state, &viewer, id, InitiativeStatus::Hidden).await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct Verification {
+    pub verified: bool,
+}
+
+/// Mark an organisation as verified (or not) by the city.
+#[utoipa::path(post, path = "/moderation/stakeholders/{id}/verify", tag = "moderation", params(("id" = i64, Path)), request_body = Verification,
+    responses((status = 200, body = Stakeholder), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("admin_token" = [])))]
+async fn verify(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+    JsonBody(body): JsonBody<Verification>,
+) -> Result<Json<Stakeholder>, Error> {
+    admin_areas(&state, &viewer)?;
+    let stakeholder = state
+        .store()
+        .stakeholder(StakeholderId(id))
+        .await?
+        .filter(|s| state.serves(s.region))
+        .ok_or(Error::NotFound)?;
+    if !viewer.admin_of(stakeholder.region) {
+        return Err(Error::Forbidden);
+    }
+    let updated = state
+        .store()
+        .set_verified(stakeholder.id, body.verified, Utc::now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(updated))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct FlagshipInput {
+    /// The kecamatan's flagship product; `null` or empty removes it.
+    pub product: Option<String>,
+}
+
+const PRODUCT_MAX: usize = 120;
+
+/// Set a kecamatan's flagship product (One District One Product).
+#[utoipa::path(put, path = "/moderation/flagships/{region}", tag = "moderation", params(("region" = String, Path, example = "32.73.17")),
+    request_body = FlagshipInput,
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("admin_token" = [])))]
+async fn flagship(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(region): PathParam<String>,
+    JsonBody(body): JsonBody<FlagshipInput>,
+) -> Result<StatusCode, Error> {
+    admin_areas(&state, &viewer)?;
+    let region: RegionCode = region.parse().map_err(|_| Error::NotFound)?;
+    if region.level() != RegionLevel::District
+        || !state.regions().contains(region)
+        || !state.serves(region)
+    {
+        return Err(Error::NotFound);
+    }
+    if !viewer.admin_of(region) {
+        return Err(Error::Forbidden);
+    }
+    let product = body
+        .product
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    if let Some(product) = product {
+        let mut errors = ValidationErrors::default();
+        if product.chars().any(char::is_control) {
+            errors.push("product", Rule::ControlCharacters);
+        } else if product.chars().count() > PRODUCT_MAX {
+            errors.push("product", Rule::TooLong { max: PRODUCT_MAX });
+        }
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+    }
+    state
+        .store()
+        .set_flagship(region, product, Utc::now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,210 @@
+//! `/api/v1/stakeholders`: organisations and people of the five helices and what they offer.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::Utc;
+use pentahelix_core::api::{
+    Created, Page, Pledge, Problem, Stakeholder, StakeholderId, StakeholderInput,
+};
+use pentahelix_core::validate;
+use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::extract::{JsonBody, PathParam, QueryParams};
+use crate::access::{Viewer, redact_stakeholder, with_counterpart};
+use crate::auth::{TokenKind, new_token};
+use crate::error::Error;
+use crate::pagination::{next_cursor, page_request};
+use crate::state::AppState;
+use crate::store::StakeholderFilter;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(get_one, update, delete))
+        .routes(routes!(pledges))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Only inside this region (a city `32.73` or a kecamatan `32.73.02`).
+    #[param(value_type = Option<String>, example = "32.73")]
+    region: Option<RegionCode>,
+    helix: Option<Helix>,
+    subsector: Option<Subsector>,
+    /// Offers this resource.
+    resource: Option<Resource>,
+    verified: Option<bool>,
+    /// Words in the name or description.
+    q: Option<String>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Page size, 1 to 100 (default 20).
+    limit: Option<u32>,
+}
+
+/// The areas a list may look in: the served cities, narrowed to `region` when given.
+pub fn areas(state: &AppState, region: Option<RegionCode>) -> Vec<RegionCode> {
+    match region {
+        Some(region) => state
+            .cities()
+            .iter()
+            .filter(|c| c.contains(region) || region.contains(**c))
+            .map(|c| if c.contains(region) { region } else { *c })
+            .collect(),
+        None => state.cities().to_vec(),
+    }
+}
+
+/// List stakeholders, newest first.
+#[utoipa::path(get, path = "/stakeholders", tag = "stakeholders", params(ListQuery),
+    responses((status = 200, body = Page<Stakeholder>), (status = 400, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    QueryParams(query): QueryParams<ListQuery>,
+) -> Result<Json<Page<Stakeholder>>, Error> {
+    let page = page_request(query.cursor.as_deref(), query.limit)?;
+    let areas = areas(&state, query.region);
+    if areas.is_empty() {
+        return Ok(Json(Page {
+            items: Vec::new(),
+            next_cursor: None,
+        }));
+    }
+    let filter = StakeholderFilter {
+        areas,
+        helix: query.helix,
+        subsector: query.subsector,
+        resource: query.resource,
+        verified: query.verified,
+        text: query
+            .q
+            .map(|q| q.trim().to_owned())
+            .filter(|q| !q.is_empty()),
+    };
+    let rows = state.store().list_stakeholders(&filter, page).await?;
+    let next_cursor = next_cursor(rows.iter().map(|s| s.id.0), rows.len(), page);
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        items.push(redact_stakeholder(&state, &viewer, row).await?);
+    }
+    Ok(Json(Page { items, next_cursor }))
+}
+
+/// Register a stakeholder. The response carries the manage token, shown this once.
+#[utoipa::path(post, path = "/stakeholders", tag = "stakeholders", request_body = StakeholderInput,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key: the same key and body within 24 hours returns the first response")),
+    responses((status = 201, body = Created<Stakeholder>), (status = 422, body = Problem), (status = 400, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    JsonBody(mut input): JsonBody<StakeholderInput>,
+) -> Result<(StatusCode, Json<Created<Stakeholder>>), Error> {
+    validate::tidy_stakeholder(&mut input);
+    validate::stakeholder(&input, &state.scope())?;
+    let (token, hash) = new_token(TokenKind::Manage);
+    let record = state
+        .store()
+        .create_stakeholder(&input, &hash, Utc::now())
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Created {
+            record,
+            manage_token: token,
+        }),
+    ))
+}
+
+async fn load(state: &AppState, id: i64) -> Result<Stakeholder, Error> {
+    let id = StakeholderId(id);
+    state
+        .store()
+        .stakeholder(id)
+        .await?
+        .filter(|s| state.serves(s.region))
+        .ok_or(Error::NotFound)
+}
+
+/// One stakeholder; the contact only for its owner, its region's admins and accepted partners.
+#[utoipa::path(get, path = "/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)),
+    responses((status = 200, body = Stakeholder), (status = 404, body = Problem)))]
+async fn get_one(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<Json<Stakeholder>, Error> {
+    let stakeholder = load(&state, id).await?;
+    Ok(Json(
+        redact_stakeholder(&state, &viewer, stakeholder).await?,
+    ))
+}
+
+/// Edit a stakeholder (its owner or an admin of its region).
+#[utoipa::path(put, path = "/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)), request_body = StakeholderInput,
+    responses((status = 200, body = Stakeholder), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("manage_token" = []), ("admin_token" = [])))]
+async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+    JsonBody(mut input): JsonBody<StakeholderInput>,
+) -> Result<Json<Stakeholder>, Error> {
+    let current = load(&state, id).await?;
+    if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
+        return Err(viewer.denied());
+    }
+    validate::tidy_stakeholder(&mut input);
+    validate::stakeholder(&input, &state.scope())?;
+    let updated = state
+        .store()
+        .update_stakeholder(current.id, &input, Utc::now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(updated))
+}
+
+/// Delete a stakeholder and all its personal data (its owner or an admin of its region).
+#[utoipa::path(delete, path = "/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("manage_token" = []), ("admin_token" = [])))]
+async fn delete(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<StatusCode, Error> {
+    let current = load(&state, id).await?;
+    if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
+        return Err(viewer.denied());
+    }
+    state
+        .store()
+        .delete_stakeholder(current.id, Utc::now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The pledges a stakeholder has made (its owner or an admin).
+#[utoipa::path(get, path = "/stakeholders/{id}/pledges", tag = "pledges", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Pledge>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("manage_token" = []), ("admin_token" = [])))]
+async fn pledges(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<Json<Vec<Pledge>>, Error> {
+    let current = load(&state, id).await?;
+    if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
+        return Err(viewer.denied());
+    }
+    let mut out = Vec::new();
+    for pledge in state.store().pledges_for_stakeholder(current.id).await? {
+        out.push(with_counterpart(&state, &viewer, pledge).await?);
+    }
+    Ok(Json(out))
+}

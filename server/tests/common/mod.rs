@@ -1,0 +1,258 @@
+//! A test server: the real router on a fresh in-memory SQLite store, driven through HTTP
+//! requests (tower's `oneshot`, no socket needed), with helpers that read like the API docs.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use chrono::Utc;
+use http_body_util::BodyExt;
+use pentahelix_core::RegionCode;
+use pentahelix_server::auth::{TokenKind, new_token};
+use pentahelix_server::cli::{ModerationMode, ServeArgs};
+use pentahelix_server::{AppState, router};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub state: AppState,
+    router: Router,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn content_type(&self) -> &str {
+        self.headers
+            .get("content-type")
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or_default()
+    }
+
+    /// Asserts an RFC 9457 problem of the given type and status, and returns it.
+    pub fn problem(&self, status: u16, kind: &str) -> Value {
+        assert_eq!(self.status.as_u16(), status, "{}", self.text());
+        assert_eq!(
+            self.content_type(),
+            "application/problem+json",
+            "{}",
+            self.text()
+        );
+        let problem = self.json();
+        assert_eq!(
+            problem["type"],
+            format!("/api/problems/{kind}"),
+            "{problem}"
+        );
+        assert_eq!(problem["status"], status);
+        assert!(problem["detail"].as_str().is_some_and(|d| !d.is_empty()));
+        problem
+    }
+}
+
+pub fn static_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pentahelix-static-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>hub</title>").unwrap();
+    std::fs::write(dir.join("pkg/pentahelix_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("pkg/pentahelix_bg.wasm.br"), b"brotli-bytes").unwrap();
+    dir
+}
+
+pub fn args() -> ServeArgs {
+    ServeArgs {
+        static_dir: static_dir(),
+        ..ServeArgs::for_tests()
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        TestApp::with(args()).await
+    }
+
+    pub async fn with(args: ServeArgs) -> TestApp {
+        let state = AppState::open(&args).await.unwrap();
+        TestApp {
+            router: router(state.clone()),
+            state,
+        }
+    }
+
+    pub async fn pre_moderated() -> TestApp {
+        TestApp::with(ServeArgs {
+            moderation: ModerationMode::Pre,
+            ..args()
+        })
+        .await
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut request = Request::builder().method(method).uri(uri);
+        if let Some(token) = token {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header("content-type", "application/json");
+                Body::from(serde_json::to_vec(&json).unwrap())
+            }
+            None => Body::empty(),
+        };
+        self.raw(request.body(body).unwrap()).await
+    }
+
+    pub async fn raw(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, uri: &str, token: Option<&str>) -> Reply {
+        self.send(Method::GET, uri, token, None, &[]).await
+    }
+
+    pub async fn post(&self, uri: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(Method::POST, uri, token, Some(body), &[]).await
+    }
+
+    pub async fn put(&self, uri: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(Method::PUT, uri, token, Some(body), &[]).await
+    }
+
+    pub async fn delete(&self, uri: &str, token: Option<&str>) -> Reply {
+        self.send(Method::DELETE, uri, token, None, &[]).await
+    }
+
+    /// Creates a stakeholder and returns (id, manage token).
+    pub async fn stakeholder(&self, body: Value) -> (i64, String) {
+        let reply = self.post("/api/v1/stakeholders", None, body).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        let json = reply.json();
+        (
+            json["record"]["id"].as_i64().unwrap(),
+            json["manage_token"].as_str().unwrap().to_owned(),
+        )
+    }
+
+    /// Creates an initiative and returns (id, manage token).
+    pub async fn initiative(&self, body: Value) -> (i64, String) {
+        let reply = self.post("/api/v1/initiatives", None, body).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        let json = reply.json();
+        (
+            json["record"]["id"].as_i64().unwrap(),
+            json["manage_token"].as_str().unwrap().to_owned(),
+        )
+    }
+
+    /// An admin token for `regions`, as `pentahelix-server admin create-token` makes one.
+    pub async fn admin(&self, regions: &[&str]) -> String {
+        let (token, hash) = new_token(TokenKind::Admin);
+        let regions: Vec<RegionCode> = regions.iter().map(|r| r.parse().unwrap()).collect();
+        self.state
+            .store()
+            .create_admin_token(&hash, "test", &regions, None, Utc::now())
+            .await
+            .unwrap();
+        token
+    }
+
+    pub async fn expired_admin(&self, regions: &[&str]) -> String {
+        let (token, hash) = new_token(TokenKind::Admin);
+        let regions: Vec<RegionCode> = regions.iter().map(|r| r.parse().unwrap()).collect();
+        let past = Utc::now() - chrono::Duration::days(1);
+        self.state
+            .store()
+            .create_admin_token(&hash, "expired", &regions, Some(past), Utc::now())
+            .await
+            .unwrap();
+        token
+    }
+}
+
+/// A valid stakeholder body; `patch` overrides fields.
+pub fn stakeholder_body(patch: Value) -> Value {
+    merge(
+        json!({
+            "name": "Kopi Nusantara Dago",
+            "helix": "business",
+            "region": "32.73.02",
+            "subsectors": ["kuliner"],
+            "offers": ["venue", "funding"],
+            "description": "Kedai kopi dengan ruang acara untuk 80 orang di Dago.",
+            "website": "https://kopi.example.id",
+            "contact": { "person": "Budi Santoso", "email": "budi@contoh.id", "phone": "0812-0000-1111" },
+            "contact_consent": true
+        }),
+        patch,
+    )
+}
+
+/// A valid initiative body; `patch` overrides fields.
+pub fn initiative_body(patch: Value) -> Value {
+    merge(
+        json!({
+            "title": "Festival Kopi Coblong",
+            "description": "Pameran dan lokakarya kopi lokal untuk warga dan UMKM di Coblong.",
+            "region": "32.73.02",
+            "subsectors": ["kuliner"],
+            "needs": [
+                { "resource": "venue", "helix": "government" },
+                { "resource": "publicity" }
+            ],
+            "starts_on": "2027-02-13",
+            "ends_on": "2027-02-14",
+            "place": "Taman Cibeunying",
+            "contact": { "person": "Ani Rahmawati", "email": "ani@contoh.id" },
+            "contact_consent": true
+        }),
+        patch,
+    )
+}
+
+fn merge(mut base: Value, patch: Value) -> Value {
+    if let (Some(base), Value::Object(patch)) = (base.as_object_mut(), patch) {
+        for (k, v) in patch {
+            base.insert(k, v);
+        }
+    }
+    base
+}
