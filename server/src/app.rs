@@ -1,9 +1,12 @@
 //! The router: the API under `/api`, health checks, and the built widget at `/`.
 
-use axum::http::{HeaderValue, header};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::routing::{any, get};
 use axum::{Json, Router, middleware};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -13,14 +16,44 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::Error;
 use crate::lang::localize_problems;
+use crate::middleware::{idempotency, rate_limit, timeout};
 use crate::routes::{self, ApiDoc};
 use crate::state::AppState;
+
+/// The largest request body the API reads: a long initiative description is a few KB, so 64 KiB
+/// leaves room without letting a client make the server buffer megabytes.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// CORS for the city websites that embed the widget, and nobody else.
+fn cors(origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            header::ACCEPT_LANGUAGE,
+            HeaderName::from_static(idempotency::HEADER),
+        ])
+        .expose_headers([
+            header::RETRY_AFTER,
+            HeaderName::from_static(idempotency::REPLAYED),
+        ])
+        .max_age(std::time::Duration::from_secs(3600))
+}
 
 pub fn router(state: AppState) -> Router {
     let (v1, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", routes::v1())
         .split_for_parts();
 
+    // Layers run outside-in in the reverse order of these calls: CORS and compression wrap
+    // everything, then the language of problems, the rate limit, the timeout and finally the
+    // idempotency check right around the handlers.
     let api = v1
         .route(
             "/api/openapi.json",
@@ -28,12 +61,24 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/{*rest}", any(|| async { Error::NotFound }))
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::idempotency,
+        ))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(timeout::timeout))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::rate_limit,
+        ))
         .layer(middleware::from_fn(localize_problems))
         // API answers are computed per request; a shared cache must not keep one city's data.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
-        ));
+        ))
+        .layer(CompressionLayer::new())
+        .layer(cors(state.allowed_origins()));
 
     // The interactive docs. Swagger UI's files are compiled into the binary, so the page works
     // on an intranet with no internet access.

@@ -98,6 +98,19 @@ pub struct ServeArgs {
     #[arg(long, env = "PENTAHELIX_REPORT_THRESHOLD", default_value_t = 3)]
     pub report_threshold: u32,
 
+    /// Read requests (GET) one client address may make per minute.
+    #[arg(long, env = "PENTAHELIX_RATE_LIMIT_READS", default_value_t = 600)]
+    pub rate_limit_reads: u32,
+
+    /// Write requests (POST, PUT, DELETE) one client address may make per minute.
+    #[arg(long, env = "PENTAHELIX_RATE_LIMIT_WRITES", default_value_t = 30)]
+    pub rate_limit_writes: u32,
+
+    /// Take the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets
+    /// it; otherwise any client could claim any address and escape its rate limit).
+    #[arg(long, env = "PENTAHELIX_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+
     /// Load the demo data set (stakeholders and initiatives in the seed cities) into an empty
     /// database.
     #[arg(long, env = "PENTAHELIX_DEMO")]
@@ -115,6 +128,9 @@ impl ServeArgs {
             allowed_origins: Vec::new(),
             moderation: ModerationMode::Post,
             report_threshold: 3,
+            rate_limit_reads: 100_000,
+            rate_limit_writes: 100_000,
+            trust_forwarded_for: false,
             demo: false,
         }
     }

@@ -50,6 +50,10 @@ pub enum Error {
     IdempotencyMismatch,
     #[error("a request with this idempotency key is still being processed")]
     IdempotencyInProgress,
+    #[error("rate limited")]
+    RateLimited,
+    #[error("unavailable")]
+    Unavailable,
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("database migration: {0}")]
@@ -149,6 +153,22 @@ impl Error {
                 pick(
                     "Isi permintaan melebihi batas ukuran API.",
                     "The request body exceeds the API's size limit.",
+                ),
+            ),
+            Error::RateLimited => Problem::new(
+                ProblemType::RateLimited,
+                pick("Terlalu banyak permintaan", "Too many requests"),
+                pick(
+                    "Terlalu banyak permintaan dari alamat Anda. Tunggu sebentar lalu coba lagi.",
+                    "Too many requests from your address. Wait a moment and try again.",
+                ),
+            ),
+            Error::Unavailable => Problem::new(
+                ProblemType::Unavailable,
+                pick("Layanan sedang sibuk", "Service busy"),
+                pick(
+                    "Server sedang sibuk atau belum siap. Coba lagi sebentar lagi.",
+                    "The server is busy or not ready. Try again in a moment.",
                 ),
             ),
             Error::IdempotencyMismatch => Problem::new(

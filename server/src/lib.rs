@@ -10,12 +10,18 @@ pub mod demo;
 pub mod error;
 mod ical;
 mod lang;
+pub mod middleware;
 mod pagination;
 mod routes;
 mod state;
 pub mod store;
 
 pub use app::router;
+
+/// The OpenAPI document of the API, as served at `/api/openapi.json`.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    routes::openapi()
+}
 pub use error::Error;
 pub use state::AppState;
 
@@ -43,10 +49,29 @@ pub async fn serve(args: cli::ServeArgs) -> Result<(), Error> {
     })?;
     println!("Pentahelix is running at http://{addr}/");
     tracing::info!(%addr, static_dir = %args.static_dir.display(), "listening");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(Error::Serve)
+    spawn_idempotency_purge(state.clone());
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(Error::Serve)
+}
+
+/// Forgets idempotency keys older than their 24 hours, hourly.
+fn spawn_idempotency_purge(state: AppState) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            let before = chrono::Utc::now()
+                - chrono::Duration::hours(middleware::idempotency::RETENTION_HOURS);
+            if let Err(err) = state.store().purge_idempotency(before).await {
+                tracing::warn!(%err, "purging idempotency keys failed");
+            }
+        }
+    });
 }
 
 async fn shutdown_signal() {

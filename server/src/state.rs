@@ -6,6 +6,7 @@ use pentahelix_core::{RegionCode, RegionLevel, Regions};
 
 use crate::cli::{ModerationMode, ServeArgs};
 use crate::error::Error;
+use crate::middleware::rate_limit::{Limit, Limiter};
 use crate::store::Store;
 use crate::store::sqlite::SqliteStore;
 
@@ -22,6 +23,10 @@ struct Inner {
     static_dir: PathBuf,
     moderation: ModerationMode,
     report_threshold: u32,
+    allowed_origins: Vec<String>,
+    read_limiter: Limiter,
+    write_limiter: Limiter,
+    trust_forwarded_for: bool,
 }
 
 impl AppState {
@@ -58,6 +63,17 @@ impl AppState {
                 static_dir: args.static_dir.clone(),
                 moderation: args.moderation,
                 report_threshold: args.report_threshold.max(1),
+                allowed_origins: args.allowed_origins.clone(),
+                // A burst of a quarter of a minute's allowance: a page load fires several reads.
+                read_limiter: Limiter::new(Limit {
+                    per_minute: args.rate_limit_reads,
+                    burst: (args.rate_limit_reads / 4).max(10),
+                }),
+                write_limiter: Limiter::new(Limit {
+                    per_minute: args.rate_limit_writes,
+                    burst: (args.rate_limit_writes / 4).max(3),
+                }),
+                trust_forwarded_for: args.trust_forwarded_for,
             }),
         })
     }
@@ -99,6 +115,22 @@ impl AppState {
 
     pub fn report_threshold(&self) -> u32 {
         self.inner.report_threshold
+    }
+
+    pub fn allowed_origins(&self) -> &[String] {
+        &self.inner.allowed_origins
+    }
+
+    pub fn read_limiter(&self) -> &Limiter {
+        &self.inner.read_limiter
+    }
+
+    pub fn write_limiter(&self) -> &Limiter {
+        &self.inner.write_limiter
+    }
+
+    pub fn trust_forwarded_for(&self) -> bool {
+        self.inner.trust_forwarded_for
     }
 }
 

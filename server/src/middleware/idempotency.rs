@@ -1,0 +1,189 @@
+//! `Idempotency-Key` on POST: a request retried over a flaky mobile connection is answered with
+//! the first response instead of creating a second initiative.
+//!
+//! The key is claimed before the request runs, so two copies racing each other cannot both run
+//! (the second gets 409 until the first is done, then the first's response). Only successful
+//! responses are kept: after a 4xx or 5xx the key is released and a corrected retry may run.
+//! A creation's response contains the new manage token, so stored bodies are encrypted with a
+//! key derived from the Idempotency-Key, which only the client holds; the database keeps the key
+//! only as a hash. Kept for 24 hours.
+
+use axum::body::{Body, Bytes, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+use chrono::{Duration, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::state::AppState;
+use crate::store::IdempotencyClaim;
+
+pub const HEADER: &str = "idempotency-key";
+/// Set on a replayed response, so a client (and a test) can tell.
+pub const REPLAYED: &str = "idempotent-replayed";
+pub const RETENTION_HOURS: i64 = 24;
+
+fn digest(parts: &[&[u8]]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part);
+    }
+    hasher.finalize().into()
+}
+
+fn cipher(key: &str) -> ChaCha20Poly1305 {
+    ChaCha20Poly1305::new(Key::from_slice(&digest(&[
+        b"pentahelix idempotency body",
+        key.as_bytes(),
+    ])))
+}
+
+fn seal(key: &str, plaintext: &[u8]) -> Result<Vec<u8>, Error> {
+    let mut nonce = [0u8; 12];
+    getrandom::fill(&mut nonce).map_err(|e| Error::Internal(format!("random nonce: {e}")))?;
+    let sealed = cipher(key)
+        .encrypt(Nonce::from_slice(&nonce), plaintext)
+        .map_err(|_| Error::Internal("encrypting a stored response".into()))?;
+    Ok([nonce.as_slice(), &sealed].concat())
+}
+
+fn open(key: &str, stored: &[u8]) -> Result<Vec<u8>, Error> {
+    let (nonce, sealed) = stored
+        .split_at_checked(12)
+        .ok_or_else(|| Error::Internal("stored response too short".into()))?;
+    cipher(key)
+        .decrypt(Nonce::from_slice(nonce), sealed)
+        .map_err(|_| Error::Internal("decrypting a stored response".into()))
+}
+
+fn valid_key(key: &str) -> bool {
+    (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
+}
+
+fn json_response(status: u16, body: Vec<u8>, replayed: bool) -> Response {
+    let status = axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::OK);
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if replayed {
+        response
+            .headers_mut()
+            .insert(REPLAYED, HeaderValue::from_static("true"));
+    }
+    response
+}
+
+pub async fn idempotency(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Result<Response, Error> {
+    if request.method() != Method::POST {
+        return Ok(next.run(request).await);
+    }
+    let Some(key) = request
+        .headers()
+        .get(HEADER)
+        .map(|v| v.to_str().map(str::to_owned))
+    else {
+        return Ok(next.run(request).await);
+    };
+    let key = key.ok().filter(|k| valid_key(k)).ok_or_else(|| {
+        Error::BadRequest(
+            "`Idempotency-Key`: use 1 to 255 visible ASCII characters, such as a UUID".into(),
+        )
+    })?;
+
+    let (parts, body) = request.into_parts();
+    let bytes: Bytes = to_bytes(body, crate::app::BODY_LIMIT)
+        .await
+        .map_err(|_| Error::PayloadTooLarge)?;
+    let scope = format!("POST {}", parts.uri.path());
+    let authorization = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .map(HeaderValue::as_bytes)
+        .unwrap_or_default();
+    // The same key from another caller, or for another body, is another request.
+    let request_hash = digest(&[scope.as_bytes(), authorization, &bytes]);
+    let key_hash = digest(&[b"pentahelix idempotency key", key.as_bytes()]);
+
+    let store = state.store();
+    let now = Utc::now();
+    match store
+        .claim_idempotency_key(
+            &key_hash,
+            &scope,
+            &request_hash,
+            now - Duration::hours(RETENTION_HOURS),
+            now,
+        )
+        .await?
+    {
+        IdempotencyClaim::Replay { status, body } => {
+            return Ok(json_response(status, open(&key, &body)?, true));
+        }
+        IdempotencyClaim::InProgress => return Err(Error::IdempotencyInProgress),
+        IdempotencyClaim::Mismatch => return Err(Error::IdempotencyMismatch),
+        IdempotencyClaim::Claimed => {}
+    }
+
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
+    let (parts, body) = response.into_parts();
+    let body = match to_bytes(body, usize::MAX).await {
+        Ok(body) => body,
+        Err(e) => {
+            store.release_idempotency_key(&key_hash, &scope).await?;
+            return Err(Error::Internal(format!("reading a response body: {e}")));
+        }
+    };
+    if parts.status.is_success() {
+        store
+            .complete_idempotency_key(
+                &key_hash,
+                &scope,
+                parts.status.as_u16(),
+                &seal(&key, &body)?,
+            )
+            .await?;
+    } else {
+        store.release_idempotency_key(&key_hash, &scope).await?;
+    }
+    Ok(Response::from_parts(parts, Body::from(body)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_bodies_open_only_with_their_key() {
+        let sealed = seal("key-1", b"{\"manage_token\":\"phm_secret\"}").unwrap();
+        assert!(
+            !sealed.windows(10).any(|w| w == b"phm_secret"),
+            "the token is not stored in clear"
+        );
+        assert_eq!(
+            open("key-1", &sealed).unwrap(),
+            b"{\"manage_token\":\"phm_secret\"}"
+        );
+        assert!(open("key-2", &sealed).is_err());
+    }
+
+    #[test]
+    fn keys_are_printable_ascii_of_bounded_length() {
+        assert!(valid_key("3f2b6c1e-8d7a-4b0e-9c1d-2a5e7f9b0c11"));
+        assert!(!valid_key(""));
+        assert!(!valid_key("with space"));
+        assert!(!valid_key(&"k".repeat(256)));
+    }
+}

@@ -1,0 +1,5 @@
+//! What wraps every API request: retry safety, fairness under load and bounded waiting.
+
+pub mod idempotency;
+pub mod rate_limit;
+pub mod timeout;

@@ -1,0 +1,105 @@
+//! Retried POSTs: the same Idempotency-Key and body never create a second record.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{TestApp, initiative_body};
+use serde_json::json;
+
+async fn propose(app: &TestApp, key: &str, body: serde_json::Value) -> common::Reply {
+    app.send(
+        Method::POST,
+        "/api/v1/initiatives",
+        None,
+        Some(body),
+        &[("idempotency-key", key)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_retry_with_the_same_key_returns_the_first_response_and_creates_nothing() {
+    let app = TestApp::new().await;
+    let first = propose(&app, "7b0c1d2e-retry", initiative_body(json!({}))).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let again = propose(&app, "7b0c1d2e-retry", initiative_body(json!({}))).await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.headers["idempotent-replayed"], "true");
+    assert_eq!(again.json(), first.json(), "same record, same manage token");
+    let list = app.get("/api/v1/initiatives", None).await.json();
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+
+    let other = propose(&app, "another-key", initiative_body(json!({}))).await;
+    assert_ne!(
+        other.json()["record"]["id"],
+        first.json()["record"]["id"],
+        "a new key is a new request"
+    );
+}
+
+#[tokio::test]
+async fn the_same_key_with_another_body_is_refused() {
+    let app = TestApp::new().await;
+    propose(&app, "key-1", initiative_body(json!({}))).await;
+    propose(
+        &app,
+        "key-1",
+        initiative_body(json!({ "title": "Judul yang berbeda sekali" })),
+    )
+    .await
+    .problem(422, "idempotency-mismatch");
+}
+
+#[tokio::test]
+async fn a_failed_request_does_not_burn_its_key() {
+    let app = TestApp::new().await;
+    propose(&app, "key-2", initiative_body(json!({ "title": "" })))
+        .await
+        .problem(422, "validation");
+    // The corrected form is a different body, so a new key would be used by the widget; the
+    // same body retried must run again rather than replay the error.
+    propose(&app, "key-2", initiative_body(json!({ "title": "" })))
+        .await
+        .problem(422, "validation");
+    let malformed = app
+        .send(
+            Method::POST,
+            "/api/v1/initiatives",
+            None,
+            Some(initiative_body(json!({}))),
+            &[("idempotency-key", "has space")],
+        )
+        .await;
+    malformed.problem(400, "malformed-request");
+}
+
+#[tokio::test]
+async fn concurrent_copies_of_one_request_create_one_record() {
+    let app = std::sync::Arc::new(TestApp::new().await);
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            propose(&app, "burst-key", initiative_body(json!({})))
+                .await
+                .status
+        }));
+    }
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.unwrap());
+    }
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::CREATED || *s == StatusCode::CONFLICT),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        app.get("/api/v1/initiatives", None).await.json()["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

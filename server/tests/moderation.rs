@@ -1,0 +1,227 @@
+//! The city official's tools through HTTP: reports, hiding, approving, verifying, flagship
+//! products and exports — each limited to the regions of the admin token.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{TestApp, initiative_body, stakeholder_body};
+use pentahelix_server::cli::ServeArgs;
+use serde_json::json;
+
+#[tokio::test]
+async fn enough_reports_hide_an_initiative_until_an_admin_of_its_city_reviews_it() {
+    let app = TestApp::with(ServeArgs {
+        report_threshold: 2,
+        ..common::args()
+    })
+    .await;
+    let (id, _) = app.initiative(initiative_body(json!({}))).await;
+    let report = json!({ "target": "initiative", "id": id, "reason": "Iklan pinjaman online, bukan kegiatan warga." });
+    let first = app.post("/api/v1/reports", None, report.clone()).await;
+    assert_eq!(first.status, StatusCode::ACCEPTED);
+    assert_eq!(first.json()["hidden"], false);
+    assert_eq!(
+        app.post("/api/v1/reports", None, report.clone())
+            .await
+            .json()["hidden"],
+        true
+    );
+    app.get(&format!("/api/v1/initiatives/{id}"), None)
+        .await
+        .problem(404, "not-found");
+    app.post(
+        "/api/v1/reports",
+        None,
+        json!({ "target": "initiative", "id": 999, "reason": "tidak ada" }),
+    )
+    .await
+    .problem(404, "not-found");
+    let short = app
+        .post(
+            "/api/v1/reports",
+            None,
+            json!({ "target": "initiative", "id": id, "reason": "x" }),
+        )
+        .await
+        .problem(422, "validation");
+    assert!(short["errors"]["reason"].is_string());
+
+    let depok = app.admin(&["32.76"]).await;
+    let bandung = app.admin(&["32.73"]).await;
+    let queue = app
+        .get("/api/v1/moderation/queue", Some(&depok))
+        .await
+        .json();
+    assert!(
+        queue["hidden"].as_array().unwrap().is_empty(),
+        "another city's admin sees nothing of Bandung"
+    );
+    app.post(
+        &format!("/api/v1/moderation/initiatives/{id}/approve"),
+        Some(&depok),
+        json!({}),
+    )
+    .await
+    .problem(403, "forbidden");
+
+    let queue = app
+        .get("/api/v1/moderation/queue", Some(&bandung))
+        .await
+        .json();
+    assert_eq!(queue["hidden"][0]["id"], id);
+    assert_eq!(queue["reports"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        queue["hidden"][0]["contact"]["email"], "ani@contoh.id",
+        "admins see contacts of their region"
+    );
+    let approved = app
+        .post(
+            &format!("/api/v1/moderation/initiatives/{id}/approve"),
+            Some(&bandung),
+            json!({}),
+        )
+        .await;
+    assert_eq!(approved.json()["status"], "open");
+    assert!(
+        app.get("/api/v1/moderation/queue", Some(&bandung))
+            .await
+            .json()["reports"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let hidden = app
+        .post(
+            &format!("/api/v1/moderation/initiatives/{id}/hide"),
+            Some(&bandung),
+            json!({}),
+        )
+        .await;
+    assert_eq!(hidden.json()["status"], "hidden");
+}
+
+#[tokio::test]
+async fn moderation_needs_an_admin_token_for_the_region() {
+    let app = TestApp::new().await;
+    let (_, owner) = app.initiative(initiative_body(json!({}))).await;
+    app.get("/api/v1/moderation/queue", None)
+        .await
+        .problem(401, "unauthorized");
+    app.get("/api/v1/moderation/queue", Some(&owner))
+        .await
+        .problem(403, "forbidden");
+    app.get(
+        "/api/v1/moderation/queue",
+        Some(&app.expired_admin(&["32.73"]).await),
+    )
+    .await
+    .problem(401, "unauthorized");
+    app.get(
+        "/api/v1/moderation/queue",
+        Some(&app.admin(&["31.71"]).await),
+    )
+    .await
+    .problem(403, "forbidden");
+    app.get("/api/v1/exports/initiatives.csv", None)
+        .await
+        .problem(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn an_admin_verifies_organisations_and_sets_flagship_products_in_its_city_only() {
+    let app = TestApp::new().await;
+    let (id, _) = app.stakeholder(stakeholder_body(json!({}))).await;
+    let bandung = app.admin(&["32.73"]).await;
+    let depok = app.admin(&["32.76"]).await;
+    let verify = format!("/api/v1/moderation/stakeholders/{id}/verify");
+    app.post(&verify, Some(&depok), json!({ "verified": true }))
+        .await
+        .problem(403, "forbidden");
+    assert_eq!(
+        app.post(&verify, Some(&bandung), json!({ "verified": true }))
+            .await
+            .json()["verified"],
+        true
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/stakeholders/{id}"), None)
+            .await
+            .json()["verified"],
+        true
+    );
+
+    let flagship = "/api/v1/moderation/flagships/32.73.17";
+    app.put(
+        flagship,
+        Some(&depok),
+        json!({ "product": "Sepatu Cibaduyut" }),
+    )
+    .await
+    .problem(403, "forbidden");
+    assert_eq!(
+        app.put(
+            flagship,
+            Some(&bandung),
+            json!({ "product": "Sepatu Cibaduyut" })
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    app.put(
+        "/api/v1/moderation/flagships/32.73",
+        Some(&bandung),
+        json!({ "product": "x" }),
+    )
+    .await
+    .problem(404, "not-found");
+    let stats = app.get("/api/v1/stats?city=32.73", None).await.json();
+    assert_eq!(
+        stats["flagship_products"],
+        json!([{ "region": "32.73.17", "product": "Sepatu Cibaduyut" }])
+    );
+    assert_eq!(
+        app.put(flagship, Some(&bandung), json!({ "product": null }))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.get("/api/v1/stats?city=32.73", None).await.json()["flagship_products"],
+        json!([])
+    );
+}
+
+#[tokio::test]
+async fn csv_exports_hold_the_admins_regions_with_contacts_and_defuse_formulas() {
+    let app = TestApp::new().await;
+    app.initiative(initiative_body(
+        json!({ "title": "=HYPERLINK(\"http://x\") Festival" }),
+    ))
+    .await;
+    app.initiative(initiative_body(
+        json!({ "title": "Kelas Fotografi Depok", "region": "32.76.06" }),
+    ))
+    .await;
+    app.stakeholder(stakeholder_body(json!({}))).await;
+    let bandung = app.admin(&["32.73"]).await;
+    let reply = app
+        .get("/api/v1/exports/initiatives.csv", Some(&bandung))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.content_type().starts_with("text/csv"));
+    let csv = reply.text();
+    assert!(csv.starts_with("id,title,status,region,kecamatan"));
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(csv.contains("ani@contoh.id"));
+    assert!(csv.contains("Coblong"));
+    assert!(
+        !csv.contains("Kelas Fotografi Depok"),
+        "Depok is not this admin's"
+    );
+    let people = app
+        .get("/api/v1/exports/stakeholders.csv", Some(&bandung))
+        .await
+        .text();
+    assert!(people.contains("Kopi Nusantara Dago") && people.contains("budi@contoh.id"));
+}
