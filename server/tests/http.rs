@@ -268,3 +268,83 @@ fn the_binary_prints_its_url_and_answers_there() {
         "the demo data is loaded: {stats}"
     );
 }
+
+/// `admin create-token` prints a token that the server then honours for that region only.
+#[test]
+fn an_admin_token_made_on_the_command_line_works_for_its_region() {
+    let dir = std::env::temp_dir().join(format!("pentahelix-admin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/admin.db", dir.display());
+    let output = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
+        .args([
+            "admin",
+            "create-token",
+            "--database-url",
+            &url,
+            "--region",
+            "32.73",
+            "--label",
+            "Hub Bandung",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    assert!(token.starts_with("pha_"), "{token}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("32.73"));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            &url,
+            "--static-dir",
+        ])
+        .arg(static_dir())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let get = |token: &str| {
+        let mut stream = TcpStream::connect(&addr).unwrap();
+        write!(stream, "GET /api/v1/moderation/queue HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let with_token = get(&token);
+    let forged = get(&format!("pha_{}", "0".repeat(64)));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(with_token.starts_with("HTTP/1.1 200"), "{with_token}");
+    assert!(forged.starts_with("HTTP/1.1 401"), "{forged}");
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
+        .args(["admin", "create-token", "--region", "32-73"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("32.73.01"),
+        "the error shows the expected form"
+    );
+}
