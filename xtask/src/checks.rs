@@ -1,0 +1,118 @@
+//! `cargo xtask test`: every check CI runs, in the order that fails fastest.
+
+use std::env;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+use crate::tools::{self, WASM_TARGET};
+use crate::workspace::Workspace;
+use crate::{cmd, dist};
+
+type Step = (&'static str, fn(&Workspace) -> Result<()>);
+
+const STEPS: [Step; 8] = [
+    ("format (cargo fmt --check)", format),
+    ("tools (install what is missing)", install_tools),
+    ("clippy, native", clippy_native),
+    ("clippy, widget for wasm", clippy_wasm),
+    ("tests, native (cargo test --workspace)", test_native),
+    ("core builds for wasm", core_for_wasm),
+    ("widget tests in headless Chromium", widget_in_browser),
+    ("widget release build (dist/)", dist::build),
+];
+
+pub fn run_all(ws: &Workspace) -> Result<()> {
+    let total = STEPS.len();
+    for (done, (name, step)) in STEPS.iter().enumerate() {
+        println!("\n==> [{}/{total}] {name}", done + 1);
+        let started = Instant::now();
+        if let Err(err) = step(ws) {
+            println!("\n==> [{}/{total}] {name}: FAILED", done + 1);
+            println!("xtask: {done} passed, 1 failed");
+            return Err(err.context(format!("step `{name}` failed")));
+        }
+        println!(
+            "==> [{}/{total}] {name}: ok in {:.1?}",
+            done + 1,
+            started.elapsed()
+        );
+    }
+    println!("\nxtask: {total} passed, 0 failed");
+    Ok(())
+}
+
+fn format(ws: &Workspace) -> Result<()> {
+    let mut cargo = ws.cargo();
+    cargo.args(["fmt", "--all", "--", "--check"]);
+    cmd::run(&mut cargo).context("the code is not formatted; fix: cargo fmt --all")
+}
+
+fn install_tools(ws: &Workspace) -> Result<()> {
+    tools::ensure_wasm_target()?;
+    let bindgen = tools::ensure_wasm_bindgen(ws)?;
+    let wasm_opt = tools::ensure_wasm_opt(ws)?;
+    tools::ensure_chromium()?;
+    println!("xtask: Rust target {WASM_TARGET}: installed");
+    println!("xtask: wasm-bindgen: {}", bindgen.cli().display());
+    println!("xtask: wasm-opt: {}", wasm_opt.display());
+    println!("xtask: chromedriver: {}", tools::CHROMEDRIVER);
+    Ok(())
+}
+
+fn clippy_native(ws: &Workspace) -> Result<()> {
+    let mut cargo = ws.cargo();
+    cargo.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    cmd::run(&mut cargo)
+}
+
+/// The widget's wasm-only code (`cfg(target_arch = "wasm32")`) is invisible to native clippy.
+fn clippy_wasm(ws: &Workspace) -> Result<()> {
+    let mut cargo = ws.cargo();
+    cargo.args(["clippy", "-p", "pentahelix-widget", "--target", WASM_TARGET]);
+    cargo.args(["--lib", "--tests", "--", "-D", "warnings"]);
+    cmd::run(&mut cargo)
+}
+
+fn test_native(ws: &Workspace) -> Result<()> {
+    let mut cargo = ws.cargo();
+    cargo.args(["test", "--workspace"]);
+    cmd::run(&mut cargo)
+}
+
+/// The core is shared with the widget, so a native-only dependency must fail here, not in the
+/// widget build.
+fn core_for_wasm(ws: &Workspace) -> Result<()> {
+    let mut cargo = ws.cargo();
+    cargo.args(["build", "-p", "pentahelix-core", "--target", WASM_TARGET]);
+    cmd::run(&mut cargo)
+}
+
+fn widget_in_browser(ws: &Workspace) -> Result<()> {
+    let bindgen = tools::ensure_wasm_bindgen(ws)?;
+    tools::ensure_chromium()?;
+    let mut path = vec![bindgen.bin_dir.clone()];
+    path.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    let Ok(path) = env::join_paths(path) else {
+        bail!("{} cannot be added to PATH", bindgen.bin_dir.display());
+    };
+
+    let mut cargo = ws.cargo();
+    cargo
+        .args(["test", "-p", "pentahelix-widget", "--target", WASM_TARGET])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            bindgen.test_runner(),
+        )
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .env("PATH", path);
+    cmd::run(&mut cargo)
+}

@@ -1,0 +1,89 @@
+//! Pentahelix developer commands. The README documents exactly two: `cargo xtask run` and
+//! `cargo xtask test`; both install what they need on a fresh machine.
+
+mod checks;
+mod cmd;
+mod dist;
+mod serve;
+mod tools;
+mod workspace;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use crate::workspace::Workspace;
+
+#[derive(Parser)]
+#[command(about, bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Build the widget into dist/, then start the server with demo data.
+    Run {
+        /// Passed to `pentahelix-server serve`, replacing the defaults they name
+        /// (e.g. `cargo xtask run -- --listen 127.0.0.1:0`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        server_args: Vec<String>,
+    },
+    /// Run every check CI runs: fmt, clippy, native tests, wasm tests in Chromium, release build.
+    Test,
+    /// Build the widget into dist/ only.
+    #[command(hide = true)]
+    Dist,
+}
+
+/// Prints the error chain one cause a line, without the backtrace `anyhow` would print when
+/// `RUST_BACKTRACE` is set: what failed and how to fix it is what a developer needs here.
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  because: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(task: Task) -> Result<()> {
+    let ws = Workspace::locate()?;
+    match task {
+        Task::Run { server_args } => serve::run(&ws, &server_args),
+        Task::Test => checks::run_all(&ws),
+        Task::Dist => dist::build(&ws),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn arguments_after_run_go_to_the_server() {
+        for args in [
+            &["xtask", "run", "--", "--listen", "127.0.0.1:0"][..],
+            &["xtask", "run", "--listen", "127.0.0.1:0"][..],
+        ] {
+            let Task::Run { server_args } = Cli::try_parse_from(args).unwrap().command else {
+                panic!("`{}` is not `run`", args.join(" "));
+            };
+            assert_eq!(server_args, ["--listen", "127.0.0.1:0"]);
+        }
+    }
+}

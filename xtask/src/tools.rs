@@ -1,0 +1,295 @@
+//! The tools the widget build and its tests need, their pinned versions, and how to install them.
+//!
+//! Everything is installed under `<target dir>/tools`, never globally, so a fresh machine needs no
+//! setup and CI (which keeps its target directory) installs each tool once.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cmd;
+use crate::workspace::Workspace;
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// binaryen from npm rather than Debian: Debian 12 ships binaryen 108, whose `wasm-opt` breaks
+/// the module current `wasm-bindgen` emits.
+pub const BINARYEN_VERSION: &str = "132.0.0";
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
+
+/// The `wasm-bindgen` CLI must match the `wasm-bindgen` crate exactly, so its version is read
+/// from `Cargo.lock` rather than pinned here: bumping the crate bumps the tool.
+pub fn wasm_bindgen_version(cargo_lock: &str) -> Result<String> {
+    let mut versions = Vec::new();
+    for package in cargo_lock.split("[[package]]").skip(1) {
+        let field = |key: &str| {
+            package.lines().find_map(|line| {
+                let (name, value) = line.split_once('=')?;
+                (name.trim() == key).then(|| value.trim().trim_matches('"').to_owned())
+            })
+        };
+        if field("name").as_deref() == Some("wasm-bindgen") {
+            versions.extend(field("version"));
+        }
+    }
+    match versions.as_slice() {
+        [version] => Ok(version.clone()),
+        [] => bail!("Cargo.lock has no `wasm-bindgen` package; is the widget's dependency gone?"),
+        _ => bail!(
+            "Cargo.lock has several `wasm-bindgen` versions ({}); the CLI can match only one, so \
+             pin a single version in Cargo.toml",
+            versions.join(", ")
+        ),
+    }
+}
+
+pub fn ensure_wasm_target() -> Result<()> {
+    let installed = cmd::probe(Command::new("rustup").args(["target", "list", "--installed"]))
+        .with_context(|| {
+            format!(
+                "could not ask rustup for the installed targets; the widget needs the \
+                 {WASM_TARGET} target. Fix: install rustup (https://rustup.rs), or add the target \
+                 to your toolchain by hand"
+            )
+        })?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    println!("xtask: installing the Rust target {WASM_TARGET}");
+    cmd::run(Command::new("rustup").args(["target", "add", WASM_TARGET])).with_context(|| {
+        format!(
+            "could not add the Rust target {WASM_TARGET} (rustup needs network access to \
+             static.rust-lang.org). Fix: check the network, then run `rustup target add \
+             {WASM_TARGET}`"
+        )
+    })
+}
+
+/// Where `wasm-bindgen` and `wasm-bindgen-test-runner` are.
+pub struct WasmBindgen {
+    pub bin_dir: PathBuf,
+}
+
+impl WasmBindgen {
+    pub fn cli(&self) -> PathBuf {
+        self.bin_dir.join("wasm-bindgen")
+    }
+
+    pub fn test_runner(&self) -> PathBuf {
+        self.bin_dir.join("wasm-bindgen-test-runner")
+    }
+}
+
+pub fn ensure_wasm_bindgen(ws: &Workspace) -> Result<WasmBindgen> {
+    let lock_path = ws.root.join("Cargo.lock");
+    let lock = fs::read_to_string(&lock_path)
+        .with_context(|| format!("could not read {}", lock_path.display()))?;
+    let version = wasm_bindgen_version(&lock)?;
+    let root = ws.tools_dir();
+    let tool = WasmBindgen {
+        bin_dir: root.join("bin"),
+    };
+    if installed_wasm_bindgen(&tool).as_deref() == Some(version.as_str())
+        && tool.test_runner().is_file()
+    {
+        return Ok(tool);
+    }
+
+    println!(
+        "xtask: installing wasm-bindgen-cli {version} into {} (a few minutes, once)",
+        root.display()
+    );
+    let install = |locked: bool| {
+        let mut cargo = ws.cargo();
+        cargo
+            .args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                &version,
+                "--root",
+            ])
+            .arg(&root)
+            // Build in cargo's own temporary directory: sharing the workspace target directory
+            // would hold its lock for minutes and mix an unrelated release build into it.
+            .env_remove("CARGO_TARGET_DIR");
+        if locked {
+            cargo.arg("--locked");
+        }
+        cmd::run(&mut cargo)
+    };
+    if install(true).is_err() {
+        println!(
+            "xtask: `cargo install --locked` failed (the registry may lack a locked dependency); \
+             retrying without --locked"
+        );
+        install(false).with_context(|| {
+            format!(
+                "could not install wasm-bindgen-cli {version}: `cargo install` failed (see its \
+                 output above). It needs network access to crates.io and a C linker. Fix the \
+                 cause and rerun, or install it by hand: cargo install wasm-bindgen-cli \
+                 --version {version} --root {}",
+                root.display()
+            )
+        })?;
+    }
+    match installed_wasm_bindgen(&tool) {
+        Some(found) if found == version => Ok(tool),
+        found => bail!(
+            "installed wasm-bindgen-cli {version}, but {} reports {found:?}",
+            tool.cli().display()
+        ),
+    }
+}
+
+fn installed_wasm_bindgen(tool: &WasmBindgen) -> Option<String> {
+    let out = cmd::probe(Command::new(tool.cli()).arg("--version"))?;
+    out.split_whitespace().nth(1).map(str::to_owned)
+}
+
+/// Returns the path of `wasm-opt`.
+pub fn ensure_wasm_opt(ws: &Workspace) -> Result<PathBuf> {
+    let prefix = ws.tools_dir().join("npm");
+    let wasm_opt = prefix.join("node_modules/.bin/wasm-opt");
+    let manifest = prefix.join("node_modules/binaryen/package.json");
+    let installed = fs::read_to_string(&manifest)
+        .ok()
+        .and_then(|json| npm_package_version(&json));
+    if installed.as_deref() == Some(BINARYEN_VERSION) && wasm_opt.exists() {
+        return Ok(wasm_opt);
+    }
+
+    println!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
+    fs::create_dir_all(&prefix)
+        .with_context(|| format!("could not create {}", prefix.display()))?;
+    let mut npm = Command::new("npm");
+    npm.arg("install")
+        .arg("--prefix")
+        .arg(&prefix)
+        .args(["--no-save", "--no-audit", "--no-fund"])
+        .arg(format!("binaryen@{BINARYEN_VERSION}"));
+    cmd::run(&mut npm).with_context(|| {
+        format!(
+            "could not install wasm-opt from the npm package binaryen@{BINARYEN_VERSION}. It \
+             needs Node.js with npm (fix: `apt-get install nodejs npm`, or Node.js 20 from \
+             nodejs.org) and network access to the npm registry"
+        )
+    })?;
+    if !wasm_opt.exists() {
+        bail!(
+            "npm installed binaryen@{BINARYEN_VERSION}, but {} is missing",
+            wasm_opt.display()
+        );
+    }
+    Ok(wasm_opt)
+}
+
+fn npm_package_version(package_json: &str) -> Option<String> {
+    let manifest: serde_json::Value = serde_json::from_str(package_json).ok()?;
+    manifest["version"].as_str().map(str::to_owned)
+}
+
+/// Chromium comes from apt, not npm: the npm packages download a browser from Google's CDN,
+/// which these machines cannot reach, and Debian's chromium-driver always matches its chromium.
+pub fn ensure_chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    let packages = CHROMIUM_PACKAGES.join(" ");
+    if !is_root() {
+        bail!(
+            "the widget's browser tests need {CHROMIUM} and {CHROMEDRIVER}, and installing them \
+             needs root. Fix: `sudo apt-get install -y {packages}`, then rerun"
+        );
+    }
+    println!("xtask: installing {packages} with apt-get (for the widget's browser tests)");
+    let apt = |args: &[&str]| {
+        let mut apt = Command::new("apt-get");
+        apt.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd::run(&mut apt)
+    };
+    let installed = apt(&["update"]).and_then(|()| {
+        let mut args = vec!["install", "-y"];
+        args.extend(CHROMIUM_PACKAGES);
+        apt(&args)
+    });
+    installed.with_context(|| {
+        format!(
+            "could not install {packages} with apt-get (needs network access to the Debian \
+             mirrors). Fix the cause, then run `apt-get update && apt-get install -y {packages}`"
+        )
+    })?;
+    if !Path::new(CHROMEDRIVER).exists() {
+        bail!("apt-get installed {packages}, but {CHROMEDRIVER} is still missing");
+    }
+    Ok(())
+}
+
+fn is_root() -> bool {
+    cmd::probe(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "wasm-bindgen-macro",
+]
+
+[[package]]
+name = "xtask"
+version = "0.1.0"
+"#;
+
+    #[test]
+    fn wasm_bindgen_version_is_read_from_the_lock_file() {
+        assert_eq!(wasm_bindgen_version(LOCK).unwrap(), "0.2.130");
+    }
+
+    #[test]
+    fn similarly_named_crates_do_not_count() {
+        let lock = LOCK.replace(
+            "name = \"wasm-bindgen\"\n",
+            "name = \"wasm-bindgen-shared\"\n",
+        );
+        assert!(wasm_bindgen_version(&lock).is_err());
+    }
+
+    #[test]
+    fn two_wasm_bindgen_versions_are_an_error() {
+        let lock = format!("{LOCK}\n[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.99\"\n");
+        let err = wasm_bindgen_version(&lock).unwrap_err().to_string();
+        assert!(err.contains("0.2.130, 0.2.99"), "{err}");
+    }
+
+    #[test]
+    fn the_workspace_lock_file_pins_one_wasm_bindgen() {
+        let lock = include_str!("../../Cargo.lock");
+        assert!(wasm_bindgen_version(lock).is_ok());
+    }
+
+    #[test]
+    fn npm_package_version_reads_the_manifest() {
+        let json = r#"{"name":"binaryen","version":"132.0.0","bin":{"wasm-opt":"bin/wasm-opt"}}"#;
+        assert_eq!(npm_package_version(json).as_deref(), Some("132.0.0"));
+        assert_eq!(npm_package_version("not json"), None);
+    }
+}
