@@ -54,7 +54,8 @@ pub fn CoveragePentagon(
     #[prop(default = 48)] size: u32,
 ) -> impl IntoView {
     const C: f64 = 50.0;
-    const R: f64 = 44.0;
+    // Leaves room for the vertex dots (radius 7) inside the 100 × 100 view box.
+    const R: f64 = 40.0;
     view! {
         <svg
             class="ph-pentagon"
