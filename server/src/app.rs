@@ -2,6 +2,7 @@
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::response::IntoResponse;
 use axum::routing::{any, get};
 use axum::{Json, Router, middleware};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -52,8 +53,8 @@ pub fn router(state: AppState) -> Router {
         .split_for_parts();
 
     // Layers run outside-in in the reverse order of these calls: CORS and compression wrap
-    // everything, then the language of problems, the rate limit, the timeout and finally the
-    // idempotency check right around the handlers.
+    // everything, then the language of problems, the rate limit, the timeout, the idempotency
+    // check and the panic catcher right around the handlers.
     let api = v1
         .route(
             "/api/openapi.json",
@@ -61,6 +62,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/{*rest}", any(|| async { Error::NotFound }))
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
+        // A bug answers like any other error: a problem document, inside CORS so the widget can
+        // read it.
+        .layer(CatchPanicLayer::custom(|_| {
+            Error::Internal("a handler panicked".into()).into_response()
+        }))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             idempotency::idempotency,

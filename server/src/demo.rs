@@ -172,7 +172,9 @@ pub async fn load(state: &AppState) -> Result<Option<Loaded>, Error> {
     // Statuses last: pledges are answered while the initiative is still open, as in real life.
     for (id, status) in initiatives.values() {
         if *status != InitiativeStatus::Open {
-            store.set_initiative_status(*id, *status, now).await?;
+            store
+                .set_initiative_status(*id, InitiativeStatus::Open, *status, now)
+                .await?;
         }
     }
     for flagship in set.flagship_products {

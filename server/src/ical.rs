@@ -60,7 +60,8 @@ pub fn calendar(name: &str, events: &[Event<'_>], now: DateTime<Utc>) -> String 
     fold(&format!("X-WR-CALNAME:{}", escape(name)), &mut out);
     for event in events {
         // All-day events: DTEND is exclusive, so the day after the last day.
-        let end = event.ends_on.unwrap_or(event.starts_on) + Duration::days(1);
+        let last = event.ends_on.unwrap_or(event.starts_on);
+        let end = last.checked_add_signed(Duration::days(1)).unwrap_or(last);
         fold("BEGIN:VEVENT", &mut out);
         fold(&format!("UID:{}", event.uid), &mut out);
         fold(&format!("DTSTAMP:{stamp}"), &mut out);

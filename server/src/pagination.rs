@@ -41,6 +41,22 @@ pub fn next_cursor(
         .flatten()
 }
 
+/// The `q` parameter, trimmed; empty means no text filter. Long text is refused rather than
+/// searched: nobody types 200 characters into a search box, and a database pattern that long
+/// only costs time.
+pub fn search_text(q: Option<String>) -> Result<Option<String>, Error> {
+    let Some(q) = q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()) else {
+        return Ok(None);
+    };
+    if q.chars().count() > pentahelix_core::validate::limits::SEARCH {
+        return Err(Error::BadRequest(format!(
+            "`q`: search for at most {} characters",
+            pentahelix_core::validate::limits::SEARCH
+        )));
+    }
+    Ok(Some(q))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,9 @@ struct Inner {
     read_limiter: Limiter,
     write_limiter: Limiter,
     trust_forwarded_for: bool,
+    /// Keys the reporter hashes; random per process and never stored, so a stored hash cannot be
+    /// turned back into an address by trying all of them.
+    reporter_key: [u8; 32],
 }
 
 impl AppState {
@@ -74,6 +77,12 @@ impl AppState {
                     burst: (args.rate_limit_writes / 4).max(3),
                 }),
                 trust_forwarded_for: args.trust_forwarded_for,
+                reporter_key: {
+                    let mut key = [0u8; 32];
+                    getrandom::fill(&mut key)
+                        .map_err(|e| Error::Internal(format!("random key: {e}")))?;
+                    key
+                },
             }),
         })
     }
@@ -131,6 +140,15 @@ impl AppState {
 
     pub fn trust_forwarded_for(&self) -> bool {
         self.inner.trust_forwarded_for
+    }
+
+    /// Who reported, as a keyed hash of the address: enough to count people, not to find them.
+    pub fn reporter_hash(&self, ip: std::net::IpAddr) -> Vec<u8> {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(self.inner.reporter_key);
+        hasher.update(ip.to_string().as_bytes());
+        hasher.finalize().to_vec()
     }
 }
 

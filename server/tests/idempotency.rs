@@ -103,3 +103,30 @@ async fn concurrent_copies_of_one_request_create_one_record() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_claim_left_unfinished_by_a_dead_process_is_taken_over() {
+    use chrono::{Duration, Utc};
+    use pentahelix_server::store::IdempotencyClaim;
+    let app = TestApp::new().await;
+    let store = app.state.store();
+    let now = Utc::now();
+    let day = now - Duration::hours(24);
+    let claim = |stale_before| {
+        store.claim_idempotency_key(b"key", "POST /x", b"req", day, stale_before, now)
+    };
+    assert_eq!(
+        claim(now - Duration::seconds(60)).await.unwrap(),
+        IdempotencyClaim::Claimed
+    );
+    assert_eq!(
+        claim(now - Duration::seconds(60)).await.unwrap(),
+        IdempotencyClaim::InProgress,
+        "still running"
+    );
+    assert_eq!(
+        claim(now + Duration::seconds(1)).await.unwrap(),
+        IdempotencyClaim::Claimed,
+        "abandoned: taken over"
+    );
+}

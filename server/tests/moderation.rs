@@ -17,15 +17,25 @@ async fn enough_reports_hide_an_initiative_until_an_admin_of_its_city_reviews_it
     .await;
     let (id, _) = app.initiative(initiative_body(json!({}))).await;
     let report = json!({ "target": "initiative", "id": id, "reason": "Iklan pinjaman online, bukan kegiatan warga." });
-    let first = app.post("/api/v1/reports", None, report.clone()).await;
+    let first = app
+        .post_from([203, 0, 113, 1], "/api/v1/reports", report.clone())
+        .await;
     assert_eq!(first.status, StatusCode::ACCEPTED);
     assert_eq!(first.json()["hidden"], false);
-    assert_eq!(
-        app.post("/api/v1/reports", None, report.clone())
-            .await
-            .json()["hidden"],
-        true
-    );
+    for _ in 0..5 {
+        let again = app
+            .post_from([203, 0, 113, 1], "/api/v1/reports", report.clone())
+            .await;
+        assert_eq!(
+            again.json()["hidden"],
+            false,
+            "one person reporting again and again counts once"
+        );
+    }
+    let second = app
+        .post_from([198, 51, 100, 2], "/api/v1/reports", report.clone())
+        .await;
+    assert_eq!(second.json()["hidden"], true);
     app.get(&format!("/api/v1/initiatives/{id}"), None)
         .await
         .problem(404, "not-found");
@@ -69,7 +79,11 @@ async fn enough_reports_hide_an_initiative_until_an_admin_of_its_city_reviews_it
         .await
         .json();
     assert_eq!(queue["hidden"][0]["id"], id);
-    assert_eq!(queue["reports"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        queue["reports"].as_array().unwrap().len(),
+        2,
+        "one report per reporter"
+    );
     assert_eq!(
         queue["hidden"][0]["contact"]["email"], "ani@contoh.id",
         "admins see contacts of their region"
@@ -224,4 +238,80 @@ async fn csv_exports_hold_the_admins_regions_with_contacts_and_defuse_formulas()
         .await
         .text();
     assert!(people.contains("Kopi Nusantara Dago") && people.contains("budi@contoh.id"));
+}
+
+#[tokio::test]
+async fn approving_a_hidden_initiative_gives_back_the_status_it_had() {
+    let app = TestApp::with(ServeArgs {
+        report_threshold: 1,
+        ..common::args()
+    })
+    .await;
+    let (id, owner) = app.initiative(initiative_body(json!({}))).await;
+    let status = format!("/api/v1/initiatives/{id}/status");
+    app.post(&status, Some(&owner), json!({ "status": "active" }))
+        .await;
+    app.post(&status, Some(&owner), json!({ "status": "completed" }))
+        .await;
+    let report =
+        json!({ "target": "initiative", "id": id, "reason": "Konten tidak pantas di sini." });
+    app.post_from([203, 0, 113, 9], "/api/v1/reports", report)
+        .await;
+    let admin = app.admin(&["32.73"]).await;
+    assert_eq!(
+        app.get("/api/v1/moderation/queue", Some(&admin))
+            .await
+            .json()["hidden"][0]["id"],
+        id
+    );
+    let approved = app
+        .post(
+            &format!("/api/v1/moderation/initiatives/{id}/approve"),
+            Some(&admin),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        approved.json()["status"],
+        "completed",
+        "not reopened for offers"
+    );
+    app.post(
+        &format!("/api/v1/moderation/initiatives/{id}/approve"),
+        Some(&admin),
+        json!({}),
+    )
+    .await
+    .problem(409, "conflict");
+}
+
+#[tokio::test]
+async fn an_admin_cannot_move_a_record_into_a_city_it_does_not_administer() {
+    let app = TestApp::new().await;
+    let (id, owner) = app.initiative(initiative_body(json!({}))).await;
+    let bandung = app.admin(&["32.73"]).await;
+    let to_depok = initiative_body(json!({ "region": "32.76.01" }));
+    app.put(
+        &format!("/api/v1/initiatives/{id}"),
+        Some(&bandung),
+        to_depok.clone(),
+    )
+    .await
+    .problem(403, "forbidden");
+    let (sid, _) = app.stakeholder(stakeholder_body(json!({}))).await;
+    let moved = stakeholder_body(json!({ "region": "32.76" }));
+    app.put(
+        &format!("/api/v1/stakeholders/{sid}"),
+        Some(&bandung),
+        moved,
+    )
+    .await
+    .problem(403, "forbidden");
+    assert_eq!(
+        app.put(&format!("/api/v1/initiatives/{id}"), Some(&owner), to_depok)
+            .await
+            .status,
+        StatusCode::OK,
+        "the owner may move it"
+    );
 }

@@ -302,3 +302,40 @@ async fn deleting_a_stakeholder_removes_its_pledges_and_their_coverage() {
         .await
         .problem(405, "method-not-allowed");
 }
+
+#[tokio::test]
+async fn the_owner_can_end_an_accepted_exchange_and_contacts_stop_flowing() {
+    let s = scene().await;
+    let app = &s.app;
+    let pledge = app
+        .post(
+            &format!("/api/v1/initiatives/{}/pledges", s.initiative),
+            Some(&s.media_token),
+            offer(s.media, "publicity"),
+        )
+        .await
+        .json();
+    app.post(
+        &format!("/api/v1/pledges/{}/accept", pledge["id"]),
+        Some(&s.owner),
+        json!({}),
+    )
+    .await;
+    let ended = app
+        .post(
+            &format!("/api/v1/pledges/{}/decline", pledge["id"]),
+            Some(&s.owner),
+            json!({}),
+        )
+        .await;
+    assert_eq!(ended.json()["status"], "declined");
+    let initiative = app
+        .get(
+            &format!("/api/v1/initiatives/{}", s.initiative),
+            Some(&s.media_token),
+        )
+        .await
+        .json();
+    assert!(initiative.get("contact").is_none());
+    assert_eq!(initiative["coverage"], json!([]));
+}

@@ -4,6 +4,7 @@
 mod contact;
 mod initiative;
 mod matches;
+mod moderation;
 mod page;
 mod pledge;
 mod problem;
@@ -18,6 +19,10 @@ pub use initiative::{
 pub use matches::{
     Coalition, CoalitionMember, InitiativeMatch, InitiativeMatches, MatchScope, PartnerMatch,
     StakeholderMatch, StakeholderMatches,
+};
+pub use moderation::{
+    FlagshipInput, ModerationQueue, ReportEntry, ReportInput, ReportReceipt, ReportTarget,
+    StatusChange, Verification,
 };
 pub use page::Page;
 pub use pledge::{Pledge, PledgeId, PledgeInput, PledgeStatus};

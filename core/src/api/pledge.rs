@@ -43,12 +43,14 @@ impl PledgeStatus {
         PledgeStatus::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
-    /// The owner answers a pending pledge; the stakeholder may withdraw a pending or accepted one.
+    /// The owner answers a pending pledge and may later decline an accepted one (a partner who
+    /// stopped answering); the stakeholder may withdraw a pending or accepted one. Declining or
+    /// withdrawing an accepted pledge ends the exchange of contacts.
     pub fn may_become(self, next: PledgeStatus) -> bool {
         use PledgeStatus::*;
         matches!(
             (self, next),
-            (Pending, Accepted | Declined | Withdrawn) | (Accepted, Withdrawn)
+            (Pending, Accepted | Declined | Withdrawn) | (Accepted, Declined | Withdrawn)
         )
     }
 }
@@ -83,12 +85,16 @@ mod tests {
     use super::PledgeStatus::*;
 
     #[test]
-    fn only_pending_pledges_are_answered_and_answers_are_final() {
+    fn pending_pledges_are_answered_and_ended_exchanges_stay_ended() {
         assert!(Pending.may_become(Accepted));
         assert!(Pending.may_become(Declined));
         assert!(Accepted.may_become(Withdrawn));
         assert!(!Declined.may_become(Accepted));
-        assert!(!Accepted.may_become(Declined));
+        assert!(
+            Accepted.may_become(Declined),
+            "the owner can end an accepted exchange"
+        );
+        assert!(!Declined.may_become(Withdrawn));
         assert!(!Withdrawn.may_become(Pending));
     }
 }

@@ -28,6 +28,11 @@ pub mod limits {
     pub const WEBSITE: usize = 200;
     pub const MAX_SUBSECTORS: usize = 5;
     pub const MAX_NEEDS: usize = 10;
+    /// Dates outside these years are typing mistakes (`20277`), and far-off dates break
+    /// calendars and date arithmetic downstream.
+    pub const YEARS: (i32, i32) = (2000, 2100);
+    /// Search text: a few words, not an essay (and never a pattern the database chokes on).
+    pub const SEARCH: usize = 200;
 }
 
 /// What is wrong with one field.
@@ -51,6 +56,7 @@ pub enum Rule {
     ConsentRequired,
     NotOffered,
     NotNeeded,
+    DateOutOfRange,
 }
 
 impl Rule {
@@ -88,6 +94,8 @@ impl Rule {
             Rule::ContactMissing if en => "Give an email address or a phone number.".into(),
             Rule::ContactMissing => "Isi alamat email atau nomor telepon.".into(),
             Rule::ConsentRequired if en => "Tick this box so that your contact can be stored and shared with accepted partners.".into(),
+            Rule::DateOutOfRange if en => "Choose a date between the years 2000 and 2100.".into(),
+            Rule::DateOutOfRange => "Pilih tanggal antara tahun 2000 dan 2100.".into(),
             Rule::NotOffered if en => "Your profile does not offer this; add it to your profile first.".into(),
             Rule::NotOffered => "Profil Anda belum menawarkan dukungan ini; tambahkan dulu di profil.".into(),
             Rule::NotNeeded if en => "This initiative does not ask for this kind of support.".into(),

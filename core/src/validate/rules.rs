@@ -149,9 +149,18 @@ pub fn initiative(input: &InitiativeInput, scope: &Scope) -> Result<(), Validati
             );
         }
     }
+    for (field, date) in [("starts_on", input.starts_on), ("ends_on", input.ends_on)] {
+        if date.is_some_and(|d| {
+            !(limits::YEARS.0..=limits::YEARS.1).contains(&chrono::Datelike::year(&d))
+        }) {
+            errors.push(field, Rule::DateOutOfRange);
+        }
+    }
     match (input.starts_on, input.ends_on) {
         (None, Some(_)) => errors.push("starts_on", Rule::Required),
-        (Some(start), Some(end)) if end < start => errors.push("ends_on", Rule::DatesOutOfOrder),
+        (Some(start), Some(end)) if end < start && errors.rule("ends_on").is_none() => {
+            errors.push("ends_on", Rule::DatesOutOfOrder)
+        }
         _ => {}
     }
     if let Some(place) = &input.place {
@@ -416,6 +425,15 @@ mod tests {
     }
 
     #[test]
+    fn dates_must_be_plausible_years() {
+        let e = initiative_errors(|i| i.starts_on = NaiveDate::from_ymd_opt(20277, 1, 1));
+        assert_eq!(e.rule("starts_on"), Some(&Rule::DateOutOfRange));
+        let e = initiative_errors(|i| i.ends_on = NaiveDate::MAX.into());
+        assert_eq!(e.rule("ends_on"), Some(&Rule::DateOutOfRange));
+        assert!(e.messages(Lang::Id)["ends_on"].contains("2000 dan 2100"));
+    }
+
+    #[test]
     fn a_contact_needs_a_reachable_channel_and_consent() {
         let e = initiative_errors(|i| i.contact.email = Some("  ".into()));
         assert_eq!(e.rule("contact.email"), Some(&Rule::ContactMissing));
@@ -498,6 +516,7 @@ mod tests {
             Rule::ConsentRequired,
             Rule::NotOffered,
             Rule::NotNeeded,
+            Rule::DateOutOfRange,
         ];
         for rule in rules {
             let (id, en) = (rule.message(Lang::Id), rule.message(Lang::En));

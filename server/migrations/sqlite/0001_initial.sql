@@ -38,6 +38,8 @@ CREATE TABLE initiatives (
     place           TEXT,
     status          TEXT    NOT NULL CHECK (status IN ('proposed', 'open', 'active', 'completed', 'withdrawn', 'hidden')),
     -- Kept in step with accepted pledges by the store, in the same transaction.
+    -- The status an initiative had when it was hidden, restored when a moderator approves it.
+    status_before_hidden TEXT,
     coverage        INTEGER NOT NULL DEFAULT 0,
     fulfilled       INTEGER NOT NULL DEFAULT 0,
     report_count    INTEGER NOT NULL DEFAULT 0,
@@ -60,6 +62,9 @@ CREATE VIRTUAL TABLE initiatives_fts USING fts5 (
     content = 'initiatives', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Deleting a row removes its words from the index at once instead of leaving them in old
+-- segments until a merge: deleted text must not linger in the file.
+INSERT INTO initiatives_fts (initiatives_fts, rank) VALUES ('secure-delete', 1);
 CREATE TRIGGER initiatives_fts_insert AFTER INSERT ON initiatives BEGIN
     INSERT INTO initiatives_fts (rowid, title, description) VALUES (new.id, new.title, new.description);
 END;
@@ -92,11 +97,14 @@ CREATE TABLE reports (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     target_kind     TEXT    NOT NULL CHECK (target_kind IN ('initiative', 'stakeholder')),
     target_id       INTEGER NOT NULL,
+    -- A keyed hash of the reporter's address: enough to count people, not to identify them.
+    reporter        BLOB    NOT NULL,
     reason          TEXT    NOT NULL,
     resolved        INTEGER NOT NULL DEFAULT 0,
     created_at      TEXT    NOT NULL
 );
 CREATE INDEX reports_target ON reports (target_kind, target_id);
+CREATE UNIQUE INDEX reports_one_per_reporter ON reports (target_kind, target_id, reporter) WHERE resolved = 0;
 
 CREATE TABLE admin_tokens (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,

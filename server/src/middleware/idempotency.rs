@@ -2,8 +2,11 @@
 //! the first response instead of creating a second initiative.
 //!
 //! The key is claimed before the request runs, so two copies racing each other cannot both run
-//! (the second gets 409 until the first is done, then the first's response). Only successful
-//! responses are kept: after a 4xx or 5xx the key is released and a corrected retry may run.
+//! (the second gets 409 until the first is done, then the first's response). The request then
+//! runs in a task of its own, so a client that hangs up or a request timeout cannot leave the
+//! claim unfinished: the task still stores the response for the retry. A claim left unfinished
+//! anyway (the process died) is taken over after a minute. Only successful responses are kept:
+//! after a 4xx or 5xx the key is released and a corrected retry may run.
 //! A creation's response contains the new manage token, so stored bodies are encrypted with a
 //! key derived from the Idempotency-Key, which only the client holds; the database keeps the key
 //! only as a hash. Kept for 24 hours.
@@ -26,6 +29,8 @@ pub const HEADER: &str = "idempotency-key";
 /// Set on a replayed response, so a client (and a test) can tell.
 pub const REPLAYED: &str = "idempotent-replayed";
 pub const RETENTION_HOURS: i64 = 24;
+/// A claim older than this with no response belongs to a request that died with its process.
+const ABANDONED_AFTER_SECONDS: i64 = 60;
 
 fn digest(parts: &[&[u8]]) -> [u8; 32] {
     let mut hasher = Sha256::new();
@@ -115,18 +120,19 @@ pub async fn idempotency(
     let request_hash = digest(&[scope.as_bytes(), authorization, &bytes]);
     let key_hash = digest(&[b"pentahelix idempotency key", key.as_bytes()]);
 
-    let store = state.store();
     let now = Utc::now();
-    match store
+    let claim = state
+        .store()
         .claim_idempotency_key(
             &key_hash,
             &scope,
             &request_hash,
             now - Duration::hours(RETENTION_HOURS),
+            now - Duration::seconds(ABANDONED_AFTER_SECONDS),
             now,
         )
-        .await?
-    {
+        .await?;
+    match claim {
         IdempotencyClaim::Replay { status, body } => {
             return Ok(json_response(status, open(&key, &body)?, true));
         }
@@ -135,30 +141,54 @@ pub async fn idempotency(
         IdempotencyClaim::Claimed => {}
     }
 
-    let response = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
-        .await;
-    let (parts, body) = response.into_parts();
-    let body = match to_bytes(body, usize::MAX).await {
-        Ok(body) => body,
-        Err(e) => {
-            store.release_idempotency_key(&key_hash, &scope).await?;
-            return Err(Error::Internal(format!("reading a response body: {e}")));
+    let request = Request::from_parts(parts, Body::from(bytes));
+    let task = tokio::spawn({
+        let (state, key, key_hash, scope) = (state.clone(), key.clone(), key_hash, scope.clone());
+        async move {
+            let response = next.run(request).await;
+            let (parts, body) = response.into_parts();
+            let body = match to_bytes(body, usize::MAX).await {
+                Ok(body) => body,
+                Err(e) => {
+                    state
+                        .store()
+                        .release_idempotency_key(&key_hash, &scope)
+                        .await?;
+                    return Err(Error::Internal(format!("reading a response body: {e}")));
+                }
+            };
+            if parts.status.is_success() {
+                state
+                    .store()
+                    .complete_idempotency_key(
+                        &key_hash,
+                        &scope,
+                        parts.status.as_u16(),
+                        &seal(&key, &body)?,
+                    )
+                    .await?;
+            } else {
+                state
+                    .store()
+                    .release_idempotency_key(&key_hash, &scope)
+                    .await?;
+            }
+            Ok(Response::from_parts(parts, Body::from(body)))
         }
-    };
-    if parts.status.is_success() {
-        store
-            .complete_idempotency_key(
-                &key_hash,
-                &scope,
-                parts.status.as_u16(),
-                &seal(&key, &body)?,
-            )
-            .await?;
-    } else {
-        store.release_idempotency_key(&key_hash, &scope).await?;
+    });
+    match task.await {
+        Ok(result) => result,
+        Err(join_error) => {
+            // The handler panicked: nothing was answered, so a retry must be able to run.
+            state
+                .store()
+                .release_idempotency_key(&key_hash, &scope)
+                .await?;
+            Err(Error::Internal(format!(
+                "request task failed: {join_error}"
+            )))
+        }
     }
-    Ok(Response::from_parts(parts, Body::from(body)))
 }
 
 #[cfg(test)]

@@ -73,28 +73,47 @@ impl Limiter {
     }
 }
 
-/// The client's address: the peer, or the first `X-Forwarded-For` hop when the server is told
-/// it runs behind a proxy (otherwise that header is the client's to forge).
-fn client(state: &AppState, request: &Request) -> IpAddr {
+/// The client's address: the peer, or — when the server is told it runs behind a reverse proxy —
+/// the last `X-Forwarded-For` entry, the one that proxy appended. Earlier entries are whatever
+/// the client sent and prove nothing.
+pub fn client(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    extensions: &axum::http::Extensions,
+) -> IpAddr {
     if state.trust_forwarded_for()
-        && let Some(ip) = request
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+        && let Some(ip) = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .last()
             .and_then(|ip| ip.trim().parse().ok())
     {
         return ip;
     }
-    request
-        .extensions()
+    extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| addr.ip())
         .unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 
+/// The client's address as an extractor, for handlers that count people (reports).
+pub struct ClientAddr(pub IpAddr);
+
+impl axum::extract::FromRequestParts<AppState> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(client(state, &parts.headers, &parts.extensions)))
+    }
+}
+
 pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let ip = client(&state, &request);
+    let ip = client(&state, request.headers(), request.extensions());
     let limiter = if matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
+use pentahelix_core::api::StatusChange;
 use pentahelix_core::api::{
     Created, Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Page, Pledge,
     PledgeInput, Problem,
@@ -11,7 +12,7 @@ use pentahelix_core::api::{
 use pentahelix_core::validate;
 use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -21,7 +22,7 @@ use crate::access::{Viewer, redact_initiative, with_counterpart};
 use crate::auth::{TokenKind, new_token};
 use crate::cli::ModerationMode;
 use crate::error::Error;
-use crate::pagination::{next_cursor, page_request};
+use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::InitiativeFilter;
 
@@ -91,7 +92,7 @@ async fn list(
         statuses: query.status.into_iter().collect(),
         from: query.from,
         to: query.to,
-        text: query.q,
+        text: search_text(query.q)?,
     };
     let rows = state.store().list_initiatives(&filter, page).await?;
     let next_cursor = next_cursor(rows.iter().map(|i| i.id.0), rows.len(), page);
@@ -169,6 +170,10 @@ async fn update(
     }
     validate::tidy_initiative(&mut input);
     validate::initiative(&input, &state.scope())?;
+    // An admin may move a record only between regions it administers.
+    if !viewer.owns_initiative(current.id) && !viewer.admin_of(input.region) {
+        return Err(Error::Forbidden);
+    }
     let updated = state
         .store()
         .update_initiative(current.id, &input, Utc::now())
@@ -192,11 +197,6 @@ async fn delete(
     }
     state.store().delete_initiative(current.id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct StatusChange {
-    pub status: InitiativeStatus,
 }
 
 /// Move an initiative along its life cycle. The owner may go `open → active → completed` or
@@ -226,9 +226,11 @@ async fn change_status(
     }
     let updated = state
         .store()
-        .set_initiative_status(current.id, change.status, Utc::now())
+        .set_initiative_status(current.id, current.status, change.status, Utc::now())
         .await?
-        .ok_or(Error::NotFound)?;
+        .ok_or_else(|| {
+            Error::StateConflict("the initiative changed meanwhile; reload it and try again".into())
+        })?;
     Ok(Json(updated))
 }
 

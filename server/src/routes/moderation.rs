@@ -5,13 +5,12 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
+use pentahelix_core::api::{FlagshipInput, ModerationQueue, Verification};
 use pentahelix_core::api::{
     Initiative, InitiativeId, InitiativeStatus, Problem, Stakeholder, StakeholderId,
 };
 use pentahelix_core::validate::{Rule, ValidationErrors};
 use pentahelix_core::{RegionCode, RegionLevel};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -20,7 +19,7 @@ use crate::access::Viewer;
 use crate::error::Error;
 use crate::pagination::MAX_LIMIT;
 use crate::state::AppState;
-use crate::store::{InitiativeFilter, PageRequest, ReportEntry, ReportTarget};
+use crate::store::{InitiativeFilter, PageRequest, ReportTarget};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -56,15 +55,6 @@ pub fn admin_areas(state: &AppState, viewer: &Viewer) -> Result<Vec<RegionCode>,
     } else {
         Ok(areas)
     }
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct ModerationQueue {
-    /// Waiting for approval (pre-moderation).
-    pub proposed: Vec<Initiative>,
-    /// Hidden by reports or by a moderator.
-    pub hidden: Vec<Initiative>,
-    pub reports: Vec<ReportEntry>,
 }
 
 async fn with_status(
@@ -121,26 +111,24 @@ async fn moderate(
     if !viewer.admin_of(initiative.region) {
         return Err(Error::Forbidden);
     }
-    let allowed = match to {
-        InitiativeStatus::Open => matches!(
-            initiative.status,
-            InitiativeStatus::Proposed | InitiativeStatus::Hidden | InitiativeStatus::Open
-        ),
-        InitiativeStatus::Hidden => initiative.status != InitiativeStatus::Withdrawn,
-        _ => false,
+    let now = Utc::now();
+    let updated = match to {
+        InitiativeStatus::Open => state.store().restore_initiative(initiative.id, now).await?,
+        _ if initiative.status == InitiativeStatus::Withdrawn => None,
+        _ => {
+            state
+                .store()
+                .set_initiative_status(initiative.id, initiative.status, to, now)
+                .await?
+        }
     };
-    if !allowed {
+    let Some(updated) = updated else {
         return Err(Error::StateConflict(format!(
             "an initiative that is `{}` cannot become `{}`",
             initiative.status.slug(),
             to.slug()
         )));
-    }
-    let updated = state
-        .store()
-        .set_initiative_status(initiative.id, to, Utc::now())
-        .await?
-        .ok_or(Error::NotFound)?;
+    };
     if to == InitiativeStatus::Open {
         state
             .store()
@@ -150,7 +138,8 @@ async fn moderate(
     Ok(Json(updated))
 }
 
-/// Approve a proposed or hidden initiative: it becomes open and its reports are resolved.
+/// Approve a proposed initiative (it becomes open) or a hidden one (it gets back the status it
+/// had before it was hidden); its reports are resolved.
 #[utoipa::path(post, path = "/moderation/initiatives/{id}/approve", tag = "moderation", params(("id" = i64, Path)),
     responses((status = 200, body = Initiative), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)),
     security(("admin_token" = [])))]
@@ -172,11 +161,6 @@ async fn hide(
     PathParam(id): PathParam<i64>,
 ) -> Result<Json<Initiative>, Error> {
     moderate(&state, &viewer, id, InitiativeStatus::Hidden).await
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct Verification {
-    pub verified: bool,
 }
 
 /// Mark an organisation as verified (or not) by the city.
@@ -205,12 +189,6 @@ async fn verify(
         .await?
         .ok_or(Error::NotFound)?;
     Ok(Json(updated))
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct FlagshipInput {
-    /// The kecamatan's flagship product; `null` or empty removes it.
-    pub product: Option<String>,
 }
 
 const PRODUCT_MAX: usize = 120;

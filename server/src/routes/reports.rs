@@ -1,38 +1,24 @@
-//! `/api/v1/reports`: anyone may report abusive content. Enough reports hide an initiative until
-//! an admin reviews it, so a city's page does not show spam for a weekend.
+//! `/api/v1/reports`: anyone may report abusive content. Reports from enough different people
+//! hide an initiative until an admin reviews it, so a city's page does not show spam for a
+//! weekend — and one person cannot hide someone else's initiative alone.
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
-use pentahelix_core::api::{InitiativeId, InitiativeStatus, Problem};
+use pentahelix_core::api::{InitiativeId, InitiativeStatus, Problem, ReportInput, ReportReceipt};
 use pentahelix_core::validate::{Rule, ValidationErrors};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::extract::JsonBody;
 use crate::error::Error;
+use crate::middleware::rate_limit::ClientAddr;
 use crate::state::AppState;
 use crate::store::ReportTarget;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(create))
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct ReportInput {
-    pub target: ReportTarget,
-    pub id: i64,
-    /// What is wrong, in the reporter's words.
-    pub reason: String,
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct ReportReceipt {
-    /// True when this report hid the initiative pending review.
-    pub hidden: bool,
 }
 
 const REASON: (usize, usize) = (3, 500);
@@ -42,6 +28,7 @@ const REASON: (usize, usize) = (3, 500);
     responses((status = 202, body = ReportReceipt), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
+    ClientAddr(ip): ClientAddr,
     JsonBody(input): JsonBody<ReportInput>,
 ) -> Result<(StatusCode, Json<ReportReceipt>), Error> {
     let reason = input.reason.trim();
@@ -75,27 +62,31 @@ async fn create(
         return Err(Error::NotFound);
     }
     let now = Utc::now();
+    let reporter = state.reporter_hash(ip);
     let count = state
         .store()
-        .report(input.target, input.id, reason, now)
+        .report(input.target, input.id, &reporter, reason, now)
         .await?
         .ok_or(Error::NotFound)?;
     let mut hidden = false;
     if input.target == ReportTarget::Initiative && count >= state.report_threshold() {
         let id = InitiativeId(input.id);
         if let Some(initiative) = state.store().initiative(id).await?
-            && initiative.status.is_live()
+            && matches!(
+                initiative.status,
+                InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
+            )
         {
-            state
+            hidden = state
                 .store()
-                .set_initiative_status(id, InitiativeStatus::Hidden, now)
-                .await?;
+                .set_initiative_status(id, initiative.status, InitiativeStatus::Hidden, now)
+                .await?
+                .is_some();
             tracing::info!(
                 initiative = input.id,
-                reports = count,
+                reporters = count,
                 "initiative hidden pending review"
             );
-            hidden = true;
         }
     }
     Ok((StatusCode::ACCEPTED, Json(ReportReceipt { hidden })))

@@ -18,7 +18,7 @@ use super::extract::{JsonBody, PathParam, QueryParams};
 use crate::access::{Viewer, redact_stakeholder, with_counterpart};
 use crate::auth::{TokenKind, new_token};
 use crate::error::Error;
-use crate::pagination::{next_cursor, page_request};
+use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::StakeholderFilter;
 
@@ -83,10 +83,7 @@ async fn list(
         subsector: query.subsector,
         resource: query.resource,
         verified: query.verified,
-        text: query
-            .q
-            .map(|q| q.trim().to_owned())
-            .filter(|q| !q.is_empty()),
+        text: search_text(query.q)?,
     };
     let rows = state.store().list_stakeholders(&filter, page).await?;
     let next_cursor = next_cursor(rows.iter().map(|s| s.id.0), rows.len(), page);
@@ -161,6 +158,10 @@ async fn update(
     }
     validate::tidy_stakeholder(&mut input);
     validate::stakeholder(&input, &state.scope())?;
+    // An admin may move a record only between regions it administers.
+    if !viewer.owns_stakeholder(current.id) && !viewer.admin_of(input.region) {
+        return Err(Error::Forbidden);
+    }
     let updated = state
         .store()
         .update_stakeholder(current.id, &input, Utc::now())

@@ -14,6 +14,8 @@ use pentahelix_core::api::{
 use pentahelix_core::matching::{InitiativeFeatures, StakeholderFeatures};
 use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
 
+pub use pentahelix_core::api::{ReportEntry, ReportTarget};
+
 use crate::auth::TokenHash;
 use crate::error::Error;
 
@@ -92,34 +94,6 @@ pub struct AdminGrant {
     pub label: String,
     pub regions: Vec<RegionCode>,
     pub expires_at: Option<DateTime<Utc>>,
-}
-
-/// A report of abusive content awaiting review.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct ReportEntry {
-    pub id: i64,
-    pub target_kind: ReportTarget,
-    pub target_id: i64,
-    pub reason: String,
-    pub created_at: DateTime<Utc>,
-}
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum ReportTarget {
-    Initiative,
-    Stakeholder,
-}
-
-impl ReportTarget {
-    pub fn slug(self) -> &'static str {
-        match self {
-            ReportTarget::Initiative => "initiative",
-            ReportTarget::Stakeholder => "stakeholder",
-        }
-    }
 }
 
 /// What claiming an Idempotency-Key found.
@@ -211,10 +185,19 @@ pub trait Store: Send + Sync + 'static {
         input: &InitiativeInput,
         now: DateTime<Utc>,
     ) -> Result<Option<Initiative>, Error>;
+    /// Changes the status from `from` to `to`; `None` when the initiative is gone or its status is
+    /// no longer `from` (someone else changed it meanwhile). Hiding remembers the status it hid.
     async fn set_initiative_status(
         &self,
         id: InitiativeId,
-        status: InitiativeStatus,
+        from: InitiativeStatus,
+        to: InitiativeStatus,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Initiative>, Error>;
+    /// Approval: a proposed initiative becomes open; a hidden one gets back the status it had.
+    async fn restore_initiative(
+        &self,
+        id: InitiativeId,
         now: DateTime<Utc>,
     ) -> Result<Option<Initiative>, Error>;
     async fn delete_initiative(&self, id: InitiativeId) -> Result<bool, Error>;
@@ -248,11 +231,14 @@ pub trait Store: Send + Sync + 'static {
         areas: &[RegionCode],
     ) -> Result<Vec<InitiativeFeatures>, Error>;
 
-    /// Records a report and returns how many unresolved reports the target now has.
+    /// Records a report and returns how many different reporters (by `reporter`, a hash of the
+    /// client's address) have unresolved reports on the target: one person reporting ten times
+    /// counts once.
     async fn report(
         &self,
         target: ReportTarget,
         id: i64,
+        reporter: &[u8],
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<u32>, Error>;
@@ -279,13 +265,15 @@ pub trait Store: Send + Sync + 'static {
 
     /// Claims an Idempotency-Key for a request before it runs, so that two copies of a request
     /// racing each other cannot both run: the loser sees `InProgress` or, once the winner is done,
-    /// its response.
+    /// its response. Keys older than `since` have expired; an unfinished claim older than
+    /// `stale_before` was abandoned and is taken over.
     async fn claim_idempotency_key(
         &self,
         key_hash: &[u8],
         scope: &str,
         request_hash: &[u8],
         since: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<IdempotencyClaim, Error>;
     /// Stores the response of a claimed key (status 0 in the claim row until then).

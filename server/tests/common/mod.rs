@@ -153,6 +153,20 @@ impl TestApp {
         self.send(Method::POST, uri, token, Some(body), &[]).await
     }
 
+    /// A POST from a given client address, as the server sees it behind its socket.
+    pub async fn post_from(&self, ip: [u8; 4], uri: &str, body: Value) -> Reply {
+        let mut request = Request::post(uri)
+            .header("content-type", "application/json")
+            .body(Body::from(serde_json::to_vec(&body).unwrap()))
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                ip, 40000,
+            ))));
+        self.raw(request).await
+    }
+
     pub async fn put(&self, uri: &str, token: Option<&str>, body: Value) -> Reply {
         self.send(Method::PUT, uri, token, Some(body), &[]).await
     }

@@ -14,6 +14,7 @@ pub async fn report(
     pool: &SqlitePool,
     target: ReportTarget,
     id: i64,
+    reporter: &[u8],
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<u32>, Error> {
@@ -29,11 +30,14 @@ pub async fn report(
     if exists.is_none() {
         return Ok(None);
     }
+    // One open report per reporter and target: a repeat from the same address adds nothing.
     sqlx::query(
-        "INSERT INTO reports (target_kind, target_id, reason, created_at) VALUES (?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO reports (target_kind, target_id, reporter, reason, created_at) \
+         VALUES (?, ?, ?, ?, ?)",
     )
     .bind(target.slug())
     .bind(id)
+    .bind(reporter)
     .bind(reason)
     .bind(now)
     .execute(&mut *tx)

@@ -12,6 +12,7 @@ pub async fn claim(
     scope: &str,
     request_hash: &[u8],
     since: DateTime<Utc>,
+    stale_before: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<IdempotencyClaim, Error> {
     let mut tx = pool.begin().await?;
@@ -22,9 +23,10 @@ pub async fn claim(
         .await?;
     if let Some(row) = existing {
         let created_at: DateTime<Utc> = row.try_get("created_at")?;
-        if created_at >= since {
+        let status: i64 = row.try_get("status")?;
+        let abandoned = status == 0 && created_at < stale_before;
+        if created_at >= since && !abandoned {
             let stored_hash: Vec<u8> = row.try_get("request_hash")?;
-            let status: i64 = row.try_get("status")?;
             return Ok(if stored_hash != request_hash {
                 IdempotencyClaim::Mismatch
             } else if status == 0 {

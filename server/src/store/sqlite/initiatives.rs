@@ -173,15 +173,40 @@ pub async fn update(
 pub async fn set_status(
     pool: &SqlitePool,
     id: InitiativeId,
-    status: InitiativeStatus,
+    from: InitiativeStatus,
+    to: InitiativeStatus,
     now: DateTime<Utc>,
 ) -> Result<Option<Initiative>, Error> {
-    let row = sqlx::query(&format!("UPDATE initiatives SET status = ?, updated_at = ? WHERE id = ? RETURNING {INITIATIVE_COLUMNS}"))
-        .bind(status.slug())
-        .bind(now)
-        .bind(id.0)
-        .fetch_optional(pool)
-        .await?;
+    // The expected status is part of the WHERE clause: of two concurrent changes, one applies and
+    // the other finds nothing to change.
+    let row = sqlx::query(&format!(
+        "UPDATE initiatives SET status = ?1, updated_at = ?2, \
+         status_before_hidden = CASE WHEN ?1 = 'hidden' THEN status ELSE status_before_hidden END \
+         WHERE id = ?3 AND status = ?4 RETURNING {INITIATIVE_COLUMNS}"
+    ))
+    .bind(to.slug())
+    .bind(now)
+    .bind(id.0)
+    .bind(from.slug())
+    .fetch_optional(pool)
+    .await?;
+    row.as_ref().map(rows::initiative).transpose()
+}
+
+pub async fn restore(
+    pool: &SqlitePool,
+    id: InitiativeId,
+    now: DateTime<Utc>,
+) -> Result<Option<Initiative>, Error> {
+    let row = sqlx::query(&format!(
+        "UPDATE initiatives SET updated_at = ?1, status_before_hidden = NULL, \
+         status = CASE status WHEN 'hidden' THEN COALESCE(status_before_hidden, 'open') ELSE 'open' END \
+         WHERE id = ?2 AND status IN ('hidden', 'proposed') RETURNING {INITIATIVE_COLUMNS}"
+    ))
+    .bind(now)
+    .bind(id.0)
+    .fetch_optional(pool)
+    .await?;
     row.as_ref().map(rows::initiative).transpose()
 }
 

@@ -55,6 +55,9 @@ impl SqliteStore {
             })
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
+            // Deleted rows are overwritten, not just unlinked: deleting a record must remove its
+            // personal data from the file (UU PDP), not leave it in free pages.
+            .pragma("secure_delete", "on")
             .busy_timeout(Duration::from_secs(10));
         if let Some(parent) = options
             .get_filename()
@@ -187,10 +190,18 @@ impl Store for SqliteStore {
     async fn set_initiative_status(
         &self,
         id: InitiativeId,
-        status: InitiativeStatus,
+        from: InitiativeStatus,
+        to: InitiativeStatus,
         now: DateTime<Utc>,
     ) -> Result<Option<Initiative>, Error> {
-        initiatives::set_status(&self.write, id, status, now).await
+        initiatives::set_status(&self.write, id, from, to, now).await
+    }
+    async fn restore_initiative(
+        &self,
+        id: InitiativeId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Initiative>, Error> {
+        initiatives::restore(&self.write, id, now).await
     }
     async fn delete_initiative(&self, id: InitiativeId) -> Result<bool, Error> {
         initiatives::delete(&self.write, id).await
@@ -239,10 +250,11 @@ impl Store for SqliteStore {
         &self,
         target: ReportTarget,
         id: i64,
+        reporter: &[u8],
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<u32>, Error> {
-        admin::report(&self.write, target, id, reason, now).await
+        admin::report(&self.write, target, id, reporter, reason, now).await
     }
     async fn open_reports(&self, areas: &[RegionCode]) -> Result<Vec<ReportEntry>, Error> {
         admin::open_reports(&self.read, areas).await
@@ -283,9 +295,19 @@ impl Store for SqliteStore {
         scope: &str,
         request_hash: &[u8],
         since: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<IdempotencyClaim, Error> {
-        idempotency::claim(&self.write, key_hash, scope, request_hash, since, now).await
+        idempotency::claim(
+            &self.write,
+            key_hash,
+            scope,
+            request_hash,
+            since,
+            stale_before,
+            now,
+        )
+        .await
     }
     async fn complete_idempotency_key(
         &self,

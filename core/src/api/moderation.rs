@@ -1,0 +1,82 @@
+use chrono::{DateTime, Utc};
+
+use super::{Initiative, InitiativeStatus};
+
+/// What a report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ReportTarget {
+    Initiative,
+    Stakeholder,
+}
+
+impl ReportTarget {
+    pub fn slug(self) -> &'static str {
+        match self {
+            ReportTarget::Initiative => "initiative",
+            ReportTarget::Stakeholder => "stakeholder",
+        }
+    }
+}
+
+/// `POST /api/v1/reports`: anyone may report abusive content.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportInput {
+    pub target: ReportTarget,
+    pub id: i64,
+    /// What is wrong, in the reporter's words.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportReceipt {
+    /// True when this report hid the initiative pending review.
+    pub hidden: bool,
+}
+
+/// A report of abusive content awaiting review.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportEntry {
+    pub id: i64,
+    pub target_kind: ReportTarget,
+    pub target_id: i64,
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `GET /api/v1/moderation/queue`: what awaits review in an admin's regions.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ModerationQueue {
+    /// Waiting for approval (pre-moderation).
+    pub proposed: Vec<Initiative>,
+    /// Hidden by reports or by a moderator.
+    pub hidden: Vec<Initiative>,
+    pub reports: Vec<ReportEntry>,
+}
+
+/// `POST /api/v1/initiatives/{id}/status`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub status: InitiativeStatus,
+}
+
+/// `POST /api/v1/moderation/stakeholders/{id}/verify`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Verification {
+    pub verified: bool,
+}
+
+/// `PUT /api/v1/moderation/flagships/{kecamatan}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FlagshipInput {
+    /// The kecamatan's flagship product; `null` or empty removes it.
+    pub product: Option<String>,
+}
