@@ -42,13 +42,16 @@ class PentahelixWidget extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #instance;
   #generation = 0;
+  #scheduled = false;
 
   connectedCallback() {
-    this.#render();
+    this.#schedule();
   }
 
+  // Called once per attribute when the element is upgraded, then on every change: coalesce them
+  // into one render in the next microtask.
   attributeChangedCallback() {
-    if (this.isConnected) this.#render();
+    if (this.isConnected) this.#schedule();
   }
 
   disconnectedCallback() {
@@ -57,9 +60,19 @@ class PentahelixWidget extends HTMLElement {
     this.#instance = undefined;
   }
 
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#render();
+    });
+  }
+
   async #render() {
     const generation = ++this.#generation;
     this.#instance?.unmount();
+    this.#instance = undefined;
     const instance = await mountInto(this, optionsOf(this, ""));
     // A newer render or a removal happened while the module loaded: this one is stale.
     if (generation !== this.#generation) instance.unmount();

@@ -1,18 +1,56 @@
-//! The app shell: header with the language switch, and the current view.
+//! The app shell: header with the language switch, the tab bar, and the current view.
 
 use leptos::prelude::*;
-use pentahelix_core::Lang;
+use pentahelix_core::{Lang, RegionCode};
 
+use crate::api::Api;
 use crate::config::{Config, View};
-use crate::i18n::messages;
-use crate::views::about::About;
+use crate::i18n::{Messages, messages};
+use crate::storage;
+use crate::views::admin::Admin;
+use crate::views::dashboard::Dashboard;
+use crate::views::initiative::InitiativeDetail;
+use crate::views::initiatives::Initiatives;
+use crate::views::partners::Partners;
+use crate::views::propose::Propose;
 
-/// Small `Copy` handles every view may read: the instance's configuration and language.
+/// Small `Copy` handles every view may read: the instance's configuration, language, current
+/// view and admin token.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub config: StoredValue<Config>,
     pub lang: RwSignal<Lang>,
     pub view: RwSignal<View>,
+    pub admin_token: RwSignal<Option<String>>,
+    /// A prefix for element ids, unique per instance, so two widgets on a page never share one.
+    pub ids: StoredValue<String>,
+}
+
+impl Ctx {
+    pub fn t(&self) -> &'static Messages {
+        messages(self.lang.get())
+    }
+
+    pub fn api(&self) -> Api {
+        Api {
+            base: self.config.with_value(|c| c.api.clone()),
+            lang: self.lang.get_untracked(),
+        }
+    }
+
+    /// The city this instance shows (the configured region's city).
+    pub fn city(&self) -> RegionCode {
+        let region = self.config.with_value(|c| c.region);
+        region.city().unwrap_or(region)
+    }
+
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.ids.get_value())
+    }
+}
+
+fn instance_prefix() -> String {
+    format!("ph{}", (js_sys::Math::random() * 1e9) as u64)
 }
 
 #[component]
@@ -20,34 +58,74 @@ pub fn App(config: Config) -> impl IntoView {
     let ctx = Ctx {
         lang: RwSignal::new(config.lang),
         view: RwSignal::new(config.view),
+        admin_token: RwSignal::new(storage::load::<String>("admin-token")),
         config: StoredValue::new(config.clone()),
+        ids: StoredValue::new(instance_prefix()),
     };
     provide_context(ctx);
     let style = config.theme.map(|colour| format!("--ph-primary: {colour}"));
     let lang = ctx.lang;
-    let t = move || messages(lang.get());
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Id { Lang::En } else { Lang::Id });
+
+    let tabs = move || {
+        let t = ctx.t();
+        let mut tabs = vec![
+            (View::Initiatives, t.tab_initiatives),
+            (View::Propose, t.tab_propose),
+            (View::Partners, t.tab_partners),
+            (View::Dashboard, t.tab_dashboard),
+        ];
+        if ctx.admin_token.get().is_some() || ctx.view.get() == View::Admin {
+            tabs.push((View::Admin, t.tab_admin));
+        }
+        tabs
+    };
 
     view! {
         <div class="ph-app" style=style lang=move || lang.get().tag()>
             <header class="ph-header">
                 <div>
-                    <h2 class="ph-header__title">{move || t().app_name}</h2>
-                    <p class="ph-header__tagline">{move || t().tagline}</p>
+                    <h2 class="ph-header__title">{move || ctx.t().app_name}</h2>
+                    <p class="ph-header__tagline">{move || ctx.t().tagline}</p>
                 </div>
                 <button
                     type="button"
                     class="ph-button ph-button--ghost"
                     data-testid="lang-switch"
-                    aria-label=move || t().switch_language_label
+                    aria-label=move || ctx.t().switch_language_label
                     on:click=toggle
                 >
-                    {move || t().switch_language}
+                    {move || ctx.t().switch_language}
                 </button>
             </header>
+            <nav class="ph-tabs" aria-label=move || ctx.t().sections>
+                {move || {
+                    tabs()
+                        .into_iter()
+                        .map(|(tab, label)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="ph-tabs__tab"
+                                    data-testid=format!("tab-{tab:?}").to_lowercase()
+                                    aria-current=move || (ctx.view.get().tab() == tab).then_some("page")
+                                    on:click=move |_| ctx.view.set(tab)
+                                >
+                                    {label}
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </nav>
             <main class="ph-main">
                 {move || match ctx.view.get() {
-                    View::About => view! { <About /> },
+                    View::Initiatives => view! { <Initiatives /> }.into_any(),
+                    View::Initiative(id) => view! { <InitiativeDetail id=id /> }.into_any(),
+                    View::Propose => view! { <Propose /> }.into_any(),
+                    View::Partners => view! { <Partners /> }.into_any(),
+                    View::Dashboard => view! { <Dashboard /> }.into_any(),
+                    View::Admin => view! { <Admin /> }.into_any(),
                 }}
             </main>
         </div>

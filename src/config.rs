@@ -3,18 +3,40 @@
 
 use pentahelix_core::{Lang, RegionCode};
 
-/// The views the tab bar switches between.
+/// What the widget shows. A signal holds it; there is no router, so the host page's links and
+/// URL are never touched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
     #[default]
-    About,
+    Initiatives,
+    Initiative(i64),
+    Propose,
+    Partners,
+    Dashboard,
+    Admin,
 }
 
 impl View {
+    /// The first view, from the `view` attribute.
     pub fn from_slug(slug: &str) -> Option<View> {
         match slug {
-            "about" => Some(View::About),
-            _ => None,
+            "initiatives" => Some(View::Initiatives),
+            "propose" => Some(View::Propose),
+            "partners" => Some(View::Partners),
+            "dashboard" => Some(View::Dashboard),
+            "admin" => Some(View::Admin),
+            _ => slug
+                .strip_prefix("initiative/")
+                .and_then(|id| id.parse().ok())
+                .map(View::Initiative),
+        }
+    }
+
+    /// The tab a view belongs to (the detail of an initiative belongs to the list).
+    pub fn tab(self) -> View {
+        match self {
+            View::Initiative(_) => View::Initiatives,
+            other => other,
         }
     }
 }
@@ -87,7 +109,7 @@ mod tests {
         let config = Config::from_pairs([]);
         assert_eq!(config.region.to_string(), "32.73");
         assert_eq!(config.lang, Lang::Id);
-        assert_eq!(config.view, View::About);
+        assert_eq!(config.view, View::Initiatives);
     }
 
     #[test]
@@ -107,6 +129,23 @@ mod tests {
             Config::from_pairs([("region", "36,74".to_owned()), ("lang", "jawa".to_owned())]);
         assert_eq!(typo.region.to_string(), "32.73");
         assert_eq!(typo.lang, Lang::Id);
+    }
+
+    #[test]
+    fn the_first_view_comes_from_the_view_attribute() {
+        assert_eq!(
+            Config::from_pairs([("view", "dashboard".to_owned())]).view,
+            View::Dashboard
+        );
+        assert_eq!(
+            Config::from_pairs([("view", "initiative/12".to_owned())]).view,
+            View::Initiative(12)
+        );
+        assert_eq!(
+            Config::from_pairs([("view", "nonsense".to_owned())]).view,
+            View::Initiatives
+        );
+        assert_eq!(View::Initiative(3).tab(), View::Initiatives);
     }
 
     #[test]

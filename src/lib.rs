@@ -4,11 +4,15 @@
 //! stylesheet inside it and calls [`mount`]. Everything the widget shows lives in that root, so
 //! the host page's CSS cannot break it and its CSS cannot leak out.
 
+pub mod api;
 mod app;
 pub mod components;
 pub mod config;
+pub mod draft;
+pub mod format;
 pub mod i18n;
 mod mount;
+pub mod storage;
 mod views;
 
 pub use mount::{Instance, mount};

@@ -1,3 +1,6 @@
 //! Reusable pieces of the widget's UI.
 
+pub mod field;
+pub mod load;
 pub mod pentagon;
+pub mod reasons;

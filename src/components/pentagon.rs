@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use pentahelix_core::{Helix, HelixSet, Lang};
 
-use crate::i18n::messages;
+use crate::i18n::pentagon_label;
 
 /// Vertex `n` of a regular pentagon of radius `r` around (`c`, `c`), first vertex at the top and
 /// going clockwise in helix order.
@@ -43,7 +43,7 @@ fn outline_points(c: f64, r: f64) -> String {
 /// reader.
 pub fn label(coverage: HelixSet, lang: Lang) -> String {
     let names: Vec<&str> = coverage.iter().map(|h| h.label(lang)).collect();
-    (messages(lang).pentagon_label)(&names)
+    pentagon_label(lang, &names)
 }
 
 /// Draws the pentagon for `coverage` at `size` pixels.

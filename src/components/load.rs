@@ -1,0 +1,42 @@
+//! How loading and failed loading look everywhere: skeleton cards while waiting, and a message
+//! with a retry button when the network fails. Both are announced through `aria-live`.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::app::Ctx;
+
+/// Grey placeholder cards, so the layout does not jump when the data arrives.
+#[component]
+pub fn Skeletons(#[prop(default = 3)] count: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <div class="ph-skeletons" role="status" aria-live="polite">
+            <span class="ph-visually-hidden">{move || ctx.t().loading}</span>
+            {(0..count).map(|_| view! { <div class="ph-skeleton" aria-hidden="true"></div> }).collect_view()}
+        </div>
+    }
+}
+
+/// The message for a failed request, in the widget's language.
+pub fn error_text(ctx: &Ctx, error: &ApiError) -> String {
+    match error {
+        ApiError::Problem(p) => p.detail.clone(),
+        ApiError::Network | ApiError::Aborted => ctx.t().error_network.to_owned(),
+        ApiError::Unreadable => ctx.t().error_unreadable.to_owned(),
+    }
+}
+
+#[component]
+pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let text = error_text(&ctx, &error);
+    view! {
+        <div class="ph-notice ph-notice--error" role="alert">
+            <p>{text}</p>
+            <button type="button" class="ph-button ph-button--ghost" on:click=move |_| retry.run(())>
+                {move || ctx.t().retry}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,28 @@
+//! The reasons behind a match, in words: the engine's score terms, each with its points.
+
+use leptos::prelude::*;
+use pentahelix_core::matching::ScoredReason;
+
+use crate::app::Ctx;
+
+#[component]
+pub fn Reasons(reasons: Vec<ScoredReason>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <ul class="ph-reasons">
+            {reasons
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <li class="ph-reasons__item">
+                            {move || r.reason.describe(ctx.lang.get())}
+                            <span class="ph-reasons__points">
+                                {move || format!(" +{} {}", r.points, ctx.t().points)}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

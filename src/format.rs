@@ -1,0 +1,123 @@
+//! Numbers and dates as a reader in Indonesia or elsewhere expects them (`1.234` and
+//! `13 Feb 2027` in Indonesian, `1,234` in English). Done here rather than with `Intl` so that it
+//! is the same in every browser and testable without one.
+
+use chrono::{Datelike, NaiveDate};
+use pentahelix_core::Lang;
+
+const MONTHS_ID: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn month(date: NaiveDate, lang: Lang) -> &'static str {
+    let months = if lang == Lang::En {
+        MONTHS_EN
+    } else {
+        MONTHS_ID
+    };
+    months[date.month0() as usize]
+}
+
+/// `13 Feb 2027`.
+pub fn date(date: NaiveDate, lang: Lang) -> String {
+    format!("{} {} {}", date.day(), month(date, lang), date.year())
+}
+
+/// `13–14 Feb 2027`, `30 Jan – 2 Feb 2027`, `30 Des 2026 – 2 Jan 2027`, or one date.
+pub fn date_range(start: NaiveDate, end: Option<NaiveDate>, lang: Lang) -> String {
+    match end.filter(|e| *e != start) {
+        None => date(start, lang),
+        Some(end) if end.year() == start.year() && end.month() == start.month() => {
+            format!(
+                "{}–{} {} {}",
+                start.day(),
+                end.day(),
+                month(end, lang),
+                end.year()
+            )
+        }
+        Some(end) if end.year() == start.year() => {
+            format!(
+                "{} {} – {}",
+                start.day(),
+                month(start, lang),
+                date(end, lang)
+            )
+        }
+        Some(end) => format!("{} – {}", date(start, lang), date(end, lang)),
+    }
+}
+
+/// A whole number with the language's thousands separator.
+pub fn number(n: u64, lang: Lang) -> String {
+    let separator = if lang == Lang::En { ',' } else { '.' };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A share as a whole percentage, for progress bars and their text equivalents.
+pub fn percent(part: u32, whole: u32) -> u32 {
+    if whole == 0 {
+        0
+    } else {
+        (u64::from(part) * 100 / u64::from(whole)) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_read_naturally_in_both_languages() {
+        assert_eq!(date(d(2027, 8, 17), Lang::Id), "17 Agu 2027");
+        assert_eq!(date(d(2027, 8, 17), Lang::En), "17 Aug 2027");
+        assert_eq!(
+            date_range(d(2027, 2, 13), Some(d(2027, 2, 14)), Lang::Id),
+            "13–14 Feb 2027"
+        );
+        assert_eq!(
+            date_range(d(2027, 1, 30), Some(d(2027, 2, 2)), Lang::En),
+            "30 Jan – 2 Feb 2027"
+        );
+        assert_eq!(
+            date_range(d(2026, 12, 30), Some(d(2027, 1, 2)), Lang::Id),
+            "30 Des 2026 – 2 Jan 2027"
+        );
+        assert_eq!(date_range(d(2027, 5, 1), None, Lang::Id), "1 Mei 2027");
+        assert_eq!(
+            date_range(d(2027, 5, 1), Some(d(2027, 5, 1)), Lang::Id),
+            "1 Mei 2027"
+        );
+    }
+
+    #[test]
+    fn numbers_group_thousands_per_language() {
+        assert_eq!(number(0, Lang::Id), "0");
+        assert_eq!(number(999, Lang::Id), "999");
+        assert_eq!(number(1_234, Lang::Id), "1.234");
+        assert_eq!(number(65_000_000, Lang::Id), "65.000.000");
+        assert_eq!(number(1_234_567, Lang::En), "1,234,567");
+    }
+
+    #[test]
+    fn percentages_never_divide_by_zero() {
+        assert_eq!(percent(28, 30), 93);
+        assert_eq!(percent(0, 0), 0);
+        assert_eq!(percent(30, 30), 100);
+    }
+}

@@ -1,0 +1,74 @@
+//! What the widget keeps in the browser (`localStorage`): form drafts, the manage tokens of the
+//! records this browser created, and the admin token. Nothing here is needed to browse; when
+//! storage is unavailable (private mode, blocked cookies) the widget still works and forgets.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// One prefix for every key, so the widget never collides with the host page's own keys.
+const PREFIX: &str = "pentahelix:";
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let text = local()?
+        .get_item(&format!("{PREFIX}{key}"))
+        .ok()
+        .flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Saves `value`; false when the browser refused (full or disabled), so the UI can say so.
+pub fn save<T: Serialize>(key: &str, value: &T) -> bool {
+    let Some(storage) = local() else { return false };
+    let Ok(text) = serde_json::to_string(value) else {
+        return false;
+    };
+    storage.set_item(&format!("{PREFIX}{key}"), &text).is_ok()
+}
+
+pub fn remove(key: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(&format!("{PREFIX}{key}"));
+    }
+}
+
+/// The key under which a record's manage token is kept: `token:initiative:12`.
+pub fn token_key(kind: &str, id: i64) -> String {
+    format!("token:{kind}:{id}")
+}
+
+pub fn token(kind: &str, id: i64) -> Option<String> {
+    load(&token_key(kind, id))
+}
+
+pub fn save_token(kind: &str, id: i64, token: &str) -> bool {
+    let saved = save(&token_key(kind, id), &token);
+    if kind == "stakeholder" {
+        let mut mine: Vec<i64> = load("my-stakeholders").unwrap_or_default();
+        if !mine.contains(&id) {
+            mine.push(id);
+            save("my-stakeholders", &mine);
+        }
+    }
+    saved
+}
+
+/// The stakeholder profiles this browser manages (ids), oldest first.
+pub fn my_stakeholders() -> Vec<i64> {
+    load::<Vec<i64>>("my-stakeholders")
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|id| token("stakeholder", *id).is_some())
+        .collect()
+}
+
+/// A new random key (a UUID from the browser's crypto), for Idempotency-Key headers.
+pub fn new_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
+}

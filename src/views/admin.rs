@@ -1,0 +1,250 @@
+//! The city official's view: enter the admin token, review the moderation queue (approve,
+//! hide), verify organisations, set kecamatan flagship products and download the CSV exports.
+//! Everything is limited by the server to the token's regions.
+
+use leptos::prelude::*;
+use pentahelix_core::api::{Initiative, ModerationQueue};
+use pentahelix_core::{RegionLevel, Regions};
+
+use crate::api::{ApiError, encode};
+use crate::app::Ctx;
+use crate::components::load::{LoadError, Skeletons, error_text};
+use crate::config::View;
+use crate::storage;
+use crate::views::abort_on_cleanup;
+
+#[component]
+pub fn Admin() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let entered = RwSignal::new(String::new());
+    view! {
+        <section class="ph-section">
+            <h3 class="ph-section__title">{move || ctx.t().admin_heading}</h3>
+            {move || match ctx.admin_token.get() {
+                None => view! {
+                    <form class="ph-form" on:submit=move |ev| {
+                        ev.prevent_default();
+                        let token = entered.get_untracked().trim().to_owned();
+                        if !token.is_empty() {
+                            storage::save("admin-token", &token);
+                            ctx.admin_token.set(Some(token));
+                        }
+                    }>
+                        <div class="ph-field">
+                            <label class="ph-field__label" for=ctx.id("admin-token")>{move || ctx.t().admin_token}</label>
+                            <p class="ph-field__hint" id=ctx.id("admin-token-hint")>{move || ctx.t().admin_token_hint}</p>
+                            <div class="ph-search">
+                                <input id=ctx.id("admin-token") class="ph-input" type="password" autocomplete="off"
+                                    aria-describedby=ctx.id("admin-token-hint")
+                                    prop:value=move || entered.get() on:input=move |ev| entered.set(event_target_value(&ev)) />
+                                <button type="submit" class="ph-button">{move || ctx.t().use_token}</button>
+                            </div>
+                        </div>
+                    </form>
+                }.into_any(),
+                Some(token) => view! { <Console token=token /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Console(token: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let token = StoredValue::new(token);
+    let reload = RwSignal::new(0u32);
+    let queue = LocalResource::new(move || {
+        reload.track();
+        let token = token.get_value();
+        let abort = abort_on_cleanup();
+        async move { ctx.api().moderation_queue(&token, abort.as_ref()).await }
+    });
+    let moderate = Action::new_local(move |(id, action): &(i64, &'static str)| {
+        let (id, action, token) = (*id, *action, token.get_value());
+        async move {
+            let result = ctx.api().moderate(id, action, &token).await;
+            reload.try_update(|n| *n += 1);
+            result
+        }
+    });
+    let forget = move |_| {
+        storage::remove("admin-token");
+        ctx.admin_token.set(None);
+    };
+    view! {
+        <div class="ph-actions">
+            <button type="button" class="ph-button ph-button--ghost" on:click=forget>{move || ctx.t().forget_token}</button>
+        </div>
+        {move || moderate.value().get().and_then(Result::err).map(|e| view! { <p class="ph-notice ph-notice--error" role="alert">{error_text(&ctx, &e)}</p> })}
+        {move || match queue.get() {
+            None => view! { <Skeletons count=2 /> }.into_any(),
+            Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
+            Some(Ok(q)) => view! { <Queue queue=q moderate=moderate /> }.into_any(),
+        }}
+        <Verify token=token.get_value() />
+        <Flagship token=token.get_value() />
+        <Exports token=token.get_value() />
+    }
+}
+
+/// A moderation action: its API slug and its button label.
+type ModerationButton = (&'static str, fn(&Ctx) -> &'static str);
+
+#[component]
+fn Queue(
+    queue: ModerationQueue,
+    moderate: Action<(i64, &'static str), Result<Initiative, ApiError>>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let row = move |i: Initiative, actions: Vec<ModerationButton>| {
+        let id = i.id.0;
+        view! {
+            <li class="ph-pledge">
+                <button type="button" class="ph-link" on:click=move |_| ctx.view.set(View::Initiative(id))>{i.title.clone()}</button>
+                <div class="ph-actions">
+                    {actions.into_iter().map(|(action, label)| view! {
+                        <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { moderate.dispatch((id, action)); }>{move || label(&ctx)}</button>
+                    }).collect_view()}
+                </div>
+            </li>
+        }
+    };
+    let empty = queue.proposed.is_empty() && queue.hidden.is_empty() && queue.reports.is_empty();
+    view! {
+        <section class="ph-panel" data-testid="queue">
+            <Show when=move || empty>
+                <p class="ph-muted">{move || ctx.t().nothing_to_review}</p>
+            </Show>
+            <h4 class="ph-subheading">{move || ctx.t().queue_proposed}</h4>
+            <ul class="ph-pledges">{queue.proposed.into_iter().map(|i| row(i, vec![("approve", |c| c.t().approve), ("hide", |c| c.t().hide)])).collect_view()}</ul>
+            <h4 class="ph-subheading">{move || ctx.t().queue_hidden}</h4>
+            <ul class="ph-pledges">{queue.hidden.into_iter().map(|i| row(i, vec![("approve", |c| c.t().approve)])).collect_view()}</ul>
+            <h4 class="ph-subheading">{move || ctx.t().queue_reports}</h4>
+            <ul class="ph-pledges">
+                {queue.reports.into_iter().map(|r| view! {
+                    <li class="ph-pledge">{format!("{} #{} — {}", r.target_kind.slug(), r.target_id, r.reason)}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Verify(token: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let id = RwSignal::new(String::new());
+    let token = StoredValue::new(token);
+    let verify = Action::new_local(move |(): &()| {
+        let (target, token) = (
+            id.get_untracked()
+                .trim()
+                .trim_start_matches('#')
+                .parse::<i64>()
+                .unwrap_or(0),
+            token.get_value(),
+        );
+        async move { ctx.api().verify(target, true, &token).await }
+    });
+    view! {
+        <section class="ph-panel">
+            <h4 class="ph-subheading">{move || ctx.t().verify}</h4>
+            <form class="ph-search" on:submit=move |ev| { ev.prevent_default(); verify.dispatch(()); }>
+                <label class="ph-visually-hidden" for=ctx.id("verify-id")>{move || ctx.t().stakeholder_id}</label>
+                <input id=ctx.id("verify-id") class="ph-input" inputmode="numeric" placeholder=move || ctx.t().stakeholder_id
+                    prop:value=move || id.get() on:input=move |ev| id.set(event_target_value(&ev)) />
+                <button type="submit" class="ph-button">{move || ctx.t().set_verified}</button>
+            </form>
+            <p role="status" aria-live="polite">
+                {move || match verify.value().get() {
+                    Some(Ok(s)) => Some(format!("{} — {}", s.name, ctx.t().verified)),
+                    Some(Err(e)) => Some(error_text(&ctx, &e)),
+                    None => None,
+                }}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Flagship(token: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let region = RwSignal::new(String::new());
+    let product = RwSignal::new(String::new());
+    let token = StoredValue::new(token);
+    let save = Action::new_local(move |(): &()| {
+        let (r, p, token) = (
+            region.get_untracked(),
+            product.get_untracked(),
+            token.get_value(),
+        );
+        async move {
+            ctx.api()
+                .set_flagship(&r, Some(p).filter(|p| !p.trim().is_empty()), &token)
+                .await
+        }
+    });
+    let kecamatan: Vec<(String, String)> = Regions::builtin()
+        .children(ctx.city())
+        .filter(|r| r.level == RegionLevel::District)
+        .map(|r| (r.code.to_string(), r.name))
+        .collect();
+    view! {
+        <section class="ph-panel">
+            <h4 class="ph-subheading">{move || ctx.t().flagship_set}</h4>
+            <form class="ph-row" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+                <div class="ph-field">
+                    <label class="ph-field__label" for=ctx.id("flag-region")>{move || ctx.t().kecamatan}</label>
+                    <select id=ctx.id("flag-region") class="ph-input" on:change=move |ev| region.set(event_target_value(&ev))>
+                        <option value="">{move || ctx.t().choose}</option>
+                        {kecamatan.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="ph-field ph-field--grow">
+                    <label class="ph-field__label" for=ctx.id("flag-product")>{move || ctx.t().product}</label>
+                    <input id=ctx.id("flag-product") class="ph-input" maxlength="120" prop:value=move || product.get() on:input=move |ev| product.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="ph-button">{move || ctx.t().save}</button>
+            </form>
+            <p role="status" aria-live="polite">
+                {move || match save.value().get() {
+                    Some(Ok(())) => Some(ctx.t().saved.to_owned()),
+                    Some(Err(e)) => Some(e.field_errors().values().next().cloned().unwrap_or_else(|| error_text(&ctx, &e))),
+                    None => None,
+                }}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Exports(token: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let token = StoredValue::new(token);
+    let fetch = Action::new_local(move |file: &&'static str| {
+        let (file, token) = (*file, token.get_value());
+        async move {
+            ctx.api()
+                .export_csv(file, &token)
+                .await
+                .map(|csv| (file, csv))
+        }
+    });
+    view! {
+        <section class="ph-panel">
+            <h4 class="ph-subheading">{move || ctx.t().exports}</h4>
+            <div class="ph-actions">
+                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { fetch.dispatch("initiatives.csv"); }>{move || ctx.t().export_initiatives}</button>
+                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { fetch.dispatch("stakeholders.csv"); }>{move || ctx.t().export_stakeholders}</button>
+            </div>
+            <p role="status" aria-live="polite">
+                {move || match fetch.value().get() {
+                    Some(Ok((file, csv))) => Some(view! {
+                        <a class="ph-link" data-testid="csv-link" download=file href=format!("data:text/csv;charset=utf-8,{}", encode(&csv))>{file}</a>
+                    }.into_any()),
+                    Some(Err(e)) => Some(view! { <span>{error_text(&ctx, &e)}</span> }.into_any()),
+                    None => None,
+                }}
+            </p>
+        </section>
+    }
+}

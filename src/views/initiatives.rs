@@ -1,0 +1,250 @@
+//! The list of initiatives: filters, cards with the coverage pentagon, "load more" over the
+//! cursor, skeletons while loading and an empty state that invites a proposal.
+
+use leptos::prelude::*;
+use pentahelix_core::api::{Initiative, InitiativeStatus};
+use pentahelix_core::{RegionLevel, Regions, Resource, Subsector};
+
+use crate::api::{ApiError, InitiativeQuery};
+use crate::app::Ctx;
+use crate::components::load::{LoadError, Skeletons};
+use crate::components::pentagon::CoveragePentagon;
+use crate::config::View;
+use crate::format;
+use crate::i18n::shown;
+use crate::views::abort_on_cleanup;
+
+const PAGE: u32 = 12;
+
+#[component]
+pub fn Initiatives() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let city = ctx.city();
+    // A widget configured for one kecamatan starts filtered to it.
+    let configured = ctx.config.with_value(|c| c.region);
+    let kecamatan = RwSignal::new(if configured.level() == RegionLevel::District {
+        configured.to_string()
+    } else {
+        String::new()
+    });
+    let subsector = RwSignal::new(String::new());
+    let resource = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+
+    let items: RwSignal<Vec<Initiative>> = RwSignal::new(Vec::new());
+    let cursor: RwSignal<Option<String>> = RwSignal::new(None);
+    let loading = RwSignal::new(false);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let generation = StoredValue::new(0u64);
+
+    let query = move |cursor: Option<String>| InitiativeQuery {
+        region: Some(kecamatan.get_untracked())
+            .filter(|k| !k.is_empty())
+            .or(Some(city.to_string())),
+        subsector: Some(subsector.get_untracked()),
+        resource: Some(resource.get_untracked()),
+        status: Some(status.get_untracked()),
+        q: Some(search.get_untracked()),
+        cursor,
+        limit: Some(PAGE),
+    };
+
+    // Fetches a page; a newer request (filters changed) makes an older answer stale.
+    let fetch = move |append: bool| {
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let q = query(if append { cursor.get_untracked() } else { None });
+        loading.set(true);
+        error.set(None);
+        let abort = abort_on_cleanup();
+        leptos::task::spawn_local(async move {
+            let result = ctx.api().initiatives(&q, abort.as_ref()).await;
+            // The view may be gone (unmounted) or a newer request may have started meanwhile.
+            if generation.try_get_value() != Some(mine) {
+                return;
+            }
+            loading.try_set(false);
+            match result {
+                Ok(page) => {
+                    cursor.try_set(page.next_cursor);
+                    if append {
+                        items.try_update(|list| list.extend(page.items));
+                    } else {
+                        items.try_set(page.items);
+                    }
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+
+    // Any filter change reloads from the first page.
+    Effect::new(move |_| {
+        kecamatan.track();
+        subsector.track();
+        resource.track();
+        status.track();
+        search.track();
+        fetch(false);
+    });
+
+    let regions = Regions::builtin();
+    let kecamatan_options: Vec<(String, String)> = regions
+        .children(city)
+        .map(|r| (r.code.to_string(), r.name))
+        .collect();
+    let id = |name: &str| ctx.id(name);
+
+    view! {
+        <section class="ph-section">
+            <form
+                class="ph-filters"
+                role="search"
+                aria-label=move || ctx.t().filters
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    search.set(text.get_untracked().trim().to_owned());
+                }
+            >
+                <div class="ph-field">
+                    <label class="ph-field__label" for=id("f-kecamatan")>{move || ctx.t().filter_kecamatan}</label>
+                    <select id=id("f-kecamatan") class="ph-input" on:change=move |ev| kecamatan.set(event_target_value(&ev)) prop:value=move || kecamatan.get()>
+                        <option value="">{move || ctx.t().all_kecamatan}</option>
+                        {kecamatan_options.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="ph-field">
+                    <label class="ph-field__label" for=id("f-subsector")>{move || ctx.t().filter_subsector}</label>
+                    <select id=id("f-subsector") class="ph-input" on:change=move |ev| subsector.set(event_target_value(&ev))>
+                        <option value="">{move || ctx.t().all_subsectors}</option>
+                        {Subsector::ALL.iter().map(|s| { let s = *s; view! { <option value=s.slug()>{move || s.label(ctx.lang.get())}</option> } }).collect_view()}
+                    </select>
+                </div>
+                <div class="ph-field">
+                    <label class="ph-field__label" for=id("f-resource")>{move || ctx.t().filter_resource}</label>
+                    <select id=id("f-resource") class="ph-input" on:change=move |ev| resource.set(event_target_value(&ev))>
+                        <option value="">{move || ctx.t().all_resources}</option>
+                        {Resource::ALL.iter().map(|r| { let r = *r; view! { <option value=r.slug()>{move || r.label(ctx.lang.get())}</option> } }).collect_view()}
+                    </select>
+                </div>
+                <div class="ph-field">
+                    <label class="ph-field__label" for=id("f-status")>{move || ctx.t().filter_status}</label>
+                    <select id=id("f-status") class="ph-input" on:change=move |ev| status.set(event_target_value(&ev))>
+                        <option value="">{move || ctx.t().all_statuses}</option>
+                        {[InitiativeStatus::Open, InitiativeStatus::Active, InitiativeStatus::Completed]
+                            .into_iter()
+                            .map(|s| view! { <option value=s.slug()>{move || s.label(ctx.lang.get())}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="ph-field ph-field--grow">
+                    <label class="ph-field__label" for=id("f-text")>{move || ctx.t().search}</label>
+                    <div class="ph-search">
+                        <input
+                            id=id("f-text")
+                            class="ph-input"
+                            type="search"
+                            placeholder=move || ctx.t().search_placeholder
+                            prop:value=move || text.get()
+                            on:input=move |ev| text.set(event_target_value(&ev))
+                        />
+                        <button type="submit" class="ph-button">{move || ctx.t().search}</button>
+                    </div>
+                </div>
+            </form>
+
+            <p class="ph-visually-hidden" aria-live="polite">
+                {move || (!loading.get()).then(|| shown(ctx.lang.get(), items.with(Vec::len)))}
+            </p>
+
+            {move || error.get().map(|e| view! { <LoadError error=e retry=Callback::new(move |()| fetch(false)) /> })}
+
+            <ul class="ph-cards" data-testid="initiative-list">
+                <For each=move || items.get() key=|i| (i.id, i.updated_at) let(initiative)>
+                    <InitiativeCard initiative=initiative />
+                </For>
+            </ul>
+
+            <Show when=move || loading.get()>
+                <Skeletons />
+            </Show>
+
+            <Show when=move || !loading.get() && error.get().is_none() && items.with(Vec::is_empty)>
+                <div class="ph-empty" data-testid="empty">
+                    <p class="ph-empty__title">{move || ctx.t().empty_title}</p>
+                    <p>{move || ctx.t().empty_invite}</p>
+                    <button type="button" class="ph-button" on:click=move |_| ctx.view.set(View::Propose)>
+                        {move || ctx.t().propose_cta}
+                    </button>
+                </div>
+            </Show>
+
+            <Show when=move || cursor.get().is_some() && !loading.get()>
+                <button type="button" class="ph-button ph-button--ghost ph-more" data-testid="load-more" on:click=move |_| fetch(true)>
+                    {move || ctx.t().load_more}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn InitiativeCard(initiative: Initiative) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let regions = Regions::builtin();
+    let place = regions
+        .name(initiative.region)
+        .unwrap_or_default()
+        .to_owned();
+    let id = initiative.id.0;
+    let coverage = initiative.coverage;
+    let subsectors: Vec<Subsector> = initiative.subsectors.iter().collect();
+    let open_needs: Vec<Resource> = initiative
+        .needs
+        .iter()
+        .filter(|n| !n.fulfilled)
+        .map(|n| n.resource)
+        .collect();
+    let dates = (initiative.starts_on, initiative.ends_on);
+    let status = initiative.status;
+    let title = initiative.title.clone();
+    view! {
+        <li class="ph-card">
+            <CoveragePentagon coverage=coverage lang=ctx.lang size=56 />
+            <div class="ph-card__body">
+                <h3 class="ph-card__title">
+                    <button type="button" class="ph-link" on:click=move |_| ctx.view.set(View::Initiative(id))>{title}</button>
+                </h3>
+                <p class="ph-card__meta">
+                    <span>{place}</span>
+                    " · "
+                    <span>
+                        {move || match dates {
+                            (Some(start), end) => format::date_range(start, end, ctx.lang.get()),
+                            _ => ctx.t().no_date.to_owned(),
+                        }}
+                    </span>
+                    " · "
+                    <span class=format!("ph-status ph-status--{}", status.slug())>{move || status.label(ctx.lang.get())}</span>
+                </p>
+                <p class="ph-card__tags">
+                    {subsectors.into_iter().map(|s| view! { <span class="ph-tag">{move || s.label(ctx.lang.get())}</span> }).collect_view()}
+                </p>
+                <Show when={let empty = open_needs.is_empty(); move || !empty}>
+                    <p class="ph-card__needs">
+                        <span class="ph-card__needs-label">{move || ctx.t().needs}": "</span>
+                        {
+                            let open_needs = open_needs.clone();
+                            move || open_needs.iter().map(|r| r.label(ctx.lang.get())).collect::<Vec<_>>().join(", ")
+                        }
+                    </p>
+                </Show>
+            </div>
+        </li>
+    }
+}
