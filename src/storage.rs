@@ -56,6 +56,15 @@ pub fn save_token(kind: &str, id: i64, token: &str) -> bool {
     saved
 }
 
+/// The name of a record this browser manages, to show in pickers instead of a bare number.
+pub fn name(kind: &str, id: i64) -> Option<String> {
+    load(&format!("name:{kind}:{id}"))
+}
+
+pub fn save_name(kind: &str, id: i64, name: &str) {
+    save(&format!("name:{kind}:{id}"), &name);
+}
+
 /// The stakeholder profiles this browser manages (ids), oldest first.
 pub fn my_stakeholders() -> Vec<i64> {
     load::<Vec<i64>>("my-stakeholders")

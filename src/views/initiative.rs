@@ -34,8 +34,18 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let token = storage::token("initiative", id);
     let reload = RwSignal::new(0u32);
+    // Pledges reload on their own, so offering support does not rebuild the whole page (and
+    // the offer form keeps its confirmation).
+    let reload_pledges = RwSignal::new(0u32);
+    // Without the initiative's own token, this browser's partner profile (if any) speaks for it:
+    // the other side of an accepted pledge may see the owner's contact.
+    let viewer_token = token.clone().or_else(|| {
+        storage::my_stakeholders()
+            .first()
+            .and_then(|s| storage::token("stakeholder", *s))
+    });
     let initiative = LocalResource::new({
-        let token = token.clone();
+        let token = viewer_token.clone();
         move || {
             reload.track();
             let token = token.clone();
@@ -51,6 +61,7 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
         let token = token.clone();
         move || {
             reload.track();
+            reload_pledges.track();
             let token = token.clone().or_else(|| {
                 storage::my_stakeholders()
                     .first()
@@ -84,7 +95,7 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                         <Show when=move || is_owner>
                             <OwnerControls initiative=owned.clone() token=token.get_value().unwrap_or_default() reload=reload />
                         </Show>
-                        <Offer initiative=i.clone() reload=reload />
+                        <Offer initiative=i.clone() reload=reload_pledges />
                         <Matches id=id region=region />
                         <Report id=id />
                     }
@@ -295,6 +306,7 @@ fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
             let result = ctx.api().offer(id, &input, &token, &key).await;
             if result.is_ok() {
                 reload.try_update(|n| *n += 1);
+                message.try_set(String::new());
             }
             result
         }
@@ -317,7 +329,7 @@ fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
                             <div class="ph-field">
                                 <label class="ph-field__label" for=ctx.id("offer-as")>{move || ctx.t().offer_as}</label>
                                 <select id=ctx.id("offer-as") class="ph-input" on:change=move |ev| stakeholder.set(event_target_value(&ev).parse().unwrap_or_default())>
-                                    {names.get_value().into_iter().map(|s| view! { <option value=s.to_string()>{format!("#{s}")}</option> }).collect_view()}
+                                    {names.get_value().into_iter().map(|s| view! { <option value=s.to_string()>{storage::name("stakeholder", s).unwrap_or_else(|| format!("#{s}"))}</option> }).collect_view()}
                                 </select>
                             </div>
                             <div class="ph-field">

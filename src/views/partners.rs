@@ -72,7 +72,7 @@ fn Profile(id: i64, mine: RwSignal<Vec<i64>>, selected: RwSignal<Option<i64>>) -
         <div class="ph-actions">
             <label class="ph-field__label" for=ctx.id("profile-pick")>{move || ctx.t().my_profile}</label>
             <select id=ctx.id("profile-pick") class="ph-input" on:change=move |ev| selected.set(event_target_value(&ev).parse().ok())>
-                {move || mine.get().into_iter().map(|s| view! { <option value=s.to_string() selected=s == id>{format!("#{s}")}</option> }).collect_view()}
+                {move || mine.get().into_iter().map(|s| view! { <option value=s.to_string() selected=s == id>{storage::name("stakeholder", s).unwrap_or_else(|| format!("#{s}"))}</option> }).collect_view()}
             </select>
             <button type="button" class="ph-button ph-button--ghost" on:click=move |_| editing.update(|e| *e = !*e)>{move || ctx.t().save_profile}</button>
             <button type="button" class="ph-button ph-button--ghost" on:click=move |_| selected.set(None)>"+ " {move || ctx.t().register_profile}</button>
@@ -233,7 +233,10 @@ fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
                     ctx.api()
                         .update_stakeholder(id, &input, &token)
                         .await
-                        .map(|s| s.id.0)
+                        .map(|s| {
+                            storage::save_name("stakeholder", s.id.0, &s.name);
+                            s.id.0
+                        })
                 }
                 None => ctx
                     .api()
@@ -244,6 +247,11 @@ fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
                             "stakeholder",
                             created.record.id.0,
                             &created.manage_token,
+                        );
+                        storage::save_name(
+                            "stakeholder",
+                            created.record.id.0,
+                            &created.record.name,
                         );
                         storage::remove(DRAFT_KEY);
                         created.record.id.0

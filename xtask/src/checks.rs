@@ -7,11 +7,11 @@ use anyhow::{Context, Result, bail};
 
 use crate::tools::{self, WASM_TARGET};
 use crate::workspace::Workspace;
-use crate::{cmd, dist};
+use crate::{cmd, dist, e2e};
 
 type Step = (&'static str, fn(&Workspace) -> Result<()>);
 
-const STEPS: [Step; 8] = [
+const STEPS: [Step; 9] = [
     ("format (cargo fmt --check)", format),
     ("tools (install what is missing)", install_tools),
     ("clippy, native", clippy_native),
@@ -20,6 +20,7 @@ const STEPS: [Step; 8] = [
     ("core builds for wasm", core_for_wasm),
     ("widget tests in headless Chromium", widget_in_browser),
     ("widget release build (dist/)", dist::build),
+    ("user journeys in headless Chromium (tests/e2e)", e2e::run),
 ];
 
 pub fn run_all(ws: &Workspace) -> Result<()> {

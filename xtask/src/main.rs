@@ -4,6 +4,7 @@
 mod checks;
 mod cmd;
 mod dist;
+mod e2e;
 mod serve;
 mod tools;
 mod workspace;
@@ -31,7 +32,8 @@ enum Task {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         server_args: Vec<String>,
     },
-    /// Run every check CI runs: fmt, clippy, native tests, wasm tests in Chromium, release build.
+    /// Run every check CI runs: fmt, clippy, native tests, wasm tests in Chromium, release build,
+    /// and the user journeys in Chromium.
     Test,
     /// Build the widget into dist/ only.
     #[command(hide = true)]

@@ -1,0 +1,158 @@
+// User journeys in a real browser: headless Chromium (Debian's) driven by playwright-core,
+// against the real server with a fresh SQLite file and the demo data, started by
+// `cargo xtask test`, which passes its address in PENTAHELIX_URL. Each journey asserts what a
+// person sees. On failure a screenshot and the console log are saved and their paths printed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const URL = process.env.PENTAHELIX_URL;
+const ARTIFACTS = process.env.PENTAHELIX_E2E_ARTIFACTS ?? '/tmp/pentahelix-e2e';
+// Titles unique to this run, so a rerun against the same database finds its own records.
+const RUN = Date.now().toString(36);
+let browser;
+
+before(async () => {
+  assert.ok(URL, 'PENTAHELIX_URL must name the running server');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => { await browser?.close(); });
+
+const open = new Map();
+
+/** A fresh browser profile (its own localStorage) whose console is recorded. */
+async function person(t, name) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const log = [];
+  page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
+  if (!open.has(t)) open.set(t, []);
+  open.get(t).push({ name, page, context, log });
+  await page.goto(URL);
+  await page.getByTestId('tab-initiatives').waitFor();
+  return page;
+}
+
+/** A journey: when it fails, every page it opened leaves a screenshot and its console log. */
+function journey(title, body) {
+  test(title, async (t) => {
+    try {
+      await body(t);
+    } catch (error) {
+      for (const { name, page, log } of open.get(t) ?? []) {
+        const base = join(ARTIFACTS, `${title.replace(/\W+/g, '-').slice(0, 60)}-${name}`);
+        await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {});
+        writeFileSync(`${base}.log`, log.join('\n'));
+        console.log(`artifacts: ${base}.png ${base}.log`);
+      }
+      throw error;
+    } finally {
+      for (const { context } of open.get(t) ?? []) await context.close();
+    }
+  });
+}
+
+async function proposeForm(page, { title, kecamatan = '32.73.02', email = 'ani@contoh.id' }) {
+  await page.getByTestId('tab-propose').click();
+  await page.getByLabel('Judul', { exact: true }).fill(title);
+  await page.getByLabel('Deskripsi', { exact: true }).fill('Pameran dan lokakarya kopi lokal untuk warga dan UMKM di sekitar kecamatan.');
+  await page.getByLabel('Kuliner', { exact: true }).check();
+  await page.getByLabel('Kecamatan', { exact: true }).selectOption(kecamatan);
+  await page.getByLabel('Dukungan', { exact: true }).selectOption('venue');
+  await page.getByLabel('Nama', { exact: true }).fill('Ani Rahmawati');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel(/Saya setuju/).check();
+}
+
+async function openInitiative(page, title) {
+  await page.getByTestId('tab-initiatives').click();
+  await page.getByLabel('Cari', { exact: true }).fill(title);
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.getByRole('button', { name: title, exact: true }).click();
+  await page.getByTestId('detail-title').filter({ hasText: title }).waitFor();
+}
+
+journey('a citizen proposes, fixes the field the widget points at, and gets a private link', async (t) => {
+  const page = await person(t, 'citizen');
+  await proposeForm(page, { title: 'Kopi' });
+  await page.getByTestId('submit').click();
+  await page.getByText('Terlalu pendek: tulis minimal 8 karakter.').waitFor();
+  assert.equal(await page.getByLabel('Judul', { exact: true }).getAttribute('aria-invalid'), 'true');
+
+  await page.getByLabel('Judul', { exact: true }).fill(`Festival Kopi Coblong ${RUN}`);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('sent').waitFor();
+  const link = await page.getByTestId('manage-link').inputValue();
+  assert.match(link, /#pentahelix-manage=initiative\.\d+\.phm_[0-9a-f]{64}$/);
+});
+
+journey('a business offers its venue, the owner accepts, and only the two see each other', async (t) => {
+  const title = `Bazar Kuliner Gang ${RUN}`;
+  const owner = await person(t, 'owner');
+  await proposeForm(owner, { title, email: 'owner.e2e@contoh.id' });
+  await owner.getByTestId('submit').click();
+  await owner.getByTestId('sent').waitFor();
+
+  const business = await person(t, 'business');
+  await business.getByTestId('tab-partners').click();
+  const form = business.getByTestId('profile-form');
+  await form.getByLabel('Nama organisasi atau pribadi').fill('Kedai Ruang Temu E2E');
+  await form.getByLabel('Bisnis', { exact: true }).check();
+  await form.getByLabel('Wilayah (kota atau kecamatan)').selectOption('32.73.02');
+  await form.getByLabel('Tempat dan ruang', { exact: true }).check();
+  await form.getByLabel('Kuliner', { exact: true }).check();
+  await form.getByLabel('Deskripsi', { exact: true }).fill('Kedai dengan ruang acara untuk 60 orang, terbuka untuk komunitas.');
+  await form.getByLabel('Nama', { exact: true }).fill('Budi Santoso');
+  await form.getByLabel('Telepon/WhatsApp').fill('0812-0000-7777');
+  await form.getByLabel(/Saya setuju/).check();
+  await form.getByRole('button', { name: 'Simpan profil' }).click();
+  await business.getByTestId('opportunities').waitFor();
+
+  await openInitiative(business, title);
+  await business.getByLabel('Pesan untuk pengusul').fill('Ruang kami bisa dipakai gratis di akhir pekan.');
+  await business.getByRole('button', { name: 'Kirim tawaran' }).click();
+  await business.getByText('Tawaran terkirim.').waitFor();
+
+  await openInitiative(owner, title);
+  await owner.getByRole('button', { name: 'Terima', exact: true }).click();
+  await owner.getByTestId('counterpart-contact').filter({ hasText: '0812-0000-7777' }).waitFor();
+  // The coverage pentagon gains the business helix, and says so to screen readers.
+  await owner.locator('.ph-detail__header svg[role=img][aria-label*="Bisnis"]').waitFor();
+
+  await business.reload();
+  await openInitiative(business, title);
+  await business.getByTestId('contact').filter({ hasText: 'owner.e2e@contoh.id' }).waitFor();
+
+  const stranger = await person(t, 'stranger');
+  await openInitiative(stranger, title);
+  await stranger.getByTestId('pledges').waitFor();
+  assert.equal(await stranger.getByTestId('contact').count(), 0);
+  assert.equal(await stranger.getByTestId('counterpart-contact').count(), 0);
+  assert.equal(await stranger.getByText('owner.e2e@contoh.id').count(), 0);
+});
+
+journey('the dashboard counts the kecamatan the data activates', async (t) => {
+  const page = await person(t, 'official');
+  const stats = await (await fetch(`${URL}api/v1/stats?city=32.73`)).json();
+  await page.getByTestId('tab-dashboard').click();
+  await page.getByTestId('activated').filter({ hasText: `Kecamatan aktif: ${stats.kecamatan_activated} dari 30` }).waitFor();
+  await page.getByTestId('cities').waitFor();
+});
+
+journey('the same widget speaks English after the switch', async (t) => {
+  const page = await person(t, 'visitor');
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId('tab-propose').filter({ hasText: 'Propose' }).waitFor();
+  await page.getByTestId('tab-propose').click();
+  await page.getByTestId('submit').click();
+  await page.getByText('This is required.').first().waitFor();
+});
