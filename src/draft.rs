@@ -92,6 +92,34 @@ fn contact(person: &str, email: &str, phone: &str) -> Contact {
 }
 
 impl ProposeDraft {
+    /// A draft holding an existing initiative, for its owner to edit.
+    pub fn from_initiative(i: &pentahelix_core::api::Initiative) -> ProposeDraft {
+        let contact = i.contact.clone().unwrap_or_default();
+        ProposeDraft {
+            title: i.title.clone(),
+            description: i.description.clone(),
+            region: i.region.to_string(),
+            subsectors: i.subsectors.iter().collect(),
+            needs: i
+                .needs
+                .iter()
+                .map(|n| NeedDraft {
+                    resource: Some(n.resource),
+                    helix: n.helix,
+                    note: n.note.clone().unwrap_or_default(),
+                })
+                .collect(),
+            starts_on: i.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+            ends_on: i.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+            place: i.place.clone().unwrap_or_default(),
+            person: contact.person,
+            email: contact.email.unwrap_or_default(),
+            phone: contact.phone.unwrap_or_default(),
+            consent: true,
+            idempotency_key: String::new(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         ProposeDraft {
             idempotency_key: String::new(),

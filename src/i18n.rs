@@ -96,6 +96,10 @@ messages! {
     report_sent: "Terima kasih. Laporan Anda diteruskan ke pengelola.", "Thank you. Your report was passed to the moderators.";
     send: "Kirim", "Send";
     propose_heading: "Usulkan inisiatif", "Propose an initiative";
+    edit: "Ubah isi inisiatif", "Edit the initiative";
+    edit_heading: "Ubah inisiatif", "Edit the initiative";
+    save_changes: "Simpan perubahan", "Save the changes";
+    cancel: "Batal", "Cancel";
     propose_intro: "Ceritakan ide Anda. Draf tersimpan otomatis di peramban ini.", "Describe your idea. The draft is saved in this browser as you type.";
     what: "Apa", "What";
     title: "Judul", "Title";

@@ -15,9 +15,11 @@ use crate::components::load::{LoadError, Skeletons, error_text};
 use crate::components::pentagon::CoveragePentagon;
 use crate::components::reasons::Reasons;
 use crate::config::View;
+use crate::draft::ProposeDraft;
 use crate::format;
 use crate::storage;
 use crate::views::abort_on_cleanup;
+use crate::views::propose::{EditTarget, Propose};
 
 fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
     let t = ctx.t();
@@ -255,10 +257,29 @@ fn OwnerControls(initiative: Initiative, token: String, reload: RwSignal<u32>) -
         (InitiativeStatus::Completed, |c| c.t().complete),
         (InitiativeStatus::Withdrawn, |c| c.t().withdraw),
     ];
+    let editing = RwSignal::new(false);
+    let draft = ProposeDraft::from_initiative(&initiative);
+    let edit_target = EditTarget {
+        id,
+        token: token.get_value(),
+        initial: draft,
+        on_done: Callback::new(move |saved: bool| {
+            editing.try_set(false);
+            if saved {
+                reload.try_update(|n| *n += 1);
+            }
+        }),
+    };
     view! {
         <section class="ph-panel" aria-labelledby=ctx.id("manage")>
             <h4 class="ph-subheading" id=ctx.id("manage")>{move || ctx.t().manage}</h4>
+            <Show when=move || editing.get()>
+                <Propose edit=edit_target.clone() />
+            </Show>
             <div class="ph-actions">
+                <button type="button" class="ph-button ph-button--ghost" data-testid="edit"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>{move || ctx.t().edit}</button>
                 {options
                     .into_iter()
                     .filter(|(to, _)| current.owner_may_change_to(*to))

@@ -21,6 +21,15 @@ use crate::storage;
 
 const DRAFT_KEY: &str = "draft:propose";
 
+/// What the form edits instead of proposing anew: an initiative this browser owns.
+#[derive(Clone)]
+pub struct EditTarget {
+    pub id: i64,
+    pub token: String,
+    pub initial: ProposeDraft,
+    pub on_done: Callback<bool>,
+}
+
 /// The link that brings this browser (or another) back to manage a record: the host page with
 /// the token in the fragment, which never reaches any server.
 pub fn manage_link(kind: &str, id: i64, token: &str) -> String {
@@ -32,9 +41,19 @@ pub fn manage_link(kind: &str, id: i64, token: &str) -> String {
 }
 
 #[component]
-pub fn Propose() -> impl IntoView {
+pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let mut initial: ProposeDraft = storage::load(DRAFT_KEY).unwrap_or_default();
+    // An edit keeps its own draft, so editing never overwrites a proposal in progress.
+    let draft_key = match &edit {
+        Some(target) => format!("draft:edit:{}", target.id),
+        None => DRAFT_KEY.to_owned(),
+    };
+    let mut initial: ProposeDraft = storage::load(&draft_key)
+        .or_else(|| edit.as_ref().map(|target| target.initial.clone()))
+        .unwrap_or_default();
+    let draft_key = StoredValue::new(draft_key);
+    let edit = StoredValue::new(edit);
+    let editing = edit.with_value(Option::is_some);
     if initial.idempotency_key.is_empty() {
         initial.idempotency_key = storage::new_key();
     }
@@ -74,7 +93,7 @@ pub fn Propose() -> impl IntoView {
     let stored = RwSignal::new(true);
     Effect::new(move |_| {
         let d = draft();
-        stored.set(storage::save(DRAFT_KEY, &d));
+        stored.set(storage::save(&draft_key.get_value(), &d));
     });
 
     let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
@@ -101,6 +120,23 @@ pub fn Propose() -> impl IntoView {
             };
             errors.try_set(BTreeMap::new());
             failure.try_set(None);
+            if let Some(target) = edit.get_value() {
+                match ctx
+                    .api()
+                    .update_initiative(target.id, &input, &target.token)
+                    .await
+                {
+                    Ok(_) => {
+                        storage::remove(&draft_key.get_value());
+                        target.on_done.run(true);
+                    }
+                    Err(e) => {
+                        errors.try_set(e.field_errors());
+                        failure.try_set(Some(error_text(&ctx, &e)));
+                    }
+                }
+                return;
+            }
             match ctx
                 .api()
                 .create_initiative(&input, &d.idempotency_key)
@@ -108,7 +144,7 @@ pub fn Propose() -> impl IntoView {
             {
                 Ok(done) => {
                     storage::save_token("initiative", done.record.id.0, &done.manage_token);
-                    storage::remove(DRAFT_KEY);
+                    storage::remove(&draft_key.get_value());
                     created.try_set(Some(done));
                 }
                 Err(ApiError::Problem(p))
@@ -147,7 +183,7 @@ pub fn Propose() -> impl IntoView {
                     key.set(storage::new_key());
                 }) /> }.into_any(),
                 None => view! {
-                    <h3 class="ph-section__title">{move || ctx.t().propose_heading}</h3>
+                    <h3 class="ph-section__title">{move || if editing { ctx.t().edit_heading } else { ctx.t().propose_heading }}</h3>
                     <p class="ph-muted">{move || ctx.t().propose_intro}</p>
                     <Show when=move || !stored.get()>
                         <p class="ph-notice">{move || ctx.t().draft_not_saved}</p>
@@ -240,8 +276,14 @@ pub fn Propose() -> impl IntoView {
 
                         <div class="ph-actions">
                             <button type="submit" class="ph-button" data-testid="submit" disabled=move || submit.pending().get()>
-                                {move || if submit.pending().get() { ctx.t().submitting } else { ctx.t().submit_proposal }}
+                                {move || if submit.pending().get() { ctx.t().submitting } else if editing { ctx.t().save_changes } else { ctx.t().submit_proposal }}
                             </button>
+                            <Show when=move || editing>
+                                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| {
+                                    storage::remove(&draft_key.get_value());
+                                    if let Some(target) = edit.get_value() { target.on_done.run(false); }
+                                }>{move || ctx.t().cancel}</button>
+                            </Show>
                         </div>
                         <p class="ph-status-line" role="status" aria-live="polite">
                             {move || failure.get().map(|f| view! { <span class="ph-notice ph-notice--error" data-testid="form-error">{f}</span> })}

@@ -93,6 +93,14 @@ journey('a citizen proposes, fixes the field the widget points at, and gets a pr
   await page.getByTestId('sent').waitFor();
   const link = await page.getByTestId('manage-link').inputValue();
   assert.match(link, /#pentahelix-manage=initiative\.\d+\.phm_[0-9a-f]{64}$/);
+
+  // This browser holds the manage token, so the owner's controls appear; an edit is saved.
+  await page.getByRole('button', { name: 'Lihat', exact: true }).click();
+  await page.getByTestId('edit').click();
+  const title = page.locator('.ph-panel').getByLabel('Judul', { exact: true });
+  await title.fill(`Festival Kopi Coblong ${RUN} (diperbarui)`);
+  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await page.getByTestId('detail-title').filter({ hasText: '(diperbarui)' }).waitFor();
 });
 
 journey('a business offers its venue, the owner accepts, and only the two see each other', async (t) => {
