@@ -93,9 +93,29 @@ pub fn router(state: AppState) -> Router {
 
     // The widget's files, with the `.br`/`.gz` siblings the build writes served to browsers that
     // accept them: the wasm is several times smaller compressed.
-    let widget = ServeDir::new(state.static_dir())
-        .precompressed_br()
-        .precompressed_gzip();
+    //
+    // A city site loads `embed.js` as a module script from another origin, and the module then
+    // fetches the glue and the wasm: all of that needs CORS, and the files are public anyway.
+    // Cached for five minutes (the file names carry no content hash yet, so an update must
+    // reach browsers soon); revalidation uses Last-Modified.
+    let widget = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .service(
+            ServeDir::new(state.static_dir())
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
 
     Router::new()
         .merge(docs)

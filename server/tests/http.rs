@@ -206,6 +206,40 @@ async fn the_widget_is_served_precompressed_with_the_wasm_mime_type() {
 }
 
 #[tokio::test]
+async fn the_widget_files_load_from_a_city_site_on_another_origin() {
+    let app = TestApp::new().await;
+    let loader = app
+        .send(
+            Method::GET,
+            "/pkg/pentahelix_bg.wasm",
+            None,
+            None,
+            &[("origin", "https://bandung.go.id")],
+        )
+        .await;
+    assert_eq!(loader.status, StatusCode::OK);
+    assert_eq!(
+        loader.headers["access-control-allow-origin"], "*",
+        "module scripts and wasm fetched cross-origin need CORS"
+    );
+    assert_eq!(loader.headers[header::CACHE_CONTROL], "public, max-age=300");
+    assert_eq!(loader.headers["x-content-type-options"], "nosniff");
+    let api = app
+        .send(
+            Method::GET,
+            "/api/v1/taxonomy",
+            None,
+            None,
+            &[("origin", "https://evil.example")],
+        )
+        .await;
+    assert!(
+        api.headers.get("access-control-allow-origin").is_none(),
+        "the API keeps its origin list"
+    );
+}
+
+#[tokio::test]
 async fn an_unknown_city_is_refused_at_start_with_the_known_ones_named() {
     let err = AppState::open(&ServeArgs {
         cities: vec!["32.04".parse().unwrap()],
