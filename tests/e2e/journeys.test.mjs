@@ -148,6 +148,57 @@ journey('a business offers its venue, the owner accepts, and only the two see ea
   assert.equal(await stranger.getByText('owner.e2e@contoh.id').count(), 0);
 });
 
+journey('a hub manager reviews a reported initiative, verifies a partner, sets a flagship product and exports; another city\'s cannot', async (t) => {
+  const bandung = process.env.PENTAHELIX_ADMIN_BANDUNG;
+  const depok = process.env.PENTAHELIX_ADMIN_DEPOK;
+  assert.ok(bandung && depok, 'admin tokens come from cargo xtask test');
+  // Three different people report the same initiative (the default threshold hides it).
+  const first = (await (await fetch(`${URL}api/v1/initiatives?limit=1`)).json()).items[0];
+  for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+    const reply = await fetch(`${URL}api/v1/reports`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ target: 'initiative', id: first.id, reason: 'Iklan yang tidak ada hubungannya.' }),
+    });
+    assert.equal(reply.status, 202);
+  }
+
+  const page = await person(t, 'hub-manager');
+  await page.evaluate(() => document.querySelector('pentahelix-widget').setAttribute('view', 'admin'));
+  await page.getByLabel('Token admin').fill(bandung);
+  await page.getByRole('button', { name: 'Gunakan' }).click();
+  await page.getByTestId('queue').waitFor();
+  await page.getByTestId('tab-admin').waitFor();
+  const hidden = page.getByTestId('queue').locator('li', { hasText: first.title });
+  await hidden.getByRole('button', { name: 'Setujui' }).click();
+  await hidden.waitFor({ state: 'detached' });
+  const back = await (await fetch(`${URL}api/v1/initiatives/${first.id}`)).json();
+  assert.equal(back.id, first.id, 'approved: public again');
+
+  await page.getByLabel('Nomor mitra').fill('3');
+  await page.getByRole('button', { name: 'Tandai terverifikasi' }).click();
+  await page.getByText('— Terverifikasi').waitFor();
+
+  await page.getByLabel('Kecamatan', { exact: true }).selectOption('32.73.06');
+  await page.getByLabel('Produk', { exact: true }).fill('Kue dan oleh-oleh khas Cicendo');
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await page.getByText('Tersimpan.').waitFor();
+  const stats = await (await fetch(`${URL}api/v1/stats?city=32.73`)).json();
+  assert.ok(stats.flagship_products.some((f) => f.region === '32.73.06' && f.product === 'Kue dan oleh-oleh khas Cicendo'));
+
+  await page.getByRole('button', { name: 'Inisiatif', exact: true }).last().click();
+  const csv = decodeURIComponent((await page.getByTestId('csv-link').getAttribute('href')).split(',').slice(1).join(','));
+  assert.match(csv, /^id,title,status,region,kecamatan/);
+
+  const other = await person(t, 'other-city');
+  await other.evaluate(() => document.querySelector('pentahelix-widget').setAttribute('view', 'admin'));
+  await other.getByLabel('Token admin').fill(depok);
+  await other.getByRole('button', { name: 'Gunakan' }).click();
+  await other.getByTestId('queue').waitFor();
+  await other.getByLabel('Nomor mitra').fill('3');
+  await other.getByRole('button', { name: 'Tandai terverifikasi' }).click();
+  await other.getByText('Token ini tidak berlaku untuk data atau wilayah ini.').waitFor();
+});
+
 journey('the dashboard counts the kecamatan the data activates', async (t) => {
   const page = await person(t, 'official');
   const stats = await (await fetch(`${URL}api/v1/stats?city=32.73`)).json();

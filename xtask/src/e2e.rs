@@ -47,9 +47,26 @@ pub fn run(ws: &Workspace) -> Result<()> {
         .target_dir
         .join("debug")
         .join(format!("pentahelix-server{}", std::env::consts::EXE_SUFFIX));
+    let database = format!("sqlite://{}/e2e.db", data.display());
+    // Admin tokens for a Bandung hub manager and for Depok's, made as an operator would.
+    let token = |region: &str| -> Result<String> {
+        let mut admin = Command::new(&binary);
+        admin.args([
+            "admin",
+            "create-token",
+            "--region",
+            region,
+            "--database-url",
+            &database,
+        ]);
+        Ok(cmd::output(&mut admin)?.trim().to_owned())
+    };
+    let (bandung, depok) = (token("32.73")?, token("32.76")?);
     let mut child = Command::new(&binary)
         .current_dir(&ws.root)
         .args(["serve", "--listen", "127.0.0.1:0", "--demo"])
+        // The journeys play several citizens from one machine, told apart by X-Forwarded-For.
+        .arg("--trust-forwarded-for")
         .args([
             "--rate-limit-reads",
             "1000000",
@@ -57,7 +74,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
             "1000000",
         ])
         .arg("--database-url")
-        .arg(format!("sqlite://{}/e2e.db", data.display()))
+        .arg(&database)
         .arg("--static-dir")
         .arg(ws.dist_dir())
         .stdout(Stdio::piped())
@@ -80,6 +97,8 @@ pub fn run(ws: &Workspace) -> Result<()> {
     node.current_dir(&e2e)
         .args(["--test", "--test-reporter=spec"])
         .env("PENTAHELIX_URL", &url)
+        .env("PENTAHELIX_ADMIN_BANDUNG", &bandung)
+        .env("PENTAHELIX_ADMIN_DEPOK", &depok)
         .env("PENTAHELIX_E2E_ARTIFACTS", &artifacts)
         .env("CHROMIUM", tools::CHROMIUM);
     let result = cmd::run(&mut node).with_context(|| {
