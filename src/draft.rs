@@ -83,6 +83,28 @@ fn region(errors: &mut ValidationErrors, text: &str) -> Option<RegionCode> {
     }
 }
 
+/// The request, or the draft's own problems followed by the core's — one per field, and none
+/// about a region the draft already reported as missing.
+fn finish<T>(
+    input: T,
+    mut errors: ValidationErrors,
+    checked: Result<(), ValidationErrors>,
+    region_parsed: bool,
+) -> Result<T, ValidationErrors> {
+    if let Err(more) = checked {
+        for e in more.0 {
+            if (region_parsed || e.field != "region") && errors.rule(&e.field).is_none() {
+                errors.0.push(e);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(input)
+    } else {
+        Err(errors)
+    }
+}
+
 fn contact(person: &str, email: &str, phone: &str) -> Contact {
     Contact {
         person: person.trim().to_owned(),
@@ -157,19 +179,8 @@ impl ProposeDraft {
             contact_consent: self.consent,
         };
         validate::tidy_initiative(&mut input);
-        if let Err(more) = validate::initiative(&input, scope) {
-            for e in more.0 {
-                // A region that did not parse is already reported as missing.
-                if !(e.field == "region" && region.is_none()) && errors.rule(&e.field).is_none() {
-                    errors.0.push(e);
-                }
-            }
-        }
-        if errors.is_empty() {
-            Ok(input)
-        } else {
-            Err(errors)
-        }
+        let checked = validate::initiative(&input, scope);
+        finish(input, errors, checked, region.is_some())
     }
 }
 
@@ -210,18 +221,8 @@ impl ProfileDraft {
             contact_consent: self.consent,
         };
         validate::tidy_stakeholder(&mut input);
-        if let Err(more) = validate::stakeholder(&input, scope) {
-            for e in more.0 {
-                if !(e.field == "region" && region.is_none()) && errors.rule(&e.field).is_none() {
-                    errors.0.push(e);
-                }
-            }
-        }
-        if errors.is_empty() {
-            Ok(input)
-        } else {
-            Err(errors)
-        }
+        let checked = validate::stakeholder(&input, scope);
+        finish(input, errors, checked, region.is_some())
     }
 }
 
