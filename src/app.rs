@@ -63,10 +63,16 @@ pub fn App(config: Config) -> impl IntoView {
         ids: StoredValue::new(instance_prefix()),
     };
     provide_context(ctx);
-    let style = config.theme.map(|colour| format!("--ph-primary: {colour}"));
+    // Set through the CSSOM (`style.setProperty`), not a `style` attribute: a host page whose
+    // Content-Security-Policy forbids inline styles still gets its colour.
+    let theme = config.theme.clone().unwrap_or_default();
     let lang = ctx.lang;
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Id { Lang::En } else { Lang::Id });
 
+    // The tab bar is rebuilt only when the Admin tab comes or goes, never on a view change:
+    // rebuilding would drop the keyboard focus from the tab the person just activated.
+    let show_admin =
+        Memo::new(move |_| ctx.admin_token.get().is_some() || ctx.view.get() == View::Admin);
     let tabs = move || {
         let t = ctx.t();
         let mut tabs = vec![
@@ -75,14 +81,14 @@ pub fn App(config: Config) -> impl IntoView {
             (View::Partners, t.tab_partners),
             (View::Dashboard, t.tab_dashboard),
         ];
-        if ctx.admin_token.get().is_some() || ctx.view.get() == View::Admin {
+        if show_admin.get() {
             tabs.push((View::Admin, t.tab_admin));
         }
         tabs
     };
 
     view! {
-        <div class="ph-app" style=style lang=move || lang.get().tag()>
+        <div class="ph-app" style:--ph-primary=theme.clone() lang=move || lang.get().tag()>
             <header class="ph-header">
                 <div>
                     <h2 class="ph-header__title">{move || ctx.t().app_name}</h2>

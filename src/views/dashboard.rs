@@ -110,7 +110,9 @@ fn CityView(stats: CityStats) -> impl IntoView {
                 <p class="ph-kpi__value">{move || activated(ctx.lang.get(), &format::number(u64::from(activated_n), ctx.lang.get()), &format::number(u64::from(total), ctx.lang.get()))}</p>
                 <div class="ph-progress" role="progressbar" aria-valuemin="0" aria-valuemax=total aria-valuenow=activated_n
                     aria-label=move || activated(ctx.lang.get(), &activated_n.to_string(), &total.to_string())>
-                    <div class="ph-progress__fill" style=format!("width: {share}%")></div>
+                    <svg class="ph-progress__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                        <rect x="0" y="0" width=share height="10" />
+                    </svg>
                 </div>
                 <p class="ph-muted">{move || ctx.t().activated_hint}</p>
             </div>

@@ -215,3 +215,68 @@ journey('the same widget speaks English after the switch', async (t) => {
   await page.getByTestId('submit').click();
   await page.getByText('This is required.').first().waitFor();
 });
+
+journey('a proposal sent while the network is down survives a reload and is created once', async (t) => {
+  const title = `Kelas Batik Offline ${RUN}`;
+  const page = await person(t, 'offline-citizen');
+  await proposeForm(page, { title, kecamatan: '32.73.11' });
+  await page.context().setOffline(true);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('form-error').filter({ hasText: 'Tidak dapat terhubung' }).waitFor({ timeout: 15000 });
+  await page.context().setOffline(false);
+
+  // The draft, and its Idempotency-Key, come back after a reload.
+  await page.reload();
+  await page.getByTestId('tab-propose').click();
+  assert.equal(await page.getByLabel('Judul', { exact: true }).inputValue(), title);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('sent').waitFor();
+
+  const found = await (await fetch(`${URL}api/v1/initiatives?q=${encodeURIComponent(title)}`)).json();
+  assert.equal(found.items.filter((i) => i.title === title).length, 1, 'exactly one initiative');
+});
+
+journey('keyboard only: a proposal from the first Tab to the private link', async (t) => {
+  const title = `Festival Angklung Keyboard ${RUN}`;
+  const page = await person(t, 'keyboard-citizen');
+  const focused = () => page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return (el?.getAttribute('data-testid') || el?.labels?.[0]?.textContent || el?.textContent || '').trim();
+  });
+  // Presses Tab until the focused control's name matches: the route a keyboard user takes.
+  const tabTo = async (name, max = 40) => {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      if (name.test(await focused())) return;
+    }
+    assert.fail(`Tab never reached ${name} (stuck at "${await focused()}")`);
+  };
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await tabTo(/^lang-switch$/, 3);
+  await tabTo(/^tab-propose$/, 3);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('propose-form').waitFor();
+  assert.equal(await focused(), 'tab-propose', 'focus stays on the tab the person chose');
+
+  await tabTo(/^Judul$/);
+  await page.keyboard.type(title);
+  await tabTo(/^Deskripsi$/, 2);
+  await page.keyboard.type('Pertunjukan dan lokakarya angklung untuk anak-anak dan orang tua di Regol.');
+  await tabTo(/^Kuliner$/);
+  await page.keyboard.press('Space');
+  await tabTo(/^Kecamatan$/);
+  await page.keyboard.press('ArrowDown');
+  await tabTo(/^Dukungan$/);
+  await page.keyboard.press('ArrowDown');
+  await tabTo(/^Nama$/);
+  await page.keyboard.type('Dewi Lestari');
+  await tabTo(/^Email$/, 2);
+  await page.keyboard.type('dewi@contoh.id');
+  await tabTo(/^Saya setuju/);
+  await page.keyboard.press('Space');
+  await tabTo(/^submit$/);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('sent').waitFor();
+  assert.match(await page.getByTestId('manage-link').inputValue(), /#pentahelix-manage=initiative\./);
+});
