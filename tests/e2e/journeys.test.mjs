@@ -61,16 +61,22 @@ function journey(title, body) {
   });
 }
 
-async function proposeForm(page, { title, kecamatan = '32.73.02', email = 'ani@contoh.id' }) {
+const LABELS = {
+  id: { title: 'Judul', description: 'Deskripsi', culinary: 'Kuliner', kecamatan: 'Kecamatan', support: 'Dukungan', name: 'Nama', email: 'Email', consent: /Saya setuju/ },
+  en: { title: 'Title', description: 'Description', culinary: 'Culinary', kecamatan: 'Kecamatan', support: 'Support', name: 'Name', email: 'Email', consent: /I agree/ },
+};
+
+async function proposeForm(page, { title, kecamatan = '32.73.02', email = 'ani@contoh.id', lang = 'id' }) {
+  const l = LABELS[lang];
   await page.getByTestId('tab-propose').click();
-  await page.getByLabel('Judul', { exact: true }).fill(title);
-  await page.getByLabel('Deskripsi', { exact: true }).fill('Pameran dan lokakarya kopi lokal untuk warga dan UMKM di sekitar kecamatan.');
-  await page.getByLabel('Kuliner', { exact: true }).check();
-  await page.getByLabel('Kecamatan', { exact: true }).selectOption(kecamatan);
-  await page.getByLabel('Dukungan', { exact: true }).selectOption('venue');
-  await page.getByLabel('Nama', { exact: true }).fill('Ani Rahmawati');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel(/Saya setuju/).check();
+  await page.getByLabel(l.title, { exact: true }).fill(title);
+  await page.getByLabel(l.description, { exact: true }).fill('Pameran dan lokakarya kopi lokal untuk warga dan UMKM di sekitar kecamatan.');
+  await page.getByLabel(l.culinary, { exact: true }).check();
+  await page.getByLabel(l.kecamatan, { exact: true }).selectOption(kecamatan);
+  await page.getByLabel(l.support, { exact: true }).selectOption('venue');
+  await page.getByLabel(l.name, { exact: true }).fill('Ani Rahmawati');
+  await page.getByLabel(l.email, { exact: true }).fill(email);
+  await page.getByLabel(l.consent).check();
 }
 
 async function openInitiative(page, title) {
@@ -199,21 +205,38 @@ journey('a hub manager reviews a reported initiative, verifies a partner, sets a
   await other.getByText('Token ini tidak berlaku untuk data atau wilayah ini.').waitFor();
 });
 
-journey('the dashboard counts the kecamatan the data activates', async (t) => {
+journey('the dashboard counts the kecamatan and initiatives the data holds', async (t) => {
+  const before = await (await fetch(`${URL}api/v1/stats?city=32.73`)).json();
+  const cicendo = (stats) => stats.by_kecamatan.find((c) => c.key === '32.73.06').count;
+  // A new initiative in Cicendo, created the way a city system would (through the API).
+  const body = {
+    title: `Pasar Kue Cicendo ${RUN}`, description: 'Pasar kue tradisional dan kelas membuat kue untuk warga Cicendo.',
+    region: '32.73.06', subsectors: ['kuliner'], needs: [{ resource: 'venue' }],
+    contact: { person: 'Rina', email: 'rina@contoh.id' }, contact_consent: true,
+  };
+  const created = await fetch(`${URL}api/v1/initiatives`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal(created.status, 201);
+  const activated = before.kecamatan_activated + (cicendo(before) === 0 ? 1 : 0);
+
   const page = await person(t, 'official');
-  const stats = await (await fetch(`${URL}api/v1/stats?city=32.73`)).json();
   await page.getByTestId('tab-dashboard').click();
-  await page.getByTestId('activated').filter({ hasText: `Kecamatan aktif: ${stats.kecamatan_activated} dari 30` }).waitFor();
+  await page.getByTestId('activated').filter({ hasText: `Kecamatan aktif: ${activated} dari 30` }).waitFor();
+  const row = page.locator('.ph-bars__row', { hasText: 'Cicendo' });
+  assert.equal((await row.locator('.ph-bars__value').textContent()).trim(), String(cicendo(before) + 1));
   await page.getByTestId('cities').waitFor();
 });
 
-journey('the same widget speaks English after the switch', async (t) => {
+journey('the same proposal journey in English after switching language', async (t) => {
   const page = await person(t, 'visitor');
   await page.getByTestId('lang-switch').click();
   await page.getByTestId('tab-propose').filter({ hasText: 'Propose' }).waitFor();
-  await page.getByTestId('tab-propose').click();
+  await proposeForm(page, { title: 'Kopi', lang: 'en' });
   await page.getByTestId('submit').click();
-  await page.getByText('This is required.').first().waitFor();
+  await page.getByText('Too short: write at least 8 characters.').waitFor();
+  await page.getByLabel('Title', { exact: true }).fill(`Coffee Festival ${RUN}`);
+  await page.getByTestId('submit').click();
+  await page.getByText('Proposal sent!').waitFor();
+  assert.match(await page.getByTestId('manage-link').inputValue(), /#pentahelix-manage=initiative\./);
 });
 
 journey('a proposal sent while the network is down survives a reload and is created once', async (t) => {

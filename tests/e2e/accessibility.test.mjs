@@ -1,0 +1,85 @@
+// Accessibility: axe-core (from the npm registry) injected into the plain host page, run on
+// every view of the widget (inside its shadow root) against the WCAG 2.1 A and AA rules.
+// Zero violations is the bar; a failure lists each rule, its help text and the offending nodes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const URL = process.env.PENTAHELIX_URL;
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => { await browser?.close(); });
+
+async function audit(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, TAGS);
+  return result;
+}
+
+async function view(name, prepare) {
+  test(`no WCAG 2.1 A/AA violations: ${name}`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(URL);
+      await page.getByTestId('tab-initiatives').waitFor();
+      await prepare(page);
+      const violations = await audit(page);
+      assert.deepEqual(violations, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+view('initiatives', async (page) => {
+  await page.getByTestId('initiative-list').locator('li').first().waitFor();
+});
+
+view('initiative detail', async (page) => {
+  await page.getByTestId('initiative-list').locator('li').first().getByRole('button').click();
+  await page.getByTestId('detail-title').waitFor();
+  await page.getByTestId('matches').waitFor();
+});
+
+view('propose, with the errors shown', async (page) => {
+  await page.getByTestId('tab-propose').click();
+  await page.getByTestId('submit').click();
+  await page.getByTestId('form-error').waitFor();
+});
+
+view('partners', async (page) => {
+  await page.getByTestId('tab-partners').click();
+  await page.getByTestId('profile-form').waitFor();
+});
+
+view('dashboard', async (page) => {
+  await page.getByTestId('tab-dashboard').click();
+  await page.getByTestId('activated').waitFor();
+  await page.getByTestId('cities').waitFor();
+});
+
+view('admin', async (page) => {
+  await page.evaluate(() => document.querySelector('pentahelix-widget').setAttribute('view', 'admin'));
+  await page.getByLabel('Token admin').waitFor();
+  if (process.env.PENTAHELIX_ADMIN_BANDUNG) {
+    await page.getByLabel('Token admin').fill(process.env.PENTAHELIX_ADMIN_BANDUNG);
+    await page.getByRole('button', { name: 'Gunakan' }).click();
+    await page.getByTestId('queue').waitFor();
+  }
+});
