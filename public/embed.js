@@ -4,7 +4,7 @@
 // instances share one wasm module, fetched once. Nothing is added to the host's <head> and
 // the only global is the custom element itself.
 const base = new URL(".", import.meta.url);
-const ATTRIBUTES = ["api", "region", "lang", "view", "theme"];
+const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit"];
 let modulePromise;
 
 function loadModule() {

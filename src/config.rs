@@ -51,6 +51,8 @@ pub struct Config {
     pub view: View,
     /// A CSS colour for `--ph-primary`, already checked to be harmless.
     pub theme: Option<String>,
+    /// Initiatives per page of the list (1 to 50): a sidebar shows 3, a full page 12.
+    pub limit: u32,
 }
 
 impl Default for Config {
@@ -61,6 +63,7 @@ impl Default for Config {
             lang: Lang::Id,
             view: View::default(),
             theme: None,
+            limit: 12,
         }
     }
 }
@@ -82,6 +85,11 @@ impl Config {
                 "lang" => config.lang = Lang::from_tag(&value).unwrap_or(config.lang),
                 "view" => config.view = View::from_slug(&value).unwrap_or(config.view),
                 "theme" => config.theme = is_safe_colour(&value).then_some(value),
+                "limit" => {
+                    config.limit = value
+                        .parse::<u32>()
+                        .map_or(config.limit, |n| n.clamp(1, 50))
+                }
                 _ => {}
             }
         }
@@ -129,6 +137,16 @@ mod tests {
             Config::from_pairs([("region", "36,74".to_owned()), ("lang", "jawa".to_owned())]);
         assert_eq!(typo.region.to_string(), "32.73");
         assert_eq!(typo.lang, Lang::Id);
+    }
+
+    #[test]
+    fn the_page_size_is_bounded() {
+        assert_eq!(Config::from_pairs([("limit", "3".to_owned())]).limit, 3);
+        assert_eq!(Config::from_pairs([("limit", "500".to_owned())]).limit, 50);
+        assert_eq!(
+            Config::from_pairs([("limit", "banyak".to_owned())]).limit,
+            12
+        );
     }
 
     #[test]

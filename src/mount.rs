@@ -30,7 +30,7 @@ impl Instance {
 pub fn mount(container: web_sys::HtmlElement, options: &JsValue) -> Instance {
     console_error_panic_hook::set_once();
     let config = Config::from_pairs(
-        ["api", "region", "lang", "view", "theme"]
+        ["api", "region", "lang", "view", "theme", "limit"]
             .into_iter()
             .filter_map(|key| {
                 let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;

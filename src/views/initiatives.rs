@@ -14,8 +14,6 @@ use crate::format;
 use crate::i18n::shown;
 use crate::views::abort_on_cleanup;
 
-const PAGE: u32 = 12;
-
 #[component]
 pub fn Initiatives() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -48,7 +46,7 @@ pub fn Initiatives() -> impl IntoView {
         status: Some(status.get_untracked()),
         q: Some(search.get_untracked()),
         cursor,
-        limit: Some(PAGE),
+        limit: Some(ctx.config.with_value(|c| c.limit)),
     };
 
     // Fetches a page; a newer request (filters changed) makes an older answer stale.

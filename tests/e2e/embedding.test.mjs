@@ -1,0 +1,146 @@
+// Embedding on someone else's page: two instances side by side, a page with hostile CSS, a page
+// under a strict Content-Security-Policy, and removal without leftovers. The demo host pages
+// are the ones in public/, served by the real server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const URL = process.env.PENTAHELIX_URL;
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => { await browser?.close(); });
+
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  return { context, page, ready: page.goto(`${URL}${path}`) };
+}
+
+/** Computed styles of the widget's key elements, read inside its shadow root. */
+function widgetStyles(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('pentahelix-widget').shadowRoot;
+    const pick = (selector, props) => {
+      const style = getComputedStyle(root.querySelector(selector));
+      return Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+    };
+    const text = ['font-family', 'font-size', 'color', 'letter-spacing', 'text-transform', 'line-height'];
+    return {
+      title: pick('.ph-header__title', [...text, 'text-decoration-line']),
+      button: pick('[data-testid=lang-switch]', [...text, 'background-color', 'border-top-style', 'padding-top', 'border-radius']),
+      input: pick('select.ph-input', ['font-size', 'border-top-width', 'border-top-color']),
+      card: pick('.ph-card', ['padding-top', 'box-sizing', 'margin-top']),
+      pentagon: pick('svg.ph-pentagon', ['display']),
+    };
+  });
+}
+
+test('two instances on one page load the wasm once and work independently', async () => {
+  const { context, page, ready } = await open('two.html');
+  let wasmFetches = 0;
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasmFetches += 1; });
+  await ready;
+  // Each instance's own list, read in its own shadow root.
+  const cards = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelectorAll('[data-testid=initiative-list] li').length, id);
+  const tab = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=tab-propose]').textContent.trim(), id);
+  await page.waitForFunction(() => ['coblong', 'ujungberung'].every((id) => document.getElementById(id).shadowRoot?.querySelector('[data-testid=initiative-list] li')));
+  assert.ok((await cards('coblong')) <= 3 && (await cards('ujungberung')) <= 3, 'limit="3" and data-limit="3"');
+  await page.evaluate(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=lang-switch]').click());
+  await page.waitForFunction(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=tab-propose]').textContent.trim() === 'Propose');
+  assert.equal(await tab('ujungberung'), 'Usulkan', 'the other instance keeps its language');
+  assert.equal(wasmFetches, 1);
+  await context.close();
+});
+
+test('hostile host CSS changes nothing in the widget, and the widget changes nothing in the host', async () => {
+  const plain = await open('index.html');
+  await plain.ready;
+  await plain.page.getByTestId('initiative-list').locator('li').first().waitFor();
+  const expected = await widgetStyles(plain.page);
+  await plain.context.close();
+
+  const hostile = await open('hostile.html');
+  await hostile.page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__headBefore = document.head.innerHTML;
+      const h1 = getComputedStyle(document.querySelector('h1'));
+      window.__hostBefore = [h1.fontSize, h1.color, h1.fontFamily, getComputedStyle(document.querySelector('button')).backgroundColor].join('|');
+    });
+  });
+  await hostile.ready;
+  await hostile.page.getByTestId('initiative-list').locator('li').first().waitFor();
+  assert.deepEqual(await widgetStyles(hostile.page), expected);
+  const host = await hostile.page.evaluate(() => {
+    const h1 = getComputedStyle(document.querySelector('h1'));
+    return {
+      before: window.__hostBefore,
+      after: [h1.fontSize, h1.color, h1.fontFamily, getComputedStyle(document.querySelector('button')).backgroundColor].join('|'),
+      headUnchanged: window.__headBefore === document.head.innerHTML,
+      globals: Object.keys(window).filter((k) => /pentahelix|wasm/i.test(k)),
+      lang: document.documentElement.lang,
+      hash: location.hash,
+    };
+  });
+  assert.equal(host.after, host.before, "the host page's own elements look the same");
+  assert.ok(host.headUnchanged, 'nothing added to <head>');
+  assert.deepEqual(host.globals, []);
+  assert.equal(host.lang, 'id');
+  assert.equal(host.hash, '');
+  await hostile.context.close();
+});
+
+test('under a strict Content-Security-Policy the widget runs with no violation', async () => {
+  const { context, page, ready } = await open('csp.html');
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await ready;
+  await page.getByTestId('initiative-list').locator('li').first().waitFor();
+  await page.getByTestId('tab-dashboard').click();
+  await page.getByTestId('activated').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  const colour = await page.evaluate(() => getComputedStyle(document.querySelector('pentahelix-widget').shadowRoot.querySelector('.ph-app')).getPropertyValue('--ph-primary').trim());
+  assert.equal(colour, '#1f5fa8', 'the theme colour applies without inline styles');
+  await context.close();
+});
+
+test('removing the element unmounts the widget and leaves no listeners behind', async () => {
+  const { context, page, ready } = await open('index.html');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Debugger.enable');
+  const scripts = new Map();
+  cdp.on('Debugger.scriptParsed', (e) => scripts.set(e.scriptId, e.url));
+  // Listeners on window and document registered by the widget's own scripts (the loader, the
+  // glue, the wasm), not by the test harness.
+  const ours = async () => {
+    const found = [];
+    for (const target of ['window', 'document']) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: target });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      found.push(...listeners.filter((l) => (scripts.get(l.scriptId) ?? '').startsWith(URL)).map((l) => `${target}:${l.type}`));
+    }
+    return found;
+  };
+  await ready;
+  await page.getByTestId('initiative-list').locator('li').first().waitFor();
+  await page.getByTestId('tab-dashboard').click();
+  await page.getByTestId('activated').waitFor();
+  const mounted = await ours();
+  await page.evaluate(() => {
+    window.__removed = document.querySelector('pentahelix-widget');
+    window.__removed.remove();
+  });
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__removed.shadowRoot.querySelector('.ph-app')), null, 'unmounted');
+  assert.deepEqual(await ours(), [], `no listeners left on window or document (while mounted: ${mounted.join(', ') || 'none'})`);
+  await context.close();
+});
