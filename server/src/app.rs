@@ -8,7 +8,7 @@ use axum::{Json, Router, middleware};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
@@ -117,8 +117,12 @@ pub fn router(state: AppState) -> Router {
                 .precompressed_gzip(),
         );
 
+    // The iframe fallback: the page that holds nothing but the widget, configured by its query.
+    let frame = ServeFile::new(state.static_dir().join("frame.html"));
+
     Router::new()
         .merge(docs)
+        .route_service("/embed/frame", frame)
         .merge(api.with_state(state.clone()))
         .merge(routes::health().with_state(state))
         .fallback_service(widget)

@@ -144,3 +144,19 @@ test('removing the element unmounts the widget and leaves no listeners behind', 
   assert.deepEqual(await ours(), [], `no listeners left on window or document (while mounted: ${mounted.join(', ') || 'none'})`);
   await context.close();
 });
+
+test('the iframe fallback configures itself from its query and tells the host its height', async () => {
+  const { context, page, ready } = await open('frame-host.html');
+  await ready;
+  const frame = page.frameLocator('#pentahelix-frame');
+  await frame.getByTestId('initiative-list').locator('li').first().waitFor();
+  // The host sized the frame to the reported height: nothing scrolls inside it.
+  await page.waitForFunction(() => {
+    const iframe = document.getElementById('pentahelix-frame');
+    const inner = iframe.contentDocument.documentElement;
+    return iframe.style.height !== '' && inner.scrollHeight <= iframe.clientHeight + 1;
+  });
+  const cards = await frame.getByTestId('initiative-list').locator('li').count();
+  assert.ok(cards >= 1 && cards <= 3, `limit=3 from the query string, got ${cards}`);
+  await context.close();
+});
