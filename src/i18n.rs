@@ -189,6 +189,14 @@ messages! {
     export_initiatives: "Inisiatif", "Initiatives";
     export_stakeholders: "Mitra", "Partners";
     nothing_to_review: "Tidak ada yang perlu ditinjau.", "Nothing to review.";
+    embed_heading: "Kode sematan untuk situs kota", "Embed code for the city's website";
+    embed_intro: "Pilih pengaturan, salin kodenya ke situs, dan lihat hasilnya di pratinjau.", "Choose the settings, copy the code into the site, and see the result in the preview.";
+    embed_view: "Tampilan awal", "First view";
+    embed_lang: "Bahasa", "Language";
+    embed_colour: "Warna utama", "Main colour";
+    embed_snippet: "Kode untuk situs", "Code for the site";
+    embed_frame: "Tanpa skrip (iframe)", "Without scripts (iframe)";
+    embed_preview: "Pratinjau", "Preview";
 }
 
 pub fn messages(lang: Lang) -> &'static Messages {

@@ -184,6 +184,15 @@ journey('a hub manager reviews a reported initiative, verifies a partner, sets a
   await page.getByRole('button', { name: 'Tandai terverifikasi' }).click();
   await page.getByText('— Terverifikasi').waitFor();
 
+  // The embed-code generator: the snippet follows the choices, and the preview shows the widget.
+  const embed = page.getByTestId('embed-code');
+  await embed.getByLabel('Bahasa', { exact: true }).selectOption('en');
+  await embed.getByLabel('Tampilan awal').selectOption('dashboard');
+  const snippet = await embed.getByTestId('snippet').inputValue();
+  assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
+  assert.match(snippet, /<pentahelix-widget region="32\.73" view="dashboard" lang="en" theme="#0b6e4f">/);
+  await page.frameLocator('[data-testid=embed-preview]').getByTestId('activated').filter({ hasText: 'Kecamatan activated' }).waitFor();
+
   await page.getByLabel('Kecamatan', { exact: true }).selectOption('32.73.06');
   await page.getByLabel('Produk', { exact: true }).fill('Kue dan oleh-oleh khas Cicendo');
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
