@@ -252,50 +252,86 @@ async fn an_unknown_city_is_refused_at_start_with_the_known_ones_named() {
     assert!(err.contains("32.04") && err.contains("32.73"), "{err}");
 }
 
-/// The binary prints the address it bound, which is how `cargo xtask run` and a person find it.
-#[test]
-fn the_binary_prints_its_url_and_answers_there() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--database-url",
-            "sqlite::memory:",
-            "--demo",
-            "--static-dir",
-        ])
-        .arg(static_dir())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line.trim().rsplit(' ').next().unwrap().to_owned();
-    assert!(
-        url.starts_with("http://127.0.0.1:") && !url.ends_with(":0/"),
-        "{line}"
-    );
+/// The server binary, started as `cargo xtask run` starts it; killed when dropped.
+struct Binary {
+    child: std::process::Child,
+    /// What it printed first: "Pentahelix is running at http://…/".
+    banner: String,
+    addr: String,
+}
 
-    let addr = url.trim_start_matches("http://").trim_end_matches('/');
-    let get = |path: &str| {
-        let mut stream = TcpStream::connect(addr).unwrap();
+impl Binary {
+    fn serve(database_url: &str, extra: &[&str]) -> Binary {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--database-url",
+                database_url,
+            ])
+            .args(extra)
+            .arg("--static-dir")
+            .arg(static_dir())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut banner = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut banner)
+            .unwrap();
+        let addr = banner
+            .trim()
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned();
+        Binary {
+            child,
+            banner,
+            addr,
+        }
+    }
+
+    /// A raw HTTP/1.1 GET over a socket, as any client sends it.
+    fn get(&self, path: &str, token: Option<&str>) -> String {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        let auth = token
+            .map(|t| format!("Authorization: Bearer {t}\r\n"))
+            .unwrap_or_default();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {}\r\n{auth}Connection: close\r\n\r\n",
+            self.addr
         )
         .unwrap();
         let mut response = String::new();
         stream.read_to_string(&mut response).unwrap();
         response
-    };
-    let health = get("/healthz");
-    let stats = get("/api/v1/stats?city=32.73");
-    child.kill().unwrap();
-    child.wait().unwrap();
+    }
+}
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The binary prints the address it bound, which is how `cargo xtask run` and a person find it.
+#[test]
+fn the_binary_prints_its_url_and_answers_there() {
+    let server = Binary::serve("sqlite::memory:", &["--demo"]);
+    assert!(
+        server.banner.contains("http://127.0.0.1:") && !server.banner.trim().ends_with(":0/"),
+        "{}",
+        server.banner
+    );
+    let health = server.get("/healthz", None);
+    let stats = server.get("/api/v1/stats?city=32.73", None);
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     assert!(
         stats.contains("\"kecamatan_total\":30"),
@@ -331,43 +367,13 @@ fn an_admin_token_made_on_the_command_line_works_for_its_region() {
     assert!(token.starts_with("pha_"), "{token}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("32.73"));
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--database-url",
-            &url,
-            "--static-dir",
-        ])
-        .arg(static_dir())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .trim()
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_owned();
-    let get = |token: &str| {
-        let mut stream = TcpStream::connect(&addr).unwrap();
-        write!(stream, "GET /api/v1/moderation/queue HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n").unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        response
-    };
-    let with_token = get(&token);
-    let forged = get(&format!("pha_{}", "0".repeat(64)));
-    child.kill().unwrap();
-    child.wait().unwrap();
+    let server = Binary::serve(&url, &[]);
+    let with_token = server.get("/api/v1/moderation/queue", Some(&token));
+    let forged = server.get(
+        "/api/v1/moderation/queue",
+        Some(&format!("pha_{}", "0".repeat(64))),
+    );
+    drop(server);
     let _ = std::fs::remove_dir_all(&dir);
     assert!(with_token.starts_with("HTTP/1.1 200"), "{with_token}");
     assert!(forged.starts_with("HTTP/1.1 401"), "{forged}");

@@ -60,15 +60,11 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
         }
     });
     let pledges = LocalResource::new({
-        let token = token.clone();
+        let token = viewer_token;
         move || {
             reload.track();
             reload_pledges.track();
-            let token = token.clone().or_else(|| {
-                storage::my_stakeholders()
-                    .first()
-                    .and_then(|s| storage::token("stakeholder", *s))
-            });
+            let token = token.clone();
             let abort = abort_on_cleanup();
             async move {
                 ctx.api()
@@ -89,7 +85,6 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                 None => view! { <Skeletons count=1 /> }.into_any(),
                 Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
                 Some(Ok(i)) => {
-                    let region = i.region;
                     let owned = i.clone();
                     view! {
                         <Overview initiative=i.clone() />
@@ -98,7 +93,7 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                             <OwnerControls initiative=owned.clone() token=token.get_value().unwrap_or_default() reload=reload />
                         </Show>
                         <Offer initiative=i.clone() reload=reload_pledges />
-                        <Matches id=id region=region />
+                        <Matches id=id />
                         <Report id=id />
                     }
                     .into_any()
@@ -388,7 +383,7 @@ fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn Matches(id: i64, region: pentahelix_core::RegionCode) -> impl IntoView {
+fn Matches(id: i64) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let scope = RwSignal::new(MatchScope::City);
     let matches = LocalResource::new(move || {
@@ -400,7 +395,6 @@ fn Matches(id: i64, region: pentahelix_core::RegionCode) -> impl IntoView {
                 .await
         }
     });
-    let _ = region;
     view! {
         <section class="ph-panel" aria-labelledby=ctx.id("matches")>
             <div class="ph-panel__head">

@@ -61,6 +61,29 @@ fn csv_error(e: impl std::fmt::Display) -> Error {
     Error::Internal(format!("csv: {e}"))
 }
 
+/// Walks a list to its end, a batch at a time, newest first, through the same keyset pages a
+/// client uses.
+async fn every_page<T, F, Fut>(mut page: F, id: impl Fn(&T) -> i64) -> Result<Vec<T>, Error>
+where
+    F: FnMut(PageRequest) -> Fut,
+    Fut: std::future::Future<Output = Result<Vec<T>, Error>>,
+{
+    let mut out: Vec<T> = Vec::new();
+    loop {
+        let before = out.last().map(&id);
+        let batch = page(PageRequest {
+            before,
+            limit: BATCH,
+        })
+        .await?;
+        let done = batch.len() < BATCH as usize;
+        out.extend(batch);
+        if done {
+            return Ok(out);
+        }
+    }
+}
+
 async fn all_initiatives(
     state: &AppState,
     areas: Vec<RegionCode>,
@@ -71,25 +94,11 @@ async fn all_initiatives(
         statuses,
         ..InitiativeFilter::default()
     };
-    let mut out: Vec<Initiative> = Vec::new();
-    loop {
-        let before = out.last().map(|i| i.id.0);
-        let batch = state
-            .store()
-            .list_initiatives(
-                &filter,
-                PageRequest {
-                    before,
-                    limit: BATCH,
-                },
-            )
-            .await?;
-        let done = batch.len() < BATCH as usize;
-        out.extend(batch);
-        if done {
-            return Ok(out);
-        }
-    }
+    every_page(
+        |page| state.store().list_initiatives(&filter, page),
+        |i| i.id.0,
+    )
+    .await
 }
 
 /// Every initiative in the admin's regions, with contacts, as CSV (UTF-8, with a header row).
@@ -166,25 +175,11 @@ async fn stakeholders_csv(
         areas,
         ..StakeholderFilter::default()
     };
-    let mut all: Vec<Stakeholder> = Vec::new();
-    loop {
-        let before = all.last().map(|s| s.id.0);
-        let batch = state
-            .store()
-            .list_stakeholders(
-                &filter,
-                PageRequest {
-                    before,
-                    limit: BATCH,
-                },
-            )
-            .await?;
-        let done = batch.len() < BATCH as usize;
-        all.extend(batch);
-        if done {
-            break;
-        }
-    }
+    let all: Vec<Stakeholder> = every_page(
+        |page| state.store().list_stakeholders(&filter, page),
+        |s| s.id.0,
+    )
+    .await?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
         .write_record([
