@@ -50,11 +50,12 @@ test('two instances on one page load the wasm once and work independently', asyn
   await ready;
   // Each instance's own list, read in its own shadow root.
   const cards = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelectorAll('[data-testid=initiative-list] li').length, id);
-  const tab = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=tab-propose]').textContent.trim(), id);
+  // The tab bar is rebuilt when the language changes, so a read may find it mid-rebuild.
+  const tab = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=tab-propose]')?.textContent.trim(), id);
   await page.waitForFunction(() => ['coblong', 'ujungberung'].every((id) => document.getElementById(id).shadowRoot?.querySelector('[data-testid=initiative-list] li')));
   assert.ok((await cards('coblong')) <= 3 && (await cards('ujungberung')) <= 3, 'limit="3" and data-limit="3"');
   await page.evaluate(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=lang-switch]').click());
-  await page.waitForFunction(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=tab-propose]').textContent.trim() === 'Propose');
+  await page.waitForFunction(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=tab-propose]')?.textContent.trim() === 'Propose');
   assert.equal(await tab('ujungberung'), 'Usulkan', 'the other instance keeps its language');
   assert.equal(wasmFetches, 1);
   await context.close();
