@@ -4,12 +4,15 @@
 // instances share one wasm module, fetched once. Nothing is added to the host's <head> and
 // the only global is the custom element itself.
 const base = new URL(".", import.meta.url);
-const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit"];
+// The build (xtask/src/dist.rs) rewrites this line with content-hashed names, which the server
+// caches for a year; this file keeps its name and is cached for minutes.
+const ASSETS = { glue: "assets/pentahelix.js", wasm: "assets/pentahelix_bg.wasm", style: "assets/widget.css" };
+const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit", "deeplink"];
 let modulePromise;
 
 function loadModule() {
-  modulePromise ??= import(new URL("pkg/pentahelix.js", base).href).then(async (m) => {
-    await m.default({ module_or_path: new URL("pkg/pentahelix_bg.wasm", base) });
+  modulePromise ??= import(new URL(ASSETS.glue, base).href).then(async (m) => {
+    await m.default({ module_or_path: new URL(ASSETS.wasm, base) });
     return m;
   });
   return modulePromise;
@@ -30,7 +33,7 @@ async function mountInto(host, options) {
   root.replaceChildren();
   const style = document.createElement("link");
   style.rel = "stylesheet";
-  style.href = new URL("style/widget.css", base).href;
+  style.href = new URL(ASSETS.style, base).href;
   const container = document.createElement("div");
   container.className = "ph-root";
   root.append(style, container);

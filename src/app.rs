@@ -5,6 +5,7 @@ use pentahelix_core::{Lang, RegionCode};
 
 use crate::api::Api;
 use crate::config::{Config, View};
+use crate::deeplink;
 use crate::i18n::{Messages, messages};
 use crate::storage;
 use crate::views::admin::Admin;
@@ -63,6 +64,9 @@ pub fn App(config: Config) -> impl IntoView {
         ids: StoredValue::new(instance_prefix()),
     };
     provide_context(ctx);
+    if config.deeplink {
+        deeplink::follow_hash(ctx.view);
+    }
     // Set through the CSSOM (`style.setProperty`), not a `style` attribute: a host page whose
     // Content-Security-Policy forbids inline styles still gets its colour.
     let theme = config.theme.clone().unwrap_or_default();

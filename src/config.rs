@@ -32,6 +32,18 @@ impl View {
         }
     }
 
+    /// The inverse of [`View::from_slug`]: what a hash deep link holds.
+    pub fn slug(self) -> String {
+        match self {
+            View::Initiatives => "initiatives".into(),
+            View::Initiative(id) => format!("initiative/{id}"),
+            View::Propose => "propose".into(),
+            View::Partners => "partners".into(),
+            View::Dashboard => "dashboard".into(),
+            View::Admin => "admin".into(),
+        }
+    }
+
     /// The tab a view belongs to (the detail of an initiative belongs to the list).
     pub fn tab(self) -> View {
         match self {
@@ -53,6 +65,9 @@ pub struct Config {
     pub theme: Option<String>,
     /// Initiatives per page of the list (1 to 50): a sidebar shows 3, a full page 12.
     pub limit: u32,
+    /// Whether the view follows the page's `#pentahelix/…` hash (the `deeplink` attribute). Off
+    /// by default: the URL belongs to the host page.
+    pub deeplink: bool,
 }
 
 impl Default for Config {
@@ -64,6 +79,7 @@ impl Default for Config {
             view: View::default(),
             theme: None,
             limit: 12,
+            deeplink: false,
         }
     }
 }
@@ -90,6 +106,8 @@ impl Config {
                         .parse::<u32>()
                         .map_or(config.limit, |n| n.clamp(1, 50))
                 }
+                // A boolean attribute: present (any value but "false") means on.
+                "deeplink" => config.deeplink = value != "false",
                 _ => {}
             }
         }
@@ -164,6 +182,27 @@ mod tests {
             View::Initiatives
         );
         assert_eq!(View::Initiative(3).tab(), View::Initiatives);
+    }
+
+    #[test]
+    fn every_view_survives_the_round_trip_through_its_slug() {
+        for view in [
+            View::Initiatives,
+            View::Initiative(42),
+            View::Propose,
+            View::Partners,
+            View::Dashboard,
+            View::Admin,
+        ] {
+            assert_eq!(View::from_slug(&view.slug()), Some(view));
+        }
+    }
+
+    #[test]
+    fn deep_links_are_off_unless_the_host_asks() {
+        assert!(!Config::from_pairs([]).deeplink);
+        assert!(Config::from_pairs([("deeplink", String::new())]).deeplink);
+        assert!(!Config::from_pairs([("deeplink", "false".to_owned())]).deeplink);
     }
 
     #[test]

@@ -30,12 +30,14 @@ impl Instance {
 pub fn mount(container: web_sys::HtmlElement, options: &JsValue) -> Instance {
     console_error_panic_hook::set_once();
     let config = Config::from_pairs(
-        ["api", "region", "lang", "view", "theme", "limit"]
-            .into_iter()
-            .filter_map(|key| {
-                let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
-                Some((key, value.as_string()?))
-            }),
+        [
+            "api", "region", "lang", "view", "theme", "limit", "deeplink",
+        ]
+        .into_iter()
+        .filter_map(|key| {
+            let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
+            Some((key, value.as_string()?))
+        }),
     );
     let handle = leptos::mount::mount_to(container, move || view! { <App config=config /> });
     Instance {

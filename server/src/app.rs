@@ -1,8 +1,10 @@
 //! The router: the API under `/api`, health checks, and the built widget at `/`.
 
+use std::path::Path;
+
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, header};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::{Json, Router, middleware};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -91,41 +93,60 @@ pub fn router(state: AppState) -> Router {
     let docs = Router::new()
         .merge(SwaggerUi::new("/api/docs").url("/api/docs/openapi.json", routes::openapi()));
 
-    // The widget's files, with the `.br`/`.gz` siblings the build writes served to browsers that
-    // accept them: the wasm is several times smaller compressed.
-    //
-    // A city site loads `embed.js` as a module script from another origin, and the module then
-    // fetches the glue and the wasm: all of that needs CORS, and the files are public anyway.
-    // Cached for five minutes (the file names carry no content hash yet, so an update must
-    // reach browsers soon); revalidation uses Last-Modified.
-    let widget = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .service(
-            ServeDir::new(state.static_dir())
-                .precompressed_br()
-                .precompressed_gzip(),
-        );
-
     // The iframe fallback: the page that holds nothing but the widget, configured by its query.
-    let frame = ServeFile::new(state.static_dir().join("frame.html"));
+    let state_dir = state.static_dir().to_path_buf();
+    let frame = ServeFile::new(state_dir.join("frame.html"));
 
     Router::new()
         .merge(docs)
         .route_service("/embed/frame", frame)
         .merge(api.with_state(state.clone()))
         .merge(routes::health().with_state(state))
-        .fallback_service(widget)
+        .nest_service(
+            "/assets",
+            static_files(&state_dir.join("assets"), FINGERPRINTED_ASSETS),
+        )
+        .fallback_service(static_files(&state_dir, LOADER_AND_PAGES))
         .layer(CatchPanicLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// `assets/` holds files named by their content hash: a new build gets new names, so a browser
+/// may keep these for a year without asking again.
+const FINGERPRINTED_ASSETS: &str = "public, max-age=31536000, immutable";
+/// `embed.js` keeps its name (city sites paste it) and names the current fingerprinted files, so
+/// an update must reach browsers within minutes; the demo pages are cached as briefly.
+const LOADER_AND_PAGES: &str = "public, max-age=300";
+
+/// The widget's files, with the `.br`/`.gz` siblings the build writes served to browsers that
+/// accept them: the wasm is several times smaller compressed.
+///
+/// A city site loads `embed.js` as a module script from another origin, and the module then
+/// fetches the glue, the wasm and the stylesheet: all of that needs CORS, and the files are public
+/// anyway. Revalidation uses Last-Modified.
+fn static_files(dir: &Path, cache_control: &'static str) -> Router {
+    Router::new()
+        .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        ))
+        // A missing file must not be remembered for a year: during a deployment the loader may
+        // name a file that is still being copied.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            move |response: &Response| {
+                Some(HeaderValue::from_static(
+                    if response.status().is_success() {
+                        cache_control
+                    } else {
+                        "no-cache"
+                    },
+                ))
+            },
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
 }

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::{TestApp, args, static_dir};
+use common::{TestApp, WASM_ASSET, args, static_dir};
 use pentahelix_server::AppState;
 use pentahelix_server::cli::ServeArgs;
 
@@ -194,7 +194,7 @@ async fn the_widget_is_served_precompressed_with_the_wasm_mime_type() {
     let wasm = app
         .send(
             Method::GET,
-            "/pkg/pentahelix_bg.wasm",
+            WASM_ASSET,
             None,
             None,
             &[("accept-encoding", "br, gzip")],
@@ -208,22 +208,49 @@ async fn the_widget_is_served_precompressed_with_the_wasm_mime_type() {
 #[tokio::test]
 async fn the_widget_files_load_from_a_city_site_on_another_origin() {
     let app = TestApp::new().await;
-    let loader = app
-        .send(
-            Method::GET,
-            "/pkg/pentahelix_bg.wasm",
-            None,
-            None,
-            &[("origin", "https://bandung.go.id")],
-        )
+    let from_city = [("origin", "https://bandung.go.id")];
+    let wasm = app
+        .send(Method::GET, WASM_ASSET, None, None, &from_city)
         .await;
-    assert_eq!(loader.status, StatusCode::OK);
+    assert_eq!(wasm.status, StatusCode::OK);
     assert_eq!(
-        loader.headers["access-control-allow-origin"], "*",
+        wasm.headers["access-control-allow-origin"], "*",
         "module scripts and wasm fetched cross-origin need CORS"
     );
-    assert_eq!(loader.headers[header::CACHE_CONTROL], "public, max-age=300");
-    assert_eq!(loader.headers["x-content-type-options"], "nosniff");
+    assert_eq!(
+        wasm.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable",
+        "a fingerprinted file never changes under its name"
+    );
+    assert_eq!(wasm.headers["x-content-type-options"], "nosniff");
+
+    let loader = app
+        .send(Method::GET, "/embed.js", None, None, &from_city)
+        .await;
+    assert_eq!(loader.status, StatusCode::OK);
+    assert_eq!(loader.headers["access-control-allow-origin"], "*");
+    assert_eq!(
+        loader.headers[header::CACHE_CONTROL],
+        "public, max-age=300",
+        "the loader names the current build, so an update reaches browsers in minutes"
+    );
+
+    let missing = app
+        .send(
+            Method::GET,
+            "/assets/pentahelix.ffffffffffff.js",
+            None,
+            None,
+            &from_city,
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        missing.headers[header::CACHE_CONTROL],
+        "no-cache",
+        "a file still being deployed is not remembered as missing"
+    );
+
     let api = app
         .send(
             Method::GET,

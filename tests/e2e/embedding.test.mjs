@@ -78,6 +78,11 @@ test('hostile host CSS changes nothing in the widget, and the widget changes not
   });
   await hostile.ready;
   await hostile.page.getByTestId('initiative-list').locator('li').first().waitFor();
+  assert.equal(
+    await hostile.page.evaluate(() => getComputedStyle(document.querySelector('.navbar')).display),
+    'flex',
+    'Bootstrap itself is loaded on the hostile page',
+  );
   assert.deepEqual(await widgetStyles(hostile.page), expected);
   const host = await hostile.page.evaluate(() => {
     const h1 = getComputedStyle(document.querySelector('h1'));
@@ -96,6 +101,42 @@ test('hostile host CSS changes nothing in the widget, and the widget changes not
   assert.equal(host.lang, 'id');
   assert.equal(host.hash, '');
   await hostile.context.close();
+});
+
+test('the first view loads fingerprinted files cached for a year, and a loader cached for minutes', async () => {
+  const { context, page, ready } = await open('two.html');
+  const caching = new Map();
+  page.on('response', (r) => {
+    const path = new globalThis.URL(r.url()).pathname;
+    if (path === '/embed.js' || path.startsWith('/assets/')) caching.set(path, r.headers()['cache-control']);
+  });
+  await ready;
+  await page.waitForFunction(() => document.getElementById('coblong').shadowRoot?.querySelector('[data-testid=initiative-list] li'));
+  assert.equal(caching.get('/embed.js'), 'public, max-age=300');
+  const assets = [...caching].filter(([path]) => path.startsWith('/assets/'));
+  assert.deepEqual(
+    assets.map(([path]) => path.replace(/\.[0-9a-f]{12}\./, '.HASH.')).sort(),
+    ['/assets/pentahelix.HASH.js', '/assets/pentahelix_bg.HASH.wasm', '/assets/widget.HASH.css'],
+  );
+  for (const [path, cache] of assets) assert.equal(cache, 'public, max-age=31536000, immutable', path);
+  await context.close();
+});
+
+test('with deeplink, the page hash opens a view, follows the widget and walks back', async () => {
+  const { context, page, ready } = await open('index.html#pentahelix/dashboard');
+  await ready;
+  await page.getByTestId('activated').waitFor();
+  await page.getByTestId('tab-propose').click();
+  await page.waitForFunction(() => location.hash === '#pentahelix/propose');
+  await page.goBack();
+  await page.getByTestId('activated').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#pentahelix/dashboard');
+  // A host's own anchor is left alone.
+  await page.evaluate(() => { location.hash = '#kontak'; });
+  await page.waitForTimeout(100);
+  await page.getByTestId('activated').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#kontak');
+  await context.close();
 });
 
 test('under a strict Content-Security-Policy the widget runs with no violation', async () => {

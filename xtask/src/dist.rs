@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::SystemTime;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use flate2::Compression;
 use flate2::write::GzEncoder;
+use sha2::{Digest, Sha256};
 
 use crate::cmd;
 use crate::tools::{self, WASM_TARGET};
@@ -22,7 +23,7 @@ use crate::workspace::Workspace;
 const WIDGET_PACKAGE: &str = "pentahelix-widget";
 /// Defined in the root `Cargo.toml`: optimised for size, not speed.
 const WASM_PROFILE: &str = "wasm-release";
-/// The name the page loads (`pkg/pentahelix.js`); `public/embed.js` depends on it.
+/// The stem of the glue and wasm files' names, before their content hash.
 const OUT_NAME: &str = "pentahelix";
 const COMPRESSED_EXTENSIONS: [&str; 6] = ["js", "wasm", "css", "html", "svg", "json"];
 const BROTLI_QUALITY: u32 = 11;
@@ -32,6 +33,7 @@ pub fn build(ws: &Workspace) -> Result<()> {
     tools::ensure_wasm_target()?;
     let bindgen = tools::ensure_wasm_bindgen(ws)?;
     let wasm_opt = tools::ensure_wasm_opt(ws)?;
+    let bootstrap = tools::ensure_bootstrap_css(ws)?;
 
     let mut cargo = ws.cargo();
     cargo.args(["build", "-p", WIDGET_PACKAGE, "--lib"]).args([
@@ -48,7 +50,8 @@ pub fn build(ws: &Workspace) -> Result<()> {
         .join(WASM_TARGET)
         .join(WASM_PROFILE)
         .join(format!("{}.wasm", WIDGET_PACKAGE.replace('-', "_")));
-    let pkg = dist.join("pkg");
+    // The unhashed output stays in the target directory; only fingerprinted copies ship.
+    let pkg = ws.target_dir.join("widget-pkg");
     let wasm = pkg.join(format!("{OUT_NAME}_bg.wasm"));
     let glue = pkg.join(format!("{OUT_NAME}.js"));
 
@@ -57,13 +60,126 @@ pub fn build(ws: &Workspace) -> Result<()> {
     } else {
         println!("xtask: {} is up to date", pkg.display());
     }
+    if pkg.join("snippets").exists() {
+        bail!(
+            "the wasm-bindgen glue imports snippets, which fingerprinting does not rename yet: \
+             teach xtask/src/dist.rs to hash them, or drop the inline JS"
+        );
+    }
 
-    copy_tree(&ws.root.join("public"), &dist, |_| true)?;
-    copy_tree(&ws.root.join("style"), &dist.join("style"), |path| {
-        path.extension().is_some_and(|ext| ext == "css")
+    let loader = ws.root.join("public").join(LOADER);
+    copy_tree(&ws.root.join("public"), &dist, |path| {
+        path != loader.as_path()
     })?;
+    copy_tree(
+        bootstrap
+            .parent()
+            .context("Bootstrap's stylesheet has no folder")?,
+        &dist.join("vendor"),
+        |path| path == bootstrap.as_path(),
+    )?;
+    let assets = Assets {
+        glue: fingerprint(&glue, &dist)?,
+        wasm: fingerprint(&wasm, &dist)?,
+        style: fingerprint(&ws.root.join("style/widget.css"), &dist)?,
+    };
+    remove_stale_assets(&dist.join(ASSETS_DIR), &assets)?;
+    let template = fs::read_to_string(&loader)
+        .with_context(|| format!("could not read {}", loader.display()))?;
+    let embed = fill_loader(&template, &assets)?;
+    if fs::read_to_string(dist.join(LOADER)).ok().as_deref() != Some(embed.as_str()) {
+        write_atomically(&dist.join(LOADER), |out| out.write_all(embed.as_bytes()))?;
+    }
     compress_tree(&dist)?;
-    print_sizes(&dist, &[&wasm, &glue])
+    print_sizes(&dist, &assets)
+}
+
+/// Where the fingerprinted files go, relative to `dist/`: the server caches this folder for a
+/// year, since a changed file gets a new name.
+pub const ASSETS_DIR: &str = "assets";
+/// The loader keeps its name (it is what city sites paste) and is cached briefly; it is the one
+/// file that knows the fingerprinted names.
+const LOADER: &str = "embed.js";
+/// The line of `public/embed.js` the build replaces with the fingerprinted names.
+const LOADER_ASSETS_LINE: &str = "const ASSETS = {";
+
+/// The shipped names, relative to `dist/`, of the files the first view needs besides the loader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Assets {
+    glue: String,
+    wasm: String,
+    style: String,
+}
+
+impl Assets {
+    fn names(&self) -> [&str; 3] {
+        [&self.glue, &self.wasm, &self.style]
+    }
+}
+
+/// Copies `file` to `dist/assets/<stem>.<hash>.<ext>` and returns that path relative to `dist`.
+fn fingerprint(file: &Path, dist: &Path) -> Result<String> {
+    let data = fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
+    let name = fingerprinted_name(file, &data)?;
+    let target = dist.join(ASSETS_DIR).join(&name);
+    if !target.exists() {
+        fs::create_dir_all(dist.join(ASSETS_DIR))?;
+        write_atomically(&target, |out| out.write_all(&data))?;
+    }
+    Ok(format!("{ASSETS_DIR}/{name}"))
+}
+
+fn fingerprinted_name(file: &Path, data: &[u8]) -> Result<String> {
+    let stem = file.file_stem().and_then(|s| s.to_str());
+    let ext = file.extension().and_then(|s| s.to_str());
+    let (Some(stem), Some(ext)) = (stem, ext) else {
+        bail!(
+            "{} has no name and extension to fingerprint",
+            file.display()
+        );
+    };
+    let digest = Sha256::digest(data);
+    let hash: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{stem}.{hash}.{ext}"))
+}
+
+/// Drops the fingerprinted files of older builds (and their compressed copies), so `dist/` holds
+/// one build and a deployment copies only what the loader names.
+fn remove_stale_assets(dir: &Path, keep: &Assets) -> Result<()> {
+    for file in files_under(dir)? {
+        let name = file
+            .strip_prefix(dir.parent().unwrap_or(dir))
+            .unwrap_or(&file);
+        let name = name.to_string_lossy().replace('\\', "/");
+        let base = name
+            .strip_suffix(".br")
+            .or_else(|| name.strip_suffix(".gz"))
+            .unwrap_or(&name);
+        if !keep.names().contains(&base) {
+            fs::remove_file(&file)
+                .with_context(|| format!("could not remove {}", file.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the fingerprinted names into the loader's `const ASSETS = {…};` line.
+fn fill_loader(template: &str, assets: &Assets) -> Result<String> {
+    let lines: Vec<&str> = template
+        .lines()
+        .filter(|line| line.starts_with(LOADER_ASSETS_LINE))
+        .collect();
+    let [line] = lines.as_slice() else {
+        bail!(
+            "public/{LOADER} must hold exactly one line starting with `{LOADER_ASSETS_LINE}`, found {}",
+            lines.len()
+        );
+    };
+    let filled = format!(
+        "{LOADER_ASSETS_LINE} glue: {:?}, wasm: {:?}, style: {:?} }};",
+        assets.glue, assets.wasm, assets.style
+    );
+    Ok(template.replacen(line, &filled, 1))
 }
 
 fn bind_and_optimise(
@@ -213,34 +329,38 @@ fn stale_by_mtime(inputs: &[Option<SystemTime>], outputs: &[Option<SystemTime>])
     inputs.iter().flatten().max() > outputs.iter().flatten().min()
 }
 
-fn print_sizes(dist: &Path, shipped: &[&Path]) -> Result<()> {
-    let mut files: Vec<PathBuf> = shipped.iter().map(|path| path.to_path_buf()).collect();
-    files.extend(
-        files_under(dist)?
-            .into_iter()
-            .filter(|path| path.extension().is_some_and(|ext| ext == "css")),
-    );
+/// The first view's transfer: the loader, the glue, the wasm and the stylesheet.
+fn print_sizes(dist: &Path, assets: &Assets) -> Result<()> {
     println!("xtask: widget built into {}", dist.display());
     println!(
-        "  {:<28} {:>10} {:>10} {:>10}",
+        "  {:<40} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip", "brotli"
     );
-    for file in files {
-        let size = |path: &Path| fs::metadata(path).map(|meta| meta.len());
+    let size = |path: &Path| fs::metadata(path).map(|meta| meta.len());
+    let mut total = [0u64; 3];
+    for name in std::iter::once(LOADER).chain(assets.names()) {
+        let file = dist.join(name);
         let raw = size(&file).with_context(|| format!("{} is missing", file.display()))?;
-        let name = file
-            .strip_prefix(dist)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
-        let compressed = |suffix| size(&with_suffix(&file, suffix)).map_or("-".into(), kib);
+        let gzip = size(&with_suffix(&file, "gz")).unwrap_or(raw);
+        let brotli = size(&with_suffix(&file, "br")).unwrap_or(raw);
+        for (sum, n) in total.iter_mut().zip([raw, gzip, brotli]) {
+            *sum += n;
+        }
         println!(
-            "  {name:<28} {:>10} {:>10} {:>10}",
+            "  {name:<40} {:>10} {:>10} {:>10}",
             kib(raw),
-            compressed("gz"),
-            compressed("br")
+            kib(gzip),
+            kib(brotli)
         );
     }
+    let [raw, gzip, brotli] = total;
+    println!(
+        "  {:<40} {:>10} {:>10} {:>10}",
+        "first view, total",
+        kib(raw),
+        kib(gzip),
+        kib(brotli)
+    );
     Ok(())
 }
 
@@ -280,8 +400,12 @@ mod tests {
 
     #[test]
     fn only_text_and_wasm_assets_are_compressed() {
-        assert!(is_compressible(Path::new("dist/pkg/pentahelix_bg.wasm")));
-        assert!(is_compressible(Path::new("dist/style/widget.css")));
+        assert!(is_compressible(Path::new(
+            "dist/assets/pentahelix_bg.0a1b2c3d4e5f.wasm"
+        )));
+        assert!(is_compressible(Path::new(
+            "dist/assets/widget.0a1b2c3d4e5f.css"
+        )));
         assert!(!is_compressible(Path::new("dist/logo.png")));
         assert!(!is_compressible(Path::new("dist/embed.js.br")));
     }
@@ -334,6 +458,87 @@ mod tests {
         assert!(!dist.join("img/logo.png.br").exists());
         assert!(!is_stale(&[&html], &[&with_suffix(&html, "br")]));
 
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    fn assets() -> Assets {
+        Assets {
+            glue: "assets/pentahelix.aaaaaaaaaaaa.js".into(),
+            wasm: "assets/pentahelix_bg.bbbbbbbbbbbb.wasm".into(),
+            style: "assets/widget.cccccccccccc.css".into(),
+        }
+    }
+
+    #[test]
+    fn a_fingerprint_changes_with_the_content_and_keeps_the_extension() {
+        let one = fingerprinted_name(Path::new("pkg/pentahelix_bg.wasm"), b"one").unwrap();
+        let two = fingerprinted_name(Path::new("pkg/pentahelix_bg.wasm"), b"two").unwrap();
+        assert!(
+            one.starts_with("pentahelix_bg.") && one.ends_with(".wasm"),
+            "{one}"
+        );
+        assert_eq!(one.len(), "pentahelix_bg..wasm".len() + 12);
+        assert_ne!(one, two);
+        assert_eq!(
+            one,
+            fingerprinted_name(Path::new("other/pentahelix_bg.wasm"), b"one").unwrap()
+        );
+    }
+
+    #[test]
+    fn the_loader_learns_the_fingerprinted_names() {
+        let template =
+            "const base = 1;\nconst ASSETS = { glue: \"assets/pentahelix.js\" };\nrest();\n";
+        let filled = fill_loader(template, &assets()).unwrap();
+        assert_eq!(
+            filled,
+            "const base = 1;\nconst ASSETS = { glue: \"assets/pentahelix.aaaaaaaaaaaa.js\", wasm: \"assets/pentahelix_bg.bbbbbbbbbbbb.wasm\", style: \"assets/widget.cccccccccccc.css\" };\nrest();\n"
+        );
+    }
+
+    #[test]
+    fn a_loader_without_its_assets_line_fails_the_build() {
+        let err = fill_loader("import(\"x\");\n", &assets()).unwrap_err();
+        assert!(err.to_string().contains("const ASSETS = {"), "{err}");
+    }
+
+    #[test]
+    fn older_builds_assets_are_removed_with_their_compressed_copies() {
+        let root = std::env::temp_dir().join(format!("xtask-assets-test-{}", std::process::id()));
+        let dir = root.join(ASSETS_DIR);
+        fs::create_dir_all(&dir).unwrap();
+        let current = assets();
+        let old = [
+            "pentahelix.000000000000.js",
+            "pentahelix.000000000000.js.br",
+        ];
+        for name in current
+            .names()
+            .iter()
+            .map(|n| n.trim_start_matches("assets/"))
+            .chain(old)
+        {
+            fs::write(dir.join(name), b"x").unwrap();
+        }
+        fs::write(root.join("assets/widget.cccccccccccc.css.gz"), b"x").unwrap();
+
+        remove_stale_assets(&dir, &current).unwrap();
+
+        let mut left: Vec<_> = files_under(&dir)
+            .unwrap()
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "pentahelix.aaaaaaaaaaaa.js",
+                "pentahelix_bg.bbbbbbbbbbbb.wasm",
+                "widget.cccccccccccc.css",
+                "widget.cccccccccccc.css.gz"
+            ]
+        );
         fs::remove_dir_all(&root).unwrap();
     }
 }

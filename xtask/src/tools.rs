@@ -17,6 +17,7 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// binaryen from npm rather than Debian: Debian 12 ships binaryen 108, whose `wasm-opt` breaks
 /// the module current `wasm-bindgen` emits.
 pub const BINARYEN_VERSION: &str = "132.0.0";
+pub const BOOTSTRAP_VERSION: &str = "5.3.9";
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -154,32 +155,8 @@ fn installed_wasm_bindgen(tool: &WasmBindgen) -> Option<String> {
 
 /// Returns the path of `wasm-opt`.
 pub fn ensure_wasm_opt(ws: &Workspace) -> Result<PathBuf> {
-    let prefix = ws.tools_dir().join("npm");
-    let wasm_opt = prefix.join("node_modules/.bin/wasm-opt");
-    let manifest = prefix.join("node_modules/binaryen/package.json");
-    let installed = fs::read_to_string(&manifest)
-        .ok()
-        .and_then(|json| npm_package_version(&json));
-    if installed.as_deref() == Some(BINARYEN_VERSION) && wasm_opt.exists() {
-        return Ok(wasm_opt);
-    }
-
-    println!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
-    fs::create_dir_all(&prefix)
-        .with_context(|| format!("could not create {}", prefix.display()))?;
-    let mut npm = Command::new("npm");
-    npm.arg("install")
-        .arg("--prefix")
-        .arg(&prefix)
-        .args(["--no-save", "--no-audit", "--no-fund"])
-        .arg(format!("binaryen@{BINARYEN_VERSION}"));
-    cmd::run(&mut npm).with_context(|| {
-        format!(
-            "could not install wasm-opt from the npm package binaryen@{BINARYEN_VERSION}. It \
-             needs Node.js with npm (fix: `apt-get install nodejs npm`, or Node.js 20 from \
-             nodejs.org) and network access to the npm registry"
-        )
-    })?;
+    let package = ensure_npm_package(ws, "binaryen", BINARYEN_VERSION)?;
+    let wasm_opt = package.with_file_name(".bin").join("wasm-opt");
     if !wasm_opt.exists() {
         bail!(
             "npm installed binaryen@{BINARYEN_VERSION}, but {} is missing",
@@ -187,6 +164,51 @@ pub fn ensure_wasm_opt(ws: &Workspace) -> Result<PathBuf> {
         );
     }
     Ok(wasm_opt)
+}
+
+/// Returns Bootstrap's compiled stylesheet: the hostile demo page loads the real thing, because
+/// a widget that survives only hand-written hostile rules has not met a real city site.
+pub fn ensure_bootstrap_css(ws: &Workspace) -> Result<PathBuf> {
+    let package = ensure_npm_package(ws, "bootstrap", BOOTSTRAP_VERSION)?;
+    let css = package.join("dist/css/bootstrap.min.css");
+    if !css.exists() {
+        bail!(
+            "npm installed bootstrap@{BOOTSTRAP_VERSION}, but {} is missing",
+            css.display()
+        );
+    }
+    Ok(css)
+}
+
+/// Installs `name@version` from the npm registry and returns its package directory. Each
+/// package gets its own prefix: `npm install --no-save` into a shared one prunes the others.
+fn ensure_npm_package(ws: &Workspace, name: &str, version: &str) -> Result<PathBuf> {
+    let prefix = ws.tools_dir().join("npm").join(name);
+    let package = prefix.join("node_modules").join(name);
+    let installed = fs::read_to_string(package.join("package.json"))
+        .ok()
+        .and_then(|json| npm_package_version(&json));
+    if installed.as_deref() == Some(version) {
+        return Ok(package);
+    }
+
+    println!("xtask: installing npm {name}@{version}");
+    fs::create_dir_all(&prefix)
+        .with_context(|| format!("could not create {}", prefix.display()))?;
+    let mut npm = Command::new("npm");
+    npm.arg("install")
+        .arg("--prefix")
+        .arg(&prefix)
+        .args(["--no-save", "--no-audit", "--no-fund"])
+        .arg(format!("{name}@{version}"));
+    cmd::run(&mut npm).with_context(|| {
+        format!(
+            "could not install the npm package {name}@{version}. It needs Node.js with npm (fix: \
+             `apt-get install nodejs npm`, or Node.js 20 from nodejs.org) and network access to \
+             the npm registry"
+        )
+    })?;
+    Ok(package)
 }
 
 fn npm_package_version(package_json: &str) -> Option<String> {

@@ -65,12 +65,24 @@ impl Reply {
     }
 }
 
+/// A fingerprinted file as `cargo xtask dist` names it.
+pub const WASM_ASSET: &str = "/assets/pentahelix_bg.0123456789ab.wasm";
+
 pub fn static_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("pentahelix-static-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>hub</title>").unwrap();
-    std::fs::write(dir.join("pkg/pentahelix_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    std::fs::write(dir.join("pkg/pentahelix_bg.wasm.br"), b"brotli-bytes").unwrap();
+    std::fs::write(dir.join("embed.js"), "const ASSETS = {};").unwrap();
+    std::fs::write(
+        dir.join(WASM_ASSET.trim_start_matches('/')),
+        b"\0asm\x01\0\0\0",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join(format!("{}.br", WASM_ASSET.trim_start_matches('/'))),
+        b"brotli-bytes",
+    )
+    .unwrap();
     dir
 }
 
