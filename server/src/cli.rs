@@ -1,6 +1,6 @@
-//! The command line: `serve` and `admin create-token`, with room for `backup` and
-//! `migrate-data` beside them. Every `serve` flag also reads an environment variable, so a
-//! container or a systemd unit configures the server without a wrapper script.
+//! The command line: `serve`, `admin create-token`, `backup` and `restore`. Every `serve` flag
+//! also reads an environment variable, so a container or a systemd unit configures the server
+//! without a wrapper script.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -26,6 +26,37 @@ pub enum Command {
     /// Administration tasks run by the city's operator.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Copy the SQLite database to a new file; safe while the server runs.
+    Backup(BackupArgs),
+    /// Replace the SQLite database with a backup; the server must be stopped.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/pentahelix.db"
+    )]
+    pub database_url: String,
+    /// The backup file to write; it must not exist yet.
+    #[arg(long)]
+    pub to: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// A file written by `backup`.
+    #[arg(long)]
+    pub from: PathBuf,
+    /// The database to replace; the replaced file is kept beside it.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/pentahelix.db"
+    )]
+    pub database_url: String,
 }
 
 #[derive(Debug, Subcommand)]

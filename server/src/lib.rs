@@ -5,6 +5,7 @@ pub mod access;
 pub mod admin;
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod demo;
 pub mod error;

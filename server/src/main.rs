@@ -15,6 +15,8 @@ async fn main() -> std::process::ExitCode {
         Command::Admin(AdminCommand::CreateToken(args)) => {
             pentahelix_server::admin::create_token(args).await
         }
+        Command::Backup(args) => pentahelix_server::backup::backup(args).await,
+        Command::Restore(args) => pentahelix_server::backup::restore(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

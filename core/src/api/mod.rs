@@ -2,6 +2,7 @@
 //! and the widget deserialises exactly these, so the two cannot drift apart.
 
 mod contact;
+mod export;
 mod initiative;
 mod matches;
 mod moderation;
@@ -13,6 +14,7 @@ mod stats;
 mod taxonomies;
 
 pub use contact::Contact;
+pub use export::{InitiativeExport, StakeholderExport};
 pub use initiative::{
     Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Need, NeedInput,
 };

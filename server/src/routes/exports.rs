@@ -45,16 +45,23 @@ fn join<T: Taxonomy>(items: impl Iterator<Item = T>) -> String {
 }
 
 fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/csv; charset=utf-8"),
+        )],
+        attachment(name),
+        bytes,
+    )
+        .into_response()
+}
+
+/// Tells a browser to save the answer as `name` rather than show it. `name` is ours (letters,
+/// digits, dots and dashes), so it needs no quoting beyond the quotes.
+pub fn attachment(name: &str) -> [(header::HeaderName, HeaderValue); 1] {
+    let value = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
+    [(header::CONTENT_DISPOSITION, value)]
 }
 
 fn csv_error(e: impl std::fmt::Display) -> Error {

@@ -3,11 +3,12 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use chrono::{NaiveDate, Utc};
 use pentahelix_core::api::StatusChange;
 use pentahelix_core::api::{
-    Created, Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Page, Pledge,
-    PledgeInput, Problem,
+    Created, Initiative, InitiativeExport, InitiativeId, InitiativeInput, InitiativeStatus, Page,
+    Pledge, PledgeInput, Problem,
 };
 use pentahelix_core::validate;
 use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
@@ -16,6 +17,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::exports::attachment;
 use super::extract::{JsonBody, PathParam, QueryParams};
 use super::stakeholders::areas;
 use crate::access::{Viewer, redact_initiative, with_counterpart};
@@ -32,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_one, update, delete))
         .routes(routes!(change_status))
         .routes(routes!(pledges, offer))
+        .routes(routes!(export))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -288,4 +291,33 @@ async fn offer(
         .create_pledge(initiative.id, &input, Utc::now())
         .await?;
     Ok((StatusCode::CREATED, Json(pledge)))
+}
+
+/// Everything held about an initiative, as a JSON file to keep (its owner, or an admin of its
+/// region answering a data-subject request).
+#[utoipa::path(get, path = "/initiatives/{id}/export", tag = "initiatives", params(("id" = i64, Path)),
+    responses((status = 200, body = InitiativeExport), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("manage_token" = []), ("admin_token" = [])))]
+async fn export(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<impl IntoResponse, Error> {
+    let initiative = load(&state, &viewer, id).await?;
+    if !(viewer.owns_initiative(initiative.id) || viewer.admin_of(initiative.region)) {
+        return Err(viewer.denied());
+    }
+    let mut pledges = Vec::new();
+    for pledge in state.store().pledges_for_initiative(initiative.id).await? {
+        pledges.push(with_counterpart(&state, &viewer, pledge).await?);
+    }
+    let file = format!("pentahelix-initiative-{}.json", initiative.id.0);
+    Ok((
+        attachment(&file),
+        Json(InitiativeExport {
+            exported_at: Utc::now(),
+            initiative,
+            pledges,
+        }),
+    ))
 }

@@ -3,9 +3,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use chrono::Utc;
 use pentahelix_core::api::{
-    Created, Page, Pledge, Problem, Stakeholder, StakeholderId, StakeholderInput,
+    Created, Page, Pledge, Problem, Stakeholder, StakeholderExport, StakeholderId, StakeholderInput,
 };
 use pentahelix_core::validate;
 use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
@@ -14,6 +15,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::exports::attachment;
 use super::extract::{JsonBody, PathParam, QueryParams};
 use crate::access::{Viewer, redact_stakeholder, with_counterpart};
 use crate::auth::{TokenKind, new_token};
@@ -27,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list, create))
         .routes(routes!(get_one, update, delete))
         .routes(routes!(pledges))
+        .routes(routes!(export))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -208,4 +211,37 @@ async fn pledges(
         out.push(with_counterpart(&state, &viewer, pledge).await?);
     }
     Ok(Json(out))
+}
+
+/// Everything held about a stakeholder, as a JSON file to keep (its owner, or an admin of its
+/// region answering a data-subject request).
+#[utoipa::path(get, path = "/stakeholders/{id}/export", tag = "stakeholders", params(("id" = i64, Path)),
+    responses((status = 200, body = StakeholderExport), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("manage_token" = []), ("admin_token" = [])))]
+async fn export(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<impl IntoResponse, Error> {
+    let stakeholder = load(&state, id).await?;
+    if !(viewer.owns_stakeholder(stakeholder.id) || viewer.admin_of(stakeholder.region)) {
+        return Err(viewer.denied());
+    }
+    let mut pledges = Vec::new();
+    for pledge in state
+        .store()
+        .pledges_for_stakeholder(stakeholder.id)
+        .await?
+    {
+        pledges.push(with_counterpart(&state, &viewer, pledge).await?);
+    }
+    let file = format!("pentahelix-stakeholder-{}.json", stakeholder.id.0);
+    Ok((
+        attachment(&file),
+        Json(StakeholderExport {
+            exported_at: Utc::now(),
+            stakeholder,
+            pledges,
+        }),
+    ))
 }

@@ -2,6 +2,8 @@
 //! requests (tower's `oneshot`, no socket needed), with helpers that read like the API docs.
 #![allow(dead_code)]
 
+pub mod binary;
+
 use std::path::PathBuf;
 
 use axum::Router;

@@ -97,6 +97,31 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// `secure_delete` zeroes what a delete frees in the database file, but the write-ahead log
+    /// still holds the pages as they were before. Copying the log in and truncating it right
+    /// after a deletion is what makes the personal data leave the disk now (UU PDP), rather than
+    /// whenever the log happens to be overwritten. The deletion itself is already committed, so
+    /// a checkpoint that cannot finish (a long read in progress) is logged, not failed.
+    async fn forget_old_pages(&self) {
+        let checkpoint = sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(&self.write)
+            .await;
+        match checkpoint {
+            Ok((0, _, _)) => {}
+            Ok((busy, log, copied)) => {
+                tracing::warn!(
+                    busy,
+                    log,
+                    copied,
+                    "the log still holds deleted pages; the next checkpoint removes them"
+                )
+            }
+            Err(err) => tracing::warn!(%err, "checkpoint after a deletion failed"),
+        }
+    }
+}
+
 #[async_trait]
 impl Store for SqliteStore {
     async fn ping(&self) -> Result<(), Error> {
@@ -149,7 +174,9 @@ impl Store for SqliteStore {
         id: StakeholderId,
         now: DateTime<Utc>,
     ) -> Result<bool, Error> {
-        stakeholders::delete(&self.write, id, now).await
+        let deleted = stakeholders::delete(&self.write, id, now).await?;
+        self.forget_old_pages().await;
+        Ok(deleted)
     }
     async fn set_verified(
         &self,
@@ -204,7 +231,9 @@ impl Store for SqliteStore {
         initiatives::restore(&self.write, id, now).await
     }
     async fn delete_initiative(&self, id: InitiativeId) -> Result<bool, Error> {
-        initiatives::delete(&self.write, id).await
+        let deleted = initiatives::delete(&self.write, id).await?;
+        self.forget_old_pages().await;
+        Ok(deleted)
     }
 
     async fn create_pledge(
