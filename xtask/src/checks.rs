@@ -7,17 +7,18 @@ use anyhow::{Context, Result, bail};
 
 use crate::tools::{self, WASM_TARGET};
 use crate::workspace::Workspace;
-use crate::{cmd, dist, e2e};
+use crate::{cmd, dist, e2e, fuzz};
 
 type Step = (&'static str, fn(&Workspace) -> Result<()>);
 
-const STEPS: [Step; 9] = [
+const STEPS: [Step; 10] = [
     ("format (cargo fmt --check)", format),
     ("tools (install what is missing)", install_tools),
     ("clippy, native", clippy_native),
     ("clippy, widget for wasm", clippy_wasm),
     ("tests, native (cargo test --workspace)", test_native),
     ("core builds for wasm", core_for_wasm),
+    ("fuzzing the core's parsers (cargo fuzz)", fuzz_core),
     ("widget tests in headless Chromium", widget_in_browser),
     ("widget release build (dist/)", dist::build),
     ("user journeys in headless Chromium (tests/e2e)", e2e::run),
@@ -47,6 +48,10 @@ fn format(ws: &Workspace) -> Result<()> {
     let mut cargo = ws.cargo();
     cargo.args(["fmt", "--all", "--", "--check"]);
     cmd::run(&mut cargo).context("the code is not formatted; fix: cargo fmt --all")
+}
+
+fn fuzz_core(ws: &Workspace) -> Result<()> {
+    fuzz::run(ws, fuzz::CI_SECONDS)
 }
 
 fn install_tools(ws: &Workspace) -> Result<()> {

@@ -5,6 +5,7 @@ mod checks;
 mod cmd;
 mod dist;
 mod e2e;
+mod fuzz;
 mod serve;
 mod tools;
 mod workspace;
@@ -38,6 +39,12 @@ enum Task {
     /// Build the widget into dist/ only.
     #[command(hide = true)]
     Dist,
+    /// Fuzz the core's parsers and validation (cargo-fuzz), each target for a while.
+    Fuzz {
+        /// Seconds per target; the test command uses the default.
+        #[arg(long, default_value_t = fuzz::CI_SECONDS)]
+        seconds: u32,
+    },
 }
 
 /// Prints the error chain one cause a line, without the backtrace `anyhow` would print when
@@ -62,6 +69,7 @@ fn run(task: Task) -> Result<()> {
         Task::Run { server_args } => serve::run(&ws, &server_args),
         Task::Test => checks::run_all(&ws),
         Task::Dist => dist::build(&ws),
+        Task::Fuzz { seconds } => fuzz::run(&ws, seconds),
     }
 }
 

@@ -17,6 +17,7 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// binaryen from npm rather than Debian: Debian 12 ships binaryen 108, whose `wasm-opt` breaks
 /// the module current `wasm-bindgen` emits.
 pub const BINARYEN_VERSION: &str = "132.0.0";
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 pub const BOOTSTRAP_VERSION: &str = "5.3.9";
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
@@ -101,20 +102,28 @@ pub fn ensure_wasm_bindgen(ws: &Workspace) -> Result<WasmBindgen> {
         return Ok(tool);
     }
 
+    cargo_install(ws, "wasm-bindgen-cli", &version)?;
+    match installed_wasm_bindgen(&tool) {
+        Some(found) if found == version => Ok(tool),
+        found => bail!(
+            "installed wasm-bindgen-cli {version}, but {} reports {found:?}",
+            tool.cli().display()
+        ),
+    }
+}
+
+/// `cargo install NAME --version VERSION` into the tools directory: `--locked` first, then
+/// without it when the registry lacks a locked dependency (seen here with webpki-roots).
+fn cargo_install(ws: &Workspace, name: &str, version: &str) -> Result<()> {
+    let root = ws.tools_dir();
     println!(
-        "xtask: installing wasm-bindgen-cli {version} into {} (a few minutes, once)",
+        "xtask: installing {name} {version} into {} (a few minutes, once)",
         root.display()
     );
     let install = |locked: bool| {
         let mut cargo = ws.cargo();
         cargo
-            .args([
-                "install",
-                "wasm-bindgen-cli",
-                "--version",
-                &version,
-                "--root",
-            ])
+            .args(["install", name, "--version", version, "--root"])
             .arg(&root)
             // Build in cargo's own temporary directory: sharing the workspace target directory
             // would hold its lock for minutes and mix an unrelated release build into it.
@@ -124,28 +133,30 @@ pub fn ensure_wasm_bindgen(ws: &Workspace) -> Result<WasmBindgen> {
         }
         cmd::run(&mut cargo)
     };
-    if install(true).is_err() {
-        println!(
-            "xtask: `cargo install --locked` failed (the registry may lack a locked dependency); \
-             retrying without --locked"
-        );
-        install(false).with_context(|| {
-            format!(
-                "could not install wasm-bindgen-cli {version}: `cargo install` failed (see its \
-                 output above). It needs network access to crates.io and a C linker. Fix the \
-                 cause and rerun, or install it by hand: cargo install wasm-bindgen-cli \
-                 --version {version} --root {}",
-                root.display()
-            )
-        })?;
+    if install(true).is_ok() {
+        return Ok(());
     }
-    match installed_wasm_bindgen(&tool) {
-        Some(found) if found == version => Ok(tool),
-        found => bail!(
-            "installed wasm-bindgen-cli {version}, but {} reports {found:?}",
-            tool.cli().display()
-        ),
+    println!("xtask: `cargo install --locked` failed; retrying without --locked");
+    install(false).with_context(|| {
+        format!(
+            "could not install {name} {version}: `cargo install` failed (see its output above). \
+             It needs network access to crates.io and a C linker. Fix the cause and rerun, or \
+             install it by hand: cargo install {name} --version {version} --root {}",
+            root.display()
+        )
+    })
+}
+
+/// Returns the path of `cargo-fuzz`, installed from crates.io.
+pub fn ensure_cargo_fuzz(ws: &Workspace) -> Result<PathBuf> {
+    let cargo_fuzz = ws.tools_dir().join("bin/cargo-fuzz");
+    let installed = cmd::probe(Command::new(&cargo_fuzz).arg("--version"));
+    let wanted = format!("cargo-fuzz {CARGO_FUZZ_VERSION}");
+    if installed.is_some_and(|out| out.trim() == wanted) {
+        return Ok(cargo_fuzz);
     }
+    cargo_install(ws, "cargo-fuzz", CARGO_FUZZ_VERSION)?;
+    Ok(cargo_fuzz)
 }
 
 fn installed_wasm_bindgen(tool: &WasmBindgen) -> Option<String> {

@@ -113,6 +113,13 @@ fn load(
                     "`{code}` does not lie in its parent `{parent}`"
                 )));
             }
+            // Found by fuzzing: a row whose parent is missing from the file above it would
+            // load as an orphan, a region no province or city leads to.
+            if code.parent().is_some_and(|p| !regions.contains(p)) {
+                return Err(bad(format!(
+                    "`{code}`'s parent `{parent}` is not in the file of the level above"
+                )));
+            }
         }
         let name = field(name_at);
         if name.is_empty() || name.chars().any(char::is_control) {
@@ -196,6 +203,21 @@ mod tests {
                 file: "provinces.csv",
                 column: "code"
             }
+        );
+    }
+
+    #[test]
+    fn a_row_whose_parent_was_not_loaded_is_refused() {
+        let err = Regions::from_idn_area_csv(
+            "code,name\n51,Bali\n",
+            "code,province_code,name\n11.01,11,Kabupaten Aceh Selatan\n",
+            "code,regency_code,name\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("regencies.csv, line 2") && err.contains("`11`"),
+            "{err}"
         );
     }
 
