@@ -7,6 +7,7 @@ pub mod app;
 pub mod auth;
 pub mod backup;
 pub mod cli;
+pub mod compare_ranking;
 pub mod demo;
 pub mod error;
 mod ical;
@@ -14,6 +15,7 @@ mod lang;
 pub mod middleware;
 mod pagination;
 mod routes;
+pub mod seed;
 mod state;
 pub mod store;
 

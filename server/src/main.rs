@@ -17,6 +17,8 @@ async fn main() -> std::process::ExitCode {
         }
         Command::Backup(args) => pentahelix_server::backup::backup(args).await,
         Command::Restore(args) => pentahelix_server::backup::restore(args).await,
+        Command::Seed(args) => pentahelix_server::seed::run(args).await,
+        Command::CompareRanking(args) => pentahelix_server::compare_ranking::run(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

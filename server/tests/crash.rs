@@ -170,3 +170,47 @@ fn writes_answered_2xx_survive_sigkill_at_random_moments() {
     assert_eq!(integrity, "ok");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Found by the benchmark: the log grew to gigabytes with nothing copied into the database file.
+#[tokio::test]
+async fn the_log_is_copied_into_the_database_while_writes_continue() {
+    use pentahelix_server::auth::{TokenKind, new_token};
+    use pentahelix_server::store::Store;
+    use pentahelix_server::store::sqlite::SqliteStore;
+
+    let dir = std::env::temp_dir().join(format!("pentahelix-wal-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("city.db");
+    let store = SqliteStore::open(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    let input = serde_json::from_value(stakeholder_body(json!({}))).unwrap();
+    let started = std::time::Instant::now();
+    let mut written = 0;
+    // Long enough for several checkpoints, whatever the disk's speed.
+    while started.elapsed() < Duration::from_millis(3500) || written < 500 {
+        let (_, hash) = new_token(TokenKind::Manage);
+        store
+            .create_stakeholder(&input, &hash, chrono::Utc::now())
+            .await
+            .unwrap();
+        written += 1;
+    }
+    let size = |suffix: &str| {
+        std::fs::metadata(format!("{}{suffix}", db.display())).map_or(0, |m| m.len())
+    };
+    let (main, log) = (size(""), size("-wal"));
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        main > 64 * 1024,
+        "{written} records, yet the database file holds {main} bytes: nothing was checkpointed"
+    );
+    // Unchecked, each write adds about 20 KiB of pages to the log; reused after each
+    // checkpoint, the log holds about one second of the 3.5 s of writes.
+    assert!(
+        log < written * 10 * 1024,
+        "the log ({log} bytes) keeps growing beside a {main}-byte database after {written} writes"
+    );
+}

@@ -1,0 +1,59 @@
+//! `pentahelix-server compare-ranking`: the matching engine against the same ranking written as
+//! one SQL query, on the same database in the same process, for `cargo xtask bench`. Both must
+//! return the same partners with the same scores, or the comparison is refused.
+
+use std::time::Instant;
+
+use pentahelix_core::matching::rank_stakeholders;
+
+use crate::cli::CompareRankingArgs;
+use crate::error::Error;
+use crate::store::Store;
+use crate::store::sqlite::SqliteStore;
+
+pub async fn run(args: CompareRankingArgs) -> Result<(), Error> {
+    let store = SqliteStore::open(&args.database_url).await?;
+    let areas = [args.city];
+    let initiatives = store.initiative_features(&areas).await?;
+    let sample: Vec<_> = initiatives.iter().take(args.initiatives).collect();
+    if sample.is_empty() {
+        return Err(Error::Config(
+            "no open initiatives to rank partners for".into(),
+        ));
+    }
+    let (mut engine, mut sql) = (Vec::new(), Vec::new());
+    let mut candidates_seen = 0;
+    for initiative in &sample {
+        let started = Instant::now();
+        let candidates = store.stakeholder_features(&areas).await?;
+        let ranked = rank_stakeholders(initiative, &candidates, args.k as usize);
+        engine.push(started.elapsed().as_secs_f64() * 1000.0);
+        candidates_seen = candidates.len();
+
+        let started = Instant::now();
+        let in_sql = store
+            .rank_stakeholders_in_sql(initiative, &areas, args.k)
+            .await?;
+        sql.push(started.elapsed().as_secs_f64() * 1000.0);
+
+        let from_engine: Vec<(u32, i64)> = ranked.iter().map(|r| (r.score.total, r.id)).collect();
+        if from_engine != in_sql {
+            return Err(Error::Internal(format!(
+                "initiative {}: the engine ranked {from_engine:?}, SQL {in_sql:?}",
+                initiative.id
+            )));
+        }
+    }
+    let (engine, sql) = (median(&mut engine), median(&mut sql));
+    println!(
+        "{{\"initiatives\":{},\"candidates\":{candidates_seen},\"k\":{},\"engine_ms\":{engine:.3},\"sql_ms\":{sql:.3}}}",
+        sample.len(),
+        args.k
+    );
+    Ok(())
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
