@@ -69,7 +69,9 @@ pub struct ServeArgs {
     #[arg(long, env = "PENTAHELIX_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// Where the data lives: `sqlite://PATH` (created if missing) or `sqlite::memory:`.
+    /// Where the data lives: `sqlite://PATH` (created if missing), `sqlite::memory:`, or
+    /// `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (add `?sslmode=require` across a network).
+    /// Several processes may serve one PostgreSQL database.
     #[arg(
         long,
         env = "DATABASE_URL",

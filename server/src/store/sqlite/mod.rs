@@ -95,6 +95,11 @@ impl SqliteStore {
         sqlx::migrate!("./migrations/sqlite").run(&write).await?;
         Ok(SqliteStore { read, write })
     }
+
+    /// The read-only pool, for `migrate-data`'s copy.
+    pub fn reader(&self) -> &SqlitePool {
+        &self.read
+    }
 }
 
 #[async_trait]
@@ -287,6 +292,15 @@ impl Store for SqliteStore {
     }
     async fn admin_grant(&self, token: &TokenHash) -> Result<Option<AdminGrant>, Error> {
         admin::grant(&self.read, token).await
+    }
+
+    async fn server_key(
+        &self,
+        name: &str,
+        candidate: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, Error> {
+        admin::server_key(&self.write, name, candidate, now).await
     }
 
     async fn claim_idempotency_key(
