@@ -5,6 +5,7 @@ mod checks;
 mod cmd;
 mod dist;
 mod e2e;
+mod postgres;
 mod serve;
 mod tools;
 mod workspace;
@@ -38,6 +39,9 @@ enum Task {
     /// Build the widget into dist/ only.
     #[command(hide = true)]
     Dist,
+    /// Only the server's tests on a throwaway PostgreSQL cluster (one step of `test`).
+    #[command(hide = true)]
+    TestPostgres,
 }
 
 /// Prints the error chain one cause a line, without the backtrace `anyhow` would print when
@@ -62,6 +66,7 @@ fn run(task: Task) -> Result<()> {
         Task::Run { server_args } => serve::run(&ws, &server_args),
         Task::Test => checks::run_all(&ws),
         Task::Dist => dist::build(&ws),
+        Task::TestPostgres => checks::test_postgres(&ws),
     }
 }
 
