@@ -3,13 +3,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::{TestApp, args, static_dir};
+use common::binary::Binary;
+use common::{TestApp, args};
 use pentahelix_server::AppState;
 use pentahelix_server::cli::ServeArgs;
 
@@ -250,75 +249,6 @@ async fn an_unknown_city_is_refused_at_start_with_the_known_ones_named() {
     .unwrap()
     .to_string();
     assert!(err.contains("32.04") && err.contains("32.73"), "{err}");
-}
-
-/// The server binary, started as `cargo xtask run` starts it; killed when dropped.
-struct Binary {
-    child: std::process::Child,
-    /// What it printed first: "Pentahelix is running at http://…/".
-    banner: String,
-    addr: String,
-}
-
-impl Binary {
-    fn serve(database_url: &str, extra: &[&str]) -> Binary {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--database-url",
-                database_url,
-            ])
-            .args(extra)
-            .arg("--static-dir")
-            .arg(static_dir())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut banner = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut banner)
-            .unwrap();
-        let addr = banner
-            .trim()
-            .rsplit(' ')
-            .next()
-            .unwrap()
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_owned();
-        Binary {
-            child,
-            banner,
-            addr,
-        }
-    }
-
-    /// A raw HTTP/1.1 GET over a socket, as any client sends it.
-    fn get(&self, path: &str, token: Option<&str>) -> String {
-        let mut stream = TcpStream::connect(&self.addr).unwrap();
-        let auth = token
-            .map(|t| format!("Authorization: Bearer {t}\r\n"))
-            .unwrap_or_default();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\n{auth}Connection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        response
-    }
-}
-
-impl Drop for Binary {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// The binary prints the address it bound, which is how `cargo xtask run` and a person find it.

@@ -3,8 +3,10 @@
 //!
 //! The store is an in-memory SQLite database, or, when `PENTAHELIX_TEST_POSTGRES` names a
 //! PostgreSQL server, a new database of its own on that server: the same scenarios run on both
-//! backends (`cargo xtask test` runs them twice).
+//! backends (`cargo xtask test` runs them twice). A test that names its own database gets that.
 #![allow(dead_code)]
+
+pub mod binary;
 
 use std::path::PathBuf;
 
@@ -92,7 +94,9 @@ impl TestApp {
     }
 
     pub async fn with(mut args: ServeArgs) -> TestApp {
-        if let Some(url) = postgres_database().await {
+        if args.database_url == ServeArgs::for_tests().database_url
+            && let Some(url) = postgres_database().await
+        {
             args.database_url = url;
         }
         let state = AppState::open(&args).await.unwrap();
