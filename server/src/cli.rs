@@ -1,5 +1,5 @@
-//! The command line: `serve` and `admin create-token`, with room for `backup` and
-//! `migrate-data` beside them. Every `serve` flag also reads an environment variable, so a
+//! The command line: `serve`, `admin create-token` and `migrate-data`, with room for `backup`
+//! beside them. Every `serve` flag also reads an environment variable, so a
 //! container or a systemd unit configures the server without a wrapper script.
 
 use std::net::SocketAddr;
@@ -26,6 +26,21 @@ pub enum Command {
     /// Administration tasks run by the city's operator.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Copy a SQLite database into an empty PostgreSQL one, ids and all, and verify the copy by
+    /// row counts and checksums. Stop the server first: writes made during the copy are not
+    /// copied.
+    MigrateData(MigrateDataArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MigrateDataArgs {
+    /// The database to copy: `sqlite://PATH`.
+    #[arg(long)]
+    pub from: String,
+    /// The empty database to copy into: `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (its
+    /// schema is created first).
+    #[arg(long)]
+    pub to: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,6 +11,7 @@ pub mod error;
 mod ical;
 mod lang;
 pub mod middleware;
+pub mod migrate;
 mod pagination;
 mod routes;
 mod state;

@@ -15,6 +15,7 @@ async fn main() -> std::process::ExitCode {
         Command::Admin(AdminCommand::CreateToken(args)) => {
             pentahelix_server::admin::create_token(args).await
         }
+        Command::MigrateData(args) => pentahelix_server::migrate::run(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
