@@ -13,6 +13,8 @@ mod pledges;
 mod rows;
 mod stakeholders;
 pub mod testing;
+#[cfg(test)]
+mod tests;
 
 use std::str::FromStr;
 use std::time::Duration;
