@@ -19,7 +19,7 @@ const STEPS: [Step; 10] = [
     ("tests, native (cargo test --workspace)", test_native),
     (
         "server tests on PostgreSQL (a throwaway cluster)",
-        test_postgres,
+        test_on_postgres,
     ),
     ("core builds for wasm", core_for_wasm),
     ("widget tests in headless Chromium", widget_in_browser),
@@ -97,11 +97,16 @@ fn test_native(ws: &Workspace) -> Result<()> {
 /// The server's storage and HTTP scenarios again, each test on its own database in a throwaway
 /// PostgreSQL cluster, and the tests that need PostgreSQL (two server processes on one database,
 /// `migrate-data`), which are skipped without one.
-pub fn test_postgres(ws: &Workspace) -> Result<()> {
+fn test_on_postgres(ws: &Workspace) -> Result<()> {
+    test_postgres(ws, &[])
+}
+
+pub fn test_postgres(ws: &Workspace, cargo_test_args: &[String]) -> Result<()> {
     let cluster = postgres::Cluster::start()?;
     let mut cargo = ws.cargo();
     cargo
         .args(["test", "-p", "pentahelix-server"])
+        .args(cargo_test_args)
         .env(postgres::TEST_ENV, cluster.url());
     cmd::run(&mut cargo)
 }

@@ -39,9 +39,13 @@ enum Task {
     /// Build the widget into dist/ only.
     #[command(hide = true)]
     Dist,
-    /// Only the server's tests on a throwaway PostgreSQL cluster (one step of `test`).
+    /// Only the server's tests on a throwaway PostgreSQL cluster (one step of `test`). Arguments
+    /// after `--` go to `cargo test` (a test name, `-- --nocapture`).
     #[command(hide = true)]
-    TestPostgres,
+    TestPostgres {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        cargo_test_args: Vec<String>,
+    },
 }
 
 /// Prints the error chain one cause a line, without the backtrace `anyhow` would print when
@@ -66,7 +70,7 @@ fn run(task: Task) -> Result<()> {
         Task::Run { server_args } => serve::run(&ws, &server_args),
         Task::Test => checks::run_all(&ws),
         Task::Dist => dist::build(&ws),
-        Task::TestPostgres => checks::test_postgres(&ws),
+        Task::TestPostgres { cargo_test_args } => checks::test_postgres(&ws, &cargo_test_args),
     }
 }
 
