@@ -96,7 +96,20 @@ pub async fn open_reports(pool: &PgPool, areas: &[RegionCode]) -> Result<Vec<Rep
 }
 
 pub async fn resolve_reports(pool: &PgPool, target: ReportTarget, id: i64) -> Result<(), Error> {
+    let table = match target {
+        ReportTarget::Initiative => "initiatives",
+        ReportTarget::Stakeholder => "stakeholders",
+    };
     let mut tx = pool.begin().await?;
+    // The target first, as `report` locks it: a report arriving meanwhile waits for the
+    // resolution (a new report of the same person must know whether the old one is still open)
+    // instead of the two waiting on each other.
+    sqlx::query(&format!(
+        "SELECT id FROM {table} WHERE id = $1 FOR NO KEY UPDATE"
+    ))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query("UPDATE reports SET resolved = TRUE WHERE target_kind = $1 AND target_id = $2")
         .bind(target.slug())
         .bind(id)
