@@ -195,3 +195,108 @@ async fn the_shared_key_is_made_once_whoever_asks_first() {
         "the second process gets the first one's key"
     );
 }
+
+/// Two pools stand for two server processes. Each round, ten pledges (one per resource, two per
+/// helix) are accepted at once through both; a recomputation that missed a concurrent one would
+/// leave a need unfulfilled or a helix uncovered.
+#[tokio::test]
+async fn concurrent_acceptances_through_two_processes_lose_no_coverage() {
+    use std::sync::Arc;
+
+    use pentahelix_core::api::{
+        InitiativeInput, InitiativeStatus, PledgeInput, PledgeStatus, StakeholderInput,
+    };
+    use serde_json::json;
+
+    use crate::auth::{TokenKind, new_token};
+    use crate::store::PledgeChange;
+
+    let Some(server) = testing::server_url() else {
+        eprintln!("skipped: set {} to run this test", testing::ENV);
+        return;
+    };
+    let url = testing::fresh_database(&server).await.unwrap();
+    let processes = [
+        Arc::new(PgStore::open(&url).await.unwrap()),
+        Arc::new(PgStore::open(&url).await.unwrap()),
+    ];
+    let now = Utc::now();
+    let contact = json!({ "person": "Ani" });
+    let stakeholders: Vec<(i64, Resource)> = {
+        let mut made = Vec::new();
+        for (n, resource) in Resource::ALL.iter().enumerate() {
+            let input: StakeholderInput = serde_json::from_value(json!({
+                "name": format!("Mitra {n}"), "helix": Helix::ALL[n / 2], "region": "32.73.02",
+                "subsectors": ["kuliner"], "offers": [resource], "description": "Mitra uji.",
+                "contact": contact, "contact_consent": true
+            }))
+            .unwrap();
+            let stakeholder = processes[0]
+                .create_stakeholder(&input, &new_token(TokenKind::Manage).1, now)
+                .await
+                .unwrap();
+            made.push((stakeholder.id.0, *resource));
+        }
+        made
+    };
+    let needs: Vec<_> = Resource::ALL
+        .iter()
+        .map(|r| json!({ "resource": r }))
+        .collect();
+    for round in 0..5 {
+        let input: InitiativeInput = serde_json::from_value(json!({
+            "title": format!("Ronde {round}"), "description": "Uji serentak.", "region": "32.73.02",
+            "subsectors": ["kuliner"], "needs": needs, "contact": contact, "contact_consent": true
+        }))
+        .unwrap();
+        let initiative = processes[1]
+            .create_initiative(
+                &input,
+                InitiativeStatus::Open,
+                &new_token(TokenKind::Manage).1,
+                now,
+            )
+            .await
+            .unwrap()
+            .id;
+        let mut pledges = Vec::new();
+        for (stakeholder, resource) in &stakeholders {
+            let offer: PledgeInput = serde_json::from_value(json!({
+                "stakeholder_id": stakeholder, "resource": resource, "message": "Siap."
+            }))
+            .unwrap();
+            pledges.push(
+                processes[0]
+                    .create_pledge(initiative, &offer, now)
+                    .await
+                    .unwrap()
+                    .id,
+            );
+        }
+        let accepting: Vec<_> = pledges
+            .into_iter()
+            .enumerate()
+            .map(|(n, pledge)| {
+                let store = processes[n % 2].clone();
+                tokio::spawn(async move {
+                    store
+                        .change_pledge(pledge, PledgeStatus::Accepted, Utc::now())
+                        .await
+                })
+            })
+            .collect();
+        for accept in accepting {
+            assert!(matches!(
+                accept.await.unwrap().unwrap(),
+                PledgeChange::Changed(_)
+            ));
+        }
+        let seen = processes[0].initiative(initiative).await.unwrap().unwrap();
+        assert_eq!(seen.coverage.iter().count(), 5, "round {round}: {seen:?}");
+        assert!(
+            seen.needs.iter().all(|need| need.fulfilled),
+            "round {round}: {:?}",
+            seen.needs
+        );
+    }
+}
