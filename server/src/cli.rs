@@ -1,6 +1,6 @@
-//! The command line: `serve`, `admin create-token`, `backup` and `restore`. Every `serve` flag
-//! also reads an environment variable, so a container or a systemd unit configures the server
-//! without a wrapper script.
+//! The command line: `serve`, `admin create-token`, `backup`, `restore` and `migrate-data`.
+//! Every `serve` flag also reads an environment variable, so a container or a systemd unit
+//! configures the server without a wrapper script.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -36,6 +36,10 @@ pub enum Command {
     /// Time the matching engine against the same ranking as one SQL query (SQLite).
     #[command(hide = true)]
     CompareRanking(CompareRankingArgs),
+    /// Copy a SQLite database into an empty PostgreSQL one, ids and all, and verify the copy by
+    /// row counts and checksums. Stop the server first: writes made during the copy are not
+    /// copied.
+    MigrateData(MigrateDataArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -93,6 +97,17 @@ pub struct RestoreArgs {
     pub database_url: String,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct MigrateDataArgs {
+    /// The database to copy: `sqlite://PATH`.
+    #[arg(long)]
+    pub from: String,
+    /// The empty database to copy into: `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (its
+    /// schema is created first).
+    #[arg(long)]
+    pub to: String,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
     /// Create an admin token for one or more regions and print it (once: only its hash is kept).
@@ -134,7 +149,9 @@ pub struct ServeArgs {
     #[arg(long, env = "PENTAHELIX_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// Where the data lives: `sqlite://PATH` (created if missing) or `sqlite::memory:`.
+    /// Where the data lives: `sqlite://PATH` (created if missing), `sqlite::memory:`, or
+    /// `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (add `?sslmode=require` across a network).
+    /// Several processes may serve one PostgreSQL database.
     #[arg(
         long,
         env = "DATABASE_URL",

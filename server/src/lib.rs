@@ -13,6 +13,7 @@ pub mod error;
 mod ical;
 mod lang;
 pub mod middleware;
+pub mod migrate;
 mod pagination;
 mod routes;
 pub mod seed;

@@ -19,6 +19,7 @@ async fn main() -> std::process::ExitCode {
         Command::Restore(args) => pentahelix_server::backup::restore(args).await,
         Command::Seed(args) => pentahelix_server::seed::run(args).await,
         Command::CompareRanking(args) => pentahelix_server::compare_ranking::run(args).await,
+        Command::MigrateData(args) => pentahelix_server::migrate::run(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

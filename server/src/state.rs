@@ -7,8 +7,9 @@ use pentahelix_core::{RegionCode, RegionLevel, Regions};
 use crate::cli::{ModerationMode, ServeArgs};
 use crate::error::Error;
 use crate::middleware::rate_limit::{Limit, Limiter};
-use crate::store::Store;
+use crate::store::postgres::PgStore;
 use crate::store::sqlite::SqliteStore;
+use crate::store::{Store, redact_password};
 
 /// What every handler may read. Cheap to clone: one `Arc`.
 #[derive(Clone)]
@@ -27,19 +28,31 @@ struct Inner {
     read_limiter: Limiter,
     write_limiter: Limiter,
     trust_forwarded_for: bool,
-    /// Keys the reporter hashes; random per process and never stored, so a stored hash cannot be
-    /// turned back into an address by trying all of them.
-    reporter_key: [u8; 32],
+    /// Keys the reporter hashes. Random, made once per database and kept in it (`server_keys`),
+    /// so every process — and the same process after a restart — hashes one address alike:
+    /// otherwise one person could count as several reporters by reaching several processes.
+    /// Never sent anywhere; whoever holds a copy of the database can test guessed addresses
+    /// against its report hashes, as they could read the reports themselves.
+    reporter_key: Vec<u8>,
 }
 
 impl AppState {
     /// Opens the store named by `--database-url` and checks the configuration.
     pub async fn open(args: &ServeArgs) -> Result<AppState, Error> {
         let store = open_store(&args.database_url).await?;
-        AppState::new(args, store)
+        let mut candidate = [0u8; 32];
+        getrandom::fill(&mut candidate).map_err(|e| Error::Internal(format!("random key: {e}")))?;
+        let reporter_key = store
+            .server_key("reporter", &candidate, chrono::Utc::now())
+            .await?;
+        AppState::new(args, store, reporter_key)
     }
 
-    pub fn new(args: &ServeArgs, store: Box<dyn Store>) -> Result<AppState, Error> {
+    pub fn new(
+        args: &ServeArgs,
+        store: Box<dyn Store>,
+        reporter_key: Vec<u8>,
+    ) -> Result<AppState, Error> {
         let regions = Regions::builtin();
         let cities = if args.cities.is_empty() {
             Regions::builtin_cities()
@@ -77,12 +90,7 @@ impl AppState {
                     burst: (args.rate_limit_writes / 4).max(3),
                 }),
                 trust_forwarded_for: args.trust_forwarded_for,
-                reporter_key: {
-                    let mut key = [0u8; 32];
-                    getrandom::fill(&mut key)
-                        .map_err(|e| Error::Internal(format!("random key: {e}")))?;
-                    key
-                },
+                reporter_key,
             }),
         })
     }
@@ -146,7 +154,7 @@ impl AppState {
     pub fn reporter_hash(&self, ip: std::net::IpAddr) -> Vec<u8> {
         use sha2::{Digest, Sha256};
         let mut hasher = Sha256::new();
-        hasher.update(self.inner.reporter_key);
+        hasher.update(&self.inner.reporter_key);
         hasher.update(ip.to_string().as_bytes());
         hasher.finalize().to_vec()
     }
@@ -156,9 +164,13 @@ impl AppState {
 pub async fn open_store(url: &str) -> Result<Box<dyn Store>, Error> {
     if url.starts_with("sqlite:") {
         Ok(Box::new(SqliteStore::open(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Box::new(PgStore::open(url).await?))
     } else {
         Err(Error::Config(format!(
-            "--database-url `{url}`: unsupported scheme; use sqlite://PATH (PostgreSQL support is planned)"
+            "--database-url `{}`: unsupported scheme; use sqlite://PATH or \
+             postgres://USER:PASSWORD@HOST:PORT/DATABASE",
+            redact_password(url)
         )))
     }
 }

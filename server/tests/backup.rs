@@ -37,7 +37,7 @@ fn text(output: &Output) -> String {
 
 fn create(server: &Binary, title: &str) -> Option<i64> {
     let body = initiative_body(json!({ "title": title }));
-    let answer = server.send("POST", "/api/v1/initiatives", None, &[], Some(&body))?;
+    let answer = server.try_request("POST", "/api/v1/initiatives", None, Some(&body), &[])?;
     (answer.status == 201).then(|| answer.json()["record"]["id"].as_i64().unwrap())
 }
 

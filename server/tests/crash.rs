@@ -34,7 +34,8 @@ fn write_until_stopped(
     while running.load(Ordering::Relaxed) {
         n += 1;
         let body = initiative_body(json!({ "title": format!("Inisiatif uji ketahanan {n}") }));
-        let Some(created) = server.send("POST", "/api/v1/initiatives", None, &[], Some(&body))
+        let Some(created) =
+            server.try_request("POST", "/api/v1/initiatives", None, Some(&body), &[])
         else {
             return;
         };
@@ -45,7 +46,8 @@ fn write_until_stopped(
         acked.lock().unwrap().push((initiative, None));
         let pledge = json!({ "stakeholder_id": stakeholder.0, "resource": "venue", "message": "Aula siap." });
         let path = format!("/api/v1/initiatives/{initiative}/pledges");
-        let Some(pledged) = server.send("POST", &path, Some(stakeholder.1), &[], Some(&pledge))
+        let Some(pledged) =
+            server.try_request("POST", &path, Some(stakeholder.1), Some(&pledge), &[])
         else {
             return;
         };
@@ -88,12 +90,12 @@ fn writes_answered_2xx_survive_sigkill_at_random_moments() {
 
     let server = Binary::serve(&url, UNLIMITED);
     let created = server
-        .send(
+        .try_request(
             "POST",
             "/api/v1/stakeholders",
             None,
-            &[],
             Some(&stakeholder_body(json!({}))),
+            &[],
         )
         .unwrap()
         .json();

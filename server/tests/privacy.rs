@@ -53,7 +53,7 @@ fn deleting_a_stakeholder_removes_its_personal_data_from_the_database_files() {
         "contact": { "person": PERSON, "email": EMAIL, "phone": PHONE },
     }));
     let created = server
-        .send("POST", "/api/v1/stakeholders", None, &[], Some(&profile))
+        .try_request("POST", "/api/v1/stakeholders", None, Some(&profile), &[])
         .unwrap();
     assert_eq!(created.status, 201, "{}", created.body);
     let created = created.json();
@@ -62,24 +62,24 @@ fn deleting_a_stakeholder_removes_its_personal_data_from_the_database_files() {
         created["manage_token"].as_str().unwrap().to_owned(),
     );
     let initiative = server
-        .send(
+        .try_request(
             "POST",
             "/api/v1/initiatives",
             None,
-            &[],
             Some(&initiative_body(json!({}))),
+            &[],
         )
         .unwrap()
         .json();
     let initiative = initiative["record"]["id"].as_i64().unwrap();
     let pledge = json!({ "stakeholder_id": id, "resource": "venue", "message": MESSAGE });
     let pledged = server
-        .send(
+        .try_request(
             "POST",
             &format!("/api/v1/initiatives/{initiative}/pledges"),
             Some(&token),
-            &[],
             Some(&pledge),
+            &[],
         )
         .unwrap();
     assert_eq!(pledged.status, 201, "{}", pledged.body);
@@ -90,12 +90,12 @@ fn deleting_a_stakeholder_removes_its_personal_data_from_the_database_files() {
     );
 
     let deleted = server
-        .send(
+        .try_request(
             "DELETE",
             &format!("/api/v1/stakeholders/{id}"),
             Some(&token),
-            &[],
             None,
+            &[],
         )
         .unwrap();
     assert_eq!(deleted.status, 204, "{}", deleted.body);

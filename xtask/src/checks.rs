@@ -7,16 +7,20 @@ use anyhow::{Context, Result, bail};
 
 use crate::tools::{self, WASM_TARGET};
 use crate::workspace::Workspace;
-use crate::{cmd, dist, e2e, fuzz};
+use crate::{cmd, dist, e2e, fuzz, postgres};
 
 type Step = (&'static str, fn(&Workspace) -> Result<()>);
 
-const STEPS: [Step; 10] = [
+const STEPS: [Step; 11] = [
     ("format (cargo fmt --check)", format),
     ("tools (install what is missing)", install_tools),
     ("clippy, native", clippy_native),
     ("clippy, widget for wasm", clippy_wasm),
     ("tests, native (cargo test --workspace)", test_native),
+    (
+        "server tests on PostgreSQL (a throwaway cluster)",
+        test_on_postgres,
+    ),
     ("core builds for wasm", core_for_wasm),
     ("fuzzing the core's parsers (cargo fuzz)", fuzz_core),
     ("widget tests in headless Chromium", widget_in_browser),
@@ -59,10 +63,12 @@ fn install_tools(ws: &Workspace) -> Result<()> {
     let bindgen = tools::ensure_wasm_bindgen(ws)?;
     let wasm_opt = tools::ensure_wasm_opt(ws)?;
     tools::ensure_chromium()?;
+    let postgres = postgres::ensure_installed()?;
     println!("xtask: Rust target {WASM_TARGET}: installed");
     println!("xtask: wasm-bindgen: {}", bindgen.cli().display());
     println!("xtask: wasm-opt: {}", wasm_opt.display());
     println!("xtask: chromedriver: {}", tools::CHROMEDRIVER);
+    println!("xtask: PostgreSQL: {}", postgres.display());
     Ok(())
 }
 
@@ -90,6 +96,23 @@ fn clippy_wasm(ws: &Workspace) -> Result<()> {
 fn test_native(ws: &Workspace) -> Result<()> {
     let mut cargo = ws.cargo();
     cargo.args(["test", "--workspace"]);
+    cmd::run(&mut cargo)
+}
+
+/// The server's storage and HTTP scenarios again, each test on its own database in a throwaway
+/// PostgreSQL cluster, and the tests that need PostgreSQL (two server processes on one database,
+/// `migrate-data`), which are skipped without one.
+fn test_on_postgres(ws: &Workspace) -> Result<()> {
+    test_postgres(ws, &[])
+}
+
+pub fn test_postgres(ws: &Workspace, cargo_test_args: &[String]) -> Result<()> {
+    let cluster = postgres::Cluster::start()?;
+    let mut cargo = ws.cargo();
+    cargo
+        .args(["test", "-p", "pentahelix-server"])
+        .args(cargo_test_args)
+        .env(postgres::TEST_ENV, cluster.url());
     cmd::run(&mut cargo)
 }
 

@@ -6,6 +6,7 @@ mod cmd;
 mod dist;
 mod e2e;
 mod fuzz;
+mod postgres;
 mod serve;
 mod tools;
 mod workspace;
@@ -45,6 +46,13 @@ enum Task {
         #[arg(long, default_value_t = fuzz::CI_SECONDS)]
         seconds: u32,
     },
+    /// Only the server's tests on a throwaway PostgreSQL cluster (one step of `test`). Arguments
+    /// after `--` go to `cargo test` (a test name, `-- --nocapture`).
+    #[command(hide = true)]
+    TestPostgres {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        cargo_test_args: Vec<String>,
+    },
 }
 
 /// Prints the error chain one cause a line, without the backtrace `anyhow` would print when
@@ -70,6 +78,7 @@ fn run(task: Task) -> Result<()> {
         Task::Test => checks::run_all(&ws),
         Task::Dist => dist::build(&ws),
         Task::Fuzz { seconds } => fuzz::run(&ws, seconds),
+        Task::TestPostgres { cargo_test_args } => checks::test_postgres(&ws, &cargo_test_args),
     }
 }
 

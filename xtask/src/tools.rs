@@ -241,6 +241,19 @@ pub fn ensure_chromium() -> Result<()> {
         );
     }
     println!("xtask: installing {packages} with apt-get (for the widget's browser tests)");
+    apt_install(&CHROMIUM_PACKAGES)?;
+    if !Path::new(CHROMEDRIVER).exists() {
+        bail!("apt-get installed {packages}, but {CHROMEDRIVER} is still missing");
+    }
+    Ok(())
+}
+
+pub fn is_root() -> bool {
+    cmd::probe(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
+}
+
+/// Installs Debian packages (as root).
+pub fn apt_install(packages: &[&str]) -> Result<()> {
     let apt = |args: &[&str]| {
         let mut apt = Command::new("apt-get");
         apt.args(args).env("DEBIAN_FRONTEND", "noninteractive");
@@ -248,23 +261,15 @@ pub fn ensure_chromium() -> Result<()> {
     };
     let installed = apt(&["update"]).and_then(|()| {
         let mut args = vec!["install", "-y"];
-        args.extend(CHROMIUM_PACKAGES);
+        args.extend(packages);
         apt(&args)
     });
+    let packages = packages.join(" ");
     installed.with_context(|| {
         format!(
-            "could not install {packages} with apt-get (needs network access to the Debian \
-             mirrors). Fix the cause, then run `apt-get update && apt-get install -y {packages}`"
+            "could not install {packages} with apt-get (needs network access to the Debian              mirrors). Fix the cause, then run `apt-get update && apt-get install -y {packages}`"
         )
-    })?;
-    if !Path::new(CHROMEDRIVER).exists() {
-        bail!("apt-get installed {packages}, but {CHROMEDRIVER} is still missing");
-    }
-    Ok(())
-}
-
-fn is_root() -> bool {
-    cmd::probe(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
+    })
 }
 
 #[cfg(test)]

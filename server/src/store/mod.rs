@@ -3,6 +3,7 @@
 //! one they talk to. Backends return the API types of `pentahelix-core` with contacts filled in;
 //! who may *see* a contact is decided above the store, in `access`.
 
+pub mod postgres;
 pub mod sqlite;
 
 use async_trait::async_trait;
@@ -263,6 +264,15 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<i64, Error>;
     async fn admin_grant(&self, token: &TokenHash) -> Result<Option<AdminGrant>, Error>;
 
+    /// The key stored under `name`, shared by every process on this database: `candidate` when
+    /// none was stored yet (the first process to ask stores its own), else the stored one.
+    async fn server_key(
+        &self,
+        name: &str,
+        candidate: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, Error>;
+
     /// Claims an Idempotency-Key for a request before it runs, so that two copies of a request
     /// racing each other cannot both run: the loser sees `InProgress` or, once the winner is done,
     /// its response. Keys older than `since` have expired; an unfinished claim older than
@@ -287,4 +297,47 @@ pub trait Store: Send + Sync + 'static {
     /// Releases a claim whose request failed before changing anything, so a retry can run.
     async fn release_idempotency_key(&self, key_hash: &[u8], scope: &str) -> Result<(), Error>;
     async fn purge_idempotency(&self, before: DateTime<Utc>) -> Result<u64, Error>;
+}
+
+/// A database URL fit for a log line or an error message: without its password.
+pub fn redact_password(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let authority_end = url[scheme_end..]
+        .find(['/', '?'])
+        .map_or(url.len(), |i| scheme_end + i);
+    let authority = &url[scheme_end..authority_end];
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!(
+                "{}{user}:***@{host}{}",
+                &url[..scheme_end],
+                &url[authority_end..]
+            ),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_password;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact_password("postgres://app:s3cr%40t@db.example:5432/ph?sslmode=require"),
+            "postgres://app:***@db.example:5432/ph?sslmode=require"
+        );
+        assert_eq!(
+            redact_password("postgres://app@db/ph"),
+            "postgres://app@db/ph"
+        );
+        assert_eq!(
+            redact_password("sqlite://data/pentahelix.db"),
+            "sqlite://data/pentahelix.db"
+        );
+    }
 }

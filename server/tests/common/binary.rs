@@ -19,12 +19,14 @@ pub struct Binary {
 }
 
 /// A response as read off the socket.
-pub struct Answer {
+pub struct Response {
     pub status: u16,
+    /// The status line and headers, as sent.
+    pub head: String,
     pub body: String,
 }
 
-impl Answer {
+impl Response {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
     }
@@ -73,16 +75,29 @@ impl Binary {
             .expect("the server answers")
     }
 
-    /// A request with a JSON body; `None` when the connection failed or broke before a complete
-    /// answer (the server was killed meanwhile).
-    pub fn send(
+    /// Any request, with an optional JSON body and extra headers.
+    pub fn request(
         &self,
         method: &str,
         path: &str,
         token: Option<&str>,
-        headers: &[(&str, &str)],
         body: Option<&serde_json::Value>,
-    ) -> Option<Answer> {
+        headers: &[(&str, &str)],
+    ) -> Response {
+        self.try_request(method, path, token, body, headers)
+            .unwrap_or_else(|| panic!("{method} {path}: no complete answer"))
+    }
+
+    /// [`Binary::request`], or `None` when the connection failed or broke before a complete
+    /// answer (the server was killed meanwhile).
+    pub fn try_request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&serde_json::Value>,
+        headers: &[(&str, &str)],
+    ) -> Option<Response> {
         let raw = self.exchange(method, path, token, headers, body)?;
         let (head, body) = raw.split_once("\r\n\r\n")?;
         let status = head.split(' ').nth(1)?.parse().ok()?;
@@ -94,7 +109,11 @@ impl Binary {
         } else {
             body.to_owned()
         };
-        Some(Answer { status, body })
+        Some(Response {
+            status,
+            head: head.to_owned(),
+            body,
+        })
     }
 
     fn exchange(
@@ -117,7 +136,7 @@ impl Binary {
             request.push_str(&format!("{name}: {value}\r\n"));
         }
         let body = body.map(|b| b.to_string()).unwrap_or_default();
-        if !body.is_empty() {
+        if !body.is_empty() || method != "GET" {
             request.push_str(&format!(
                 "Content-Type: application/json\r\nContent-Length: {}\r\n",
                 body.len()

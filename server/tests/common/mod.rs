@@ -1,5 +1,9 @@
-//! A test server: the real router on a fresh in-memory SQLite store, driven through HTTP
-//! requests (tower's `oneshot`, no socket needed), with helpers that read like the API docs.
+//! A test server: the real router on a fresh store, driven through HTTP requests (tower's
+//! `oneshot`, no socket needed), with helpers that read like the API docs.
+//!
+//! The store is an in-memory SQLite database, or, when `PENTAHELIX_TEST_POSTGRES` names a
+//! PostgreSQL server, a new database of its own on that server: the same scenarios run on both
+//! backends (`cargo xtask test` runs them twice). A test that names its own database gets that.
 #![allow(dead_code)]
 
 pub mod binary;
@@ -14,6 +18,7 @@ use http_body_util::BodyExt;
 use pentahelix_core::RegionCode;
 use pentahelix_server::auth::{TokenKind, new_token};
 use pentahelix_server::cli::{ModerationMode, ServeArgs};
+use pentahelix_server::store::postgres::testing;
 use pentahelix_server::{AppState, router};
 use serde_json::{Value, json};
 use tower::ServiceExt;
@@ -100,7 +105,12 @@ impl TestApp {
         TestApp::with(args()).await
     }
 
-    pub async fn with(args: ServeArgs) -> TestApp {
+    pub async fn with(mut args: ServeArgs) -> TestApp {
+        if args.database_url == ServeArgs::for_tests().database_url
+            && let Some(url) = postgres_database().await
+        {
+            args.database_url = url;
+        }
         let state = AppState::open(&args).await.unwrap();
         TestApp {
             router: router(state.clone()),
@@ -234,6 +244,16 @@ impl TestApp {
             .unwrap();
         token
     }
+}
+
+/// A new database on the PostgreSQL server the suite was pointed at, if any.
+pub async fn postgres_database() -> Option<String> {
+    let server = testing::server_url()?;
+    Some(
+        testing::fresh_database(&server)
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", testing::ENV)),
+    )
 }
 
 /// A valid stakeholder body; `patch` overrides fields.

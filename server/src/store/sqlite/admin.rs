@@ -1,4 +1,4 @@
-//! Reports, moderation data, flagship products and admin tokens.
+//! Reports, moderation data, flagship products, admin tokens and shared server keys.
 
 use chrono::{DateTime, Utc};
 use pentahelix_core::RegionCode;
@@ -205,4 +205,26 @@ pub async fn grant(pool: &SqlitePool, token: &TokenHash) -> Result<Option<AdminG
         })
     })
     .transpose()
+}
+
+pub async fn server_key(
+    pool: &SqlitePool,
+    name: &str,
+    candidate: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, Error> {
+    sqlx::query(
+        "INSERT INTO server_keys (name, key, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(name)
+    .bind(candidate)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(
+        sqlx::query_scalar("SELECT key FROM server_keys WHERE name = ?")
+            .bind(name)
+            .fetch_one(pool)
+            .await?,
+    )
 }

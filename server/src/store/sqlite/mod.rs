@@ -169,6 +169,11 @@ impl SqliteStore {
             Err(err) => tracing::warn!(%err, "checkpoint after a deletion failed"),
         }
     }
+
+    /// The read-only pool, for `migrate-data`'s copy.
+    pub fn reader(&self) -> &SqlitePool {
+        &self.read
+    }
 }
 
 #[async_trait]
@@ -365,6 +370,15 @@ impl Store for SqliteStore {
     }
     async fn admin_grant(&self, token: &TokenHash) -> Result<Option<AdminGrant>, Error> {
         admin::grant(&self.read, token).await
+    }
+
+    async fn server_key(
+        &self,
+        name: &str,
+        candidate: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, Error> {
+        admin::server_key(&self.write, name, candidate, now).await
     }
 
     async fn claim_idempotency_key(

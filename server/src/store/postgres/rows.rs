@@ -1,0 +1,213 @@
+//! Turning rows into the core's types, and the SQL pieces every query shares.
+
+use pentahelix_core::api::{
+    Contact, Initiative, InitiativeId, InitiativeStatus, Need, NeedInput, Stakeholder,
+    StakeholderId,
+};
+use pentahelix_core::taxonomy::Taxonomy;
+use pentahelix_core::{HelixSet, RegionCode, ResourceSet, SubsectorSet};
+use sqlx::postgres::PgRow;
+use sqlx::{PgPool, Postgres, QueryBuilder, Row};
+
+use crate::auth::TokenHash;
+use crate::error::Error;
+use crate::store::Owner;
+
+pub const STAKEHOLDER_COLUMNS: &str = "id, name, helix, region, subsectors, offers, description, website, verified, \
+     contact_person, contact_email, contact_phone, created_at, updated_at";
+
+pub const INITIATIVE_COLUMNS: &str = "id, title, description, region, subsectors, needs, starts_on, ends_on, place, \
+     status, coverage, fulfilled, contact_person, contact_email, contact_phone, created_at, updated_at, \
+     (SELECT COUNT(*) FROM pledges p WHERE p.initiative_id = initiatives.id AND p.status IN ('pending', 'accepted')) AS pledge_count";
+
+/// A value in the database that no version of the code writes: reported, never guessed around.
+pub fn corrupt(what: impl std::fmt::Display) -> Error {
+    Error::Internal(format!("unexpected value in the database: {what}"))
+}
+
+pub fn region(row: &PgRow, column: &str) -> Result<RegionCode, Error> {
+    let packed: i64 = row.try_get(column)?;
+    u32::try_from(packed)
+        .ok()
+        .and_then(RegionCode::from_packed)
+        .ok_or_else(|| corrupt(format!("{column} {packed}")))
+}
+
+pub fn slug<T: Taxonomy>(row: &PgRow, column: &str) -> Result<T, Error> {
+    let text: String = row.try_get(column)?;
+    T::from_slug(&text).map_err(corrupt)
+}
+
+pub fn bits(row: &PgRow, column: &str) -> Result<i64, Error> {
+    Ok(row.try_get(column)?)
+}
+
+pub fn contact(row: &PgRow) -> Result<Contact, Error> {
+    Ok(Contact {
+        person: row.try_get("contact_person")?,
+        email: row.try_get("contact_email")?,
+        phone: row.try_get("contact_phone")?,
+    })
+}
+
+pub fn stakeholder(row: &PgRow) -> Result<Stakeholder, Error> {
+    Ok(Stakeholder {
+        id: StakeholderId(row.try_get("id")?),
+        name: row.try_get("name")?,
+        helix: slug(row, "helix")?,
+        region: region(row, "region")?,
+        subsectors: SubsectorSet::from_bits(bits(row, "subsectors")? as u32),
+        offers: ResourceSet::from_bits(bits(row, "offers")? as u16),
+        description: row.try_get("description")?,
+        website: row.try_get("website")?,
+        verified: row.try_get("verified")?,
+        contact: Some(contact(row)?),
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+pub fn initiative(row: &PgRow) -> Result<Initiative, Error> {
+    let needs_json: String = row.try_get("needs")?;
+    let needs: Vec<NeedInput> =
+        serde_json::from_str(&needs_json).map_err(|e| corrupt(format!("needs: {e}")))?;
+    let fulfilled = ResourceSet::from_bits(bits(row, "fulfilled")? as u16);
+    let status: String = row.try_get("status")?;
+    Ok(Initiative {
+        id: InitiativeId(row.try_get("id")?),
+        title: row.try_get("title")?,
+        description: row.try_get("description")?,
+        region: region(row, "region")?,
+        subsectors: SubsectorSet::from_bits(bits(row, "subsectors")? as u32),
+        needs: needs
+            .into_iter()
+            .map(|n| Need {
+                fulfilled: fulfilled.contains(n.resource),
+                resource: n.resource,
+                helix: n.helix,
+                note: n.note,
+            })
+            .collect(),
+        starts_on: row.try_get("starts_on")?,
+        ends_on: row.try_get("ends_on")?,
+        place: row.try_get("place")?,
+        status: InitiativeStatus::from_slug(&status)
+            .ok_or_else(|| corrupt(format!("status {status}")))?,
+        coverage: HelixSet::from_bits(bits(row, "coverage")? as u16),
+        pledge_count: row.try_get::<i64, _>("pledge_count")? as u32,
+        contact: Some(contact(row)?),
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+/// Appends `AND (region BETWEEN … OR …)` for the areas; no areas means no restriction.
+pub fn push_areas(query: &mut QueryBuilder<'_, Postgres>, column: &str, areas: &[RegionCode]) {
+    if areas.is_empty() {
+        return;
+    }
+    query.push(" AND (");
+    for (n, area) in areas.iter().enumerate() {
+        let (low, high) = area.packed_range();
+        if n > 0 {
+            query.push(" OR ");
+        }
+        query
+            .push(format!("{column} BETWEEN "))
+            .push_bind(i64::from(low))
+            .push(" AND ")
+            .push_bind(i64::from(high));
+    }
+    query.push(")");
+}
+
+/// Appends `AND bit_positions(mask) @> ARRAY[bit]` for a one-member set: the form the GIN
+/// indexes on `bit_positions(…)` serve (see the migration). `mask` must be written exactly as in
+/// the index's expression.
+pub fn push_has_bit(query: &mut QueryBuilder<'_, Postgres>, mask: &str, member_bits: u64) {
+    debug_assert_eq!(member_bits.count_ones(), 1, "one member");
+    query
+        .push(format!(" AND bit_positions({mask}) @> ARRAY["))
+        .push_bind(member_bits.trailing_zeros() as i16)
+        .push("::SMALLINT]");
+}
+
+/// Escapes `%`, `_` and `\` for an `ILIKE … ESCAPE '\'` pattern, so a search for "50%" finds it.
+pub fn like_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// A `to_tsquery` text from what a person typed, matching as the SQLite store's FTS5 query does:
+/// every word must appear, as a prefix ("kop" finds "kopi"). Words are split on anything but
+/// letters and digits and quoted, so tsquery operators (`&`, `|`, `!`, `<->`, `:`) and quotes in
+/// the input are plain text, never syntax.
+pub fn ts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("'{w}':*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" & "))
+}
+
+pub async fn owner_of_token(pool: &PgPool, token: &TokenHash) -> Result<Option<Owner>, Error> {
+    let row = sqlx::query(
+        "SELECT 'initiative' AS kind, id, token_hash FROM initiatives WHERE token_hash = $1 \
+         UNION ALL SELECT 'stakeholder', id, token_hash FROM stakeholders WHERE token_hash = $1 LIMIT 1",
+    )
+    .bind(token.as_bytes())
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let stored: Vec<u8> = row.try_get("token_hash")?;
+    if !TokenHash::from_bytes(&stored).is_some_and(|stored| stored.matches(token)) {
+        return Ok(None);
+    }
+    let id: i64 = row.try_get("id")?;
+    let kind: String = row.try_get("kind")?;
+    Ok(Some(if kind == "initiative" {
+        Owner::Initiative(InitiativeId(id))
+    } else {
+        Owner::Stakeholder(StakeholderId(id))
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ts_queries_quote_every_word_as_a_prefix() {
+        assert_eq!(
+            ts_query("Festival kopi").as_deref(),
+            Some("'Festival':* & 'kopi':*")
+        );
+        assert_eq!(
+            ts_query("' | !x <-> y:* & (").as_deref(),
+            Some("'x':* & 'y':*")
+        );
+        assert_eq!(ts_query("  ;; "), None);
+    }
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern("50%_x\\"), "%50\\%\\_x\\\\%");
+    }
+
+    /// The migration's `31 & ~coverage` (the helices still missing) assumes five helices in the
+    /// low bits.
+    #[test]
+    fn the_missing_helix_index_knows_every_helix() {
+        assert_eq!(HelixSet::all().bits(), 31);
+    }
+}
