@@ -3,6 +3,7 @@
 
 mod contact;
 mod initiative;
+mod integer;
 mod matches;
 mod moderation;
 mod page;
