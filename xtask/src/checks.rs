@@ -7,16 +7,17 @@ use anyhow::{Context, Result, bail};
 
 use crate::tools::{self, WASM_TARGET};
 use crate::workspace::Workspace;
-use crate::{cmd, dist, e2e};
+use crate::{cmd, dist, e2e, schemathesis};
 
 type Step = (&'static str, fn(&Workspace) -> Result<()>);
 
-const STEPS: [Step; 9] = [
+const STEPS: [Step; 10] = [
     ("format (cargo fmt --check)", format),
     ("tools (install what is missing)", install_tools),
     ("clippy, native", clippy_native),
     ("clippy, widget for wasm", clippy_wasm),
     ("tests, native (cargo test --workspace)", test_native),
+    ("API contract fuzzing (schemathesis)", schemathesis::bounded),
     ("core builds for wasm", core_for_wasm),
     ("widget tests in headless Chromium", widget_in_browser),
     ("widget release build (dist/)", dist::build),

@@ -5,7 +5,9 @@ mod checks;
 mod cmd;
 mod dist;
 mod e2e;
+mod schemathesis;
 mod serve;
+mod server;
 mod tools;
 mod workspace;
 
@@ -35,6 +37,18 @@ enum Task {
     /// Run every check CI runs: fmt, clippy, native tests, wasm tests in Chromium, release build,
     /// and the user journeys in Chromium.
     Test,
+    /// Fuzz the API from its OpenAPI document with schemathesis, longer than `test` does.
+    FuzzApi {
+        /// Test cases per operation in each phase (`test` runs 30).
+        #[arg(long, default_value_t = 500)]
+        max_examples: u32,
+        /// Repeat an earlier run: schemathesis prints the seed it used.
+        #[arg(long, conflicts_with = "deterministic")]
+        seed: Option<u64>,
+        /// Generate the same cases every run, as `test` does (`--max-examples 30` is its run).
+        #[arg(long)]
+        deterministic: bool,
+    },
     /// Build the widget into dist/ only.
     #[command(hide = true)]
     Dist,
@@ -61,6 +75,24 @@ fn run(task: Task) -> Result<()> {
     match task {
         Task::Run { server_args } => serve::run(&ws, &server_args),
         Task::Test => checks::run_all(&ws),
+        Task::FuzzApi {
+            max_examples,
+            seed,
+            deterministic,
+        } => {
+            let cases = match (deterministic, seed) {
+                (true, _) => schemathesis::Cases::Deterministic,
+                (false, Some(seed)) => schemathesis::Cases::Seeded(seed),
+                (false, None) => schemathesis::Cases::Random,
+            };
+            schemathesis::run(
+                &ws,
+                &schemathesis::Fuzz {
+                    max_examples,
+                    cases,
+                },
+            )
+        }
         Task::Dist => dist::build(&ws),
     }
 }
