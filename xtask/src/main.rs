@@ -1,5 +1,6 @@
-//! Pentahelix developer commands. The README documents exactly two: `cargo xtask run` and
-//! `cargo xtask test`; both install what they need on a fresh machine.
+//! Pentahelix developer commands. The README's two are `cargo xtask run` and `cargo xtask test`,
+//! and beside them `cargo xtask fuzz-api` for a longer contract fuzzing run than `test`'s; all
+//! install what they need on a fresh machine.
 
 mod checks;
 mod cmd;
