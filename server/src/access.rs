@@ -84,6 +84,18 @@ impl Viewer {
             .is_some_and(|grant| grant.regions.iter().any(|r| r.contains(region)))
     }
 
+    /// For actions that always need a token: a caller without a valid one is answered 401 before
+    /// the record is looked up, since a token is what it needs, whether or not the record exists.
+    /// (So an owner retrying a delete that went through holds the token of a record now gone
+    /// and is told that token no longer works.)
+    pub fn needs_token(&self) -> Result<(), Error> {
+        if self.owner.is_none() && self.admin.is_none() {
+            Err(Error::Unauthorized)
+        } else {
+            Ok(())
+        }
+    }
+
     /// The error for a viewer that may not do something: 401 without valid credentials, 403
     /// with credentials that do not cover it.
     pub fn denied(&self) -> Error {

@@ -13,14 +13,12 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
-use utoipa::OpenApi;
-use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::Error;
 use crate::lang::localize_problems;
 use crate::middleware::{idempotency, rate_limit, timeout};
-use crate::routes::{self, ApiDoc};
+use crate::routes;
 use crate::state::AppState;
 
 /// The largest request body the API reads: a long initiative description is a few KB, so 64 KiB
@@ -50,9 +48,7 @@ fn cors(origins: &[String]) -> CorsLayer {
 }
 
 pub fn router(state: AppState) -> Router {
-    let (v1, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .nest("/api/v1", routes::v1())
-        .split_for_parts();
+    let (v1, openapi) = routes::v1_with_openapi();
 
     // Layers run outside-in in the reverse order of these calls: CORS and compression wrap
     // everything, then the language of problems, the rate limit, the timeout, the idempotency

@@ -13,6 +13,18 @@ pub fn cursor_after(last_id: i64) -> String {
     format!("v1.{last_id:x}")
 }
 
+/// A `limit` parameter: the default when absent, refused outside `1..=max` (as the API document
+/// says) rather than quietly changed, so a client never reads a short page as the last one.
+pub fn limit(limit: Option<u32>, default: u32, max: u32) -> Result<u32, Error> {
+    match limit {
+        None => Ok(default),
+        Some(n) if (1..=max).contains(&n) => Ok(n),
+        Some(_) => Err(Error::BadRequest(format!(
+            "`limit`: ask for 1 to {max} items"
+        ))),
+    }
+}
+
 pub fn page_request(cursor: Option<&str>, limit: Option<u32>) -> Result<PageRequest, Error> {
     let before = cursor
         .filter(|c| !c.is_empty())
@@ -25,7 +37,7 @@ pub fn page_request(cursor: Option<&str>, limit: Option<u32>) -> Result<PageRequ
         .transpose()?;
     Ok(PageRequest {
         before,
-        limit: limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT),
+        limit: self::limit(limit, DEFAULT_LIMIT, MAX_LIMIT)?,
     })
 }
 
@@ -72,8 +84,13 @@ mod tests {
     }
 
     #[test]
-    fn limits_are_capped() {
-        assert_eq!(page_request(None, Some(10_000)).unwrap().limit, MAX_LIMIT);
-        assert_eq!(page_request(None, Some(0)).unwrap().limit, 1);
+    fn limits_outside_the_documented_range_are_refused() {
+        assert_eq!(
+            page_request(None, Some(MAX_LIMIT)).unwrap().limit,
+            MAX_LIMIT
+        );
+        assert_eq!(page_request(None, None).unwrap().limit, DEFAULT_LIMIT);
+        assert!(page_request(None, Some(MAX_LIMIT + 1)).is_err());
+        assert!(page_request(None, Some(0)).is_err());
     }
 }

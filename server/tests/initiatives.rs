@@ -336,8 +336,9 @@ async fn paging_walks_every_item_once_even_while_new_ones_arrive() {
     app.get("/api/v1/initiatives?cursor=garbage", None)
         .await
         .problem(400, "malformed-request");
-    let capped = app.get("/api/v1/initiatives?limit=1000", None).await.json();
-    assert!(capped["items"].as_array().unwrap().len() <= 100);
+    app.get("/api/v1/initiatives?limit=1000", None)
+        .await
+        .problem(400, "malformed-request");
 }
 
 #[tokio::test]

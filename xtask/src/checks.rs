@@ -7,11 +7,11 @@ use anyhow::{Context, Result, bail};
 
 use crate::tools::{self, WASM_TARGET};
 use crate::workspace::Workspace;
-use crate::{cmd, dist, e2e, fuzz, postgres};
+use crate::{cmd, dist, e2e, fuzz, postgres, schemathesis};
 
 type Step = (&'static str, fn(&Workspace) -> Result<()>);
 
-const STEPS: [Step; 11] = [
+const STEPS: [Step; 12] = [
     ("format (cargo fmt --check)", format),
     ("tools (install what is missing)", install_tools),
     ("clippy, native", clippy_native),
@@ -21,6 +21,7 @@ const STEPS: [Step; 11] = [
         "server tests on PostgreSQL (a throwaway cluster)",
         test_on_postgres,
     ),
+    ("API contract fuzzing (schemathesis)", schemathesis::bounded),
     ("core builds for wasm", core_for_wasm),
     ("fuzzing the core's parsers (cargo fuzz)", fuzz_core),
     ("widget tests in headless Chromium", widget_in_browser),

@@ -1,5 +1,6 @@
-//! Pentahelix developer commands. The README documents exactly two: `cargo xtask run` and
-//! `cargo xtask test`; both install what they need on a fresh machine.
+//! Pentahelix developer commands. The README's two are `cargo xtask run` and `cargo xtask test`,
+//! and beside them `cargo xtask fuzz-api` for a longer contract fuzzing run than `test`'s; all
+//! install what they need on a fresh machine.
 
 mod checks;
 mod cmd;
@@ -7,7 +8,9 @@ mod dist;
 mod e2e;
 mod fuzz;
 mod postgres;
+mod schemathesis;
 mod serve;
+mod server;
 mod tools;
 mod workspace;
 
@@ -37,6 +40,18 @@ enum Task {
     /// Run every check CI runs: fmt, clippy, native tests, wasm tests in Chromium, release build,
     /// and the user journeys in Chromium.
     Test,
+    /// Fuzz the API from its OpenAPI document with schemathesis, longer than `test` does.
+    FuzzApi {
+        /// Test cases per operation in each phase (`test` runs 30).
+        #[arg(long, default_value_t = 500)]
+        max_examples: u32,
+        /// Repeat an earlier run: schemathesis prints the seed it used.
+        #[arg(long, conflicts_with = "deterministic")]
+        seed: Option<u64>,
+        /// Generate the same cases every run, as `test` does (`--max-examples 30` is its run).
+        #[arg(long)]
+        deterministic: bool,
+    },
     /// Build the widget into dist/ only.
     #[command(hide = true)]
     Dist,
@@ -76,6 +91,24 @@ fn run(task: Task) -> Result<()> {
     match task {
         Task::Run { server_args } => serve::run(&ws, &server_args),
         Task::Test => checks::run_all(&ws),
+        Task::FuzzApi {
+            max_examples,
+            seed,
+            deterministic,
+        } => {
+            let cases = match (deterministic, seed) {
+                (true, _) => schemathesis::Cases::Deterministic,
+                (false, Some(seed)) => schemathesis::Cases::Seeded(seed),
+                (false, None) => schemathesis::Cases::Random,
+            };
+            schemathesis::run(
+                &ws,
+                &schemathesis::Fuzz {
+                    max_examples,
+                    cases,
+                },
+            )
+        }
         Task::Dist => dist::build(&ws),
         Task::Fuzz { seconds } => fuzz::run(&ws, seconds),
         Task::TestPostgres { cargo_test_args } => checks::test_postgres(&ws, &cargo_test_args),

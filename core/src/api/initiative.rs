@@ -122,9 +122,22 @@ pub struct InitiativeInput {
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::taxonomy::Subsector>))]
     pub subsectors: SubsectorSet,
     pub needs: Vec<NeedInput>,
+    // The patterns repeat what validation accepts (dates from 2000 to 2100) because JSON Schema
+    // leaves checking `format: date` optional: a client built from the API document should not
+    // learn the rule from a 400.
+    /// The first day, 2000 to 2100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    )]
     pub starts_on: Option<NaiveDate>,
+    /// The last day, 2000 to 2100, not before `starts_on`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    )]
     pub ends_on: Option<NaiveDate>,
     /// Where exactly (a hall, a park, a street), free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]

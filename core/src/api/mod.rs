@@ -4,6 +4,7 @@
 mod contact;
 mod export;
 mod initiative;
+mod integer;
 mod matches;
 mod moderation;
 mod page;

@@ -25,6 +25,7 @@ impl ReportTarget {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportInput {
     pub target: ReportTarget,
+    #[serde(deserialize_with = "super::integer::deserialize")]
     pub id: i64,
     /// What is wrong, in the reporter's words.
     pub reason: String,

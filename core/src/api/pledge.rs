@@ -59,6 +59,7 @@ impl PledgeStatus {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PledgeInput {
+    #[serde(deserialize_with = "super::integer::deserialize")]
     pub stakeholder_id: StakeholderId,
     pub resource: Resource,
     pub message: String,

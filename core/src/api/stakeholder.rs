@@ -11,6 +11,12 @@ use crate::taxonomy::{Helix, ResourceSet, SubsectorSet};
 #[serde(transparent)]
 pub struct StakeholderId(pub i64);
 
+impl From<i64> for StakeholderId {
+    fn from(id: i64) -> Self {
+        StakeholderId(id)
+    }
+}
+
 /// What a stakeholder sends to register or edit its profile.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -193,7 +193,8 @@ impl utoipa::PartialSchema for RegionCode {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(r"^[1-9][0-9](\.(0[1-9]|[1-9][0-9])){0,2}$"))
+            // Province codes run from 11 (Aceh), as `RegionCode::new` checks.
+            .pattern(Some(r"^(1[1-9]|[2-9][0-9])(\.(0[1-9]|[1-9][0-9])){0,2}$"))
             .description(Some(
                 "Kemendagri region code: province `32`, city `32.73` or kecamatan `32.73.01`",
             ))

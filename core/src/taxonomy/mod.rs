@@ -47,11 +47,15 @@ pub trait Taxonomy: Copy + Eq + Ord + 'static {
 
 /// Declares a taxonomy enum with its slugs and labels in one table, so a member cannot be added
 /// without both labels and a slug.
+///
+/// The slug is a `tt`, not a `literal`: a `literal` fragment reaches derive macros wrapped in an
+/// invisible group, which utoipa does not read as `#[serde(rename)]`'s string, so the OpenAPI
+/// document would name the variants instead of the slugs the API sends.
 macro_rules! taxonomy {
     (
         $(#[$meta:meta])*
         $name:ident as $taxonomy:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = $slug:literal, $id:literal, $en:literal; )+
+            $( $(#[$vmeta:meta])* $variant:ident = $slug:tt, $id:literal, $en:literal; )+
         }
     ) => {
         $(#[$meta])*

@@ -29,6 +29,8 @@ pub const HEADER: &str = "idempotency-key";
 /// Set on a replayed response, so a client (and a test) can tell.
 pub const REPLAYED: &str = "idempotent-replayed";
 pub const RETENTION_HOURS: i64 = 24;
+/// Long enough for any UUID or hash a client makes, short enough to index.
+pub const MAX_KEY_LENGTH: usize = 255;
 /// A claim older than this with no response belongs to a request that died with its process.
 const ABANDONED_AFTER_SECONDS: i64 = 60;
 
@@ -67,7 +69,7 @@ fn open(key: &str, stored: &[u8]) -> Result<Vec<u8>, Error> {
 }
 
 fn valid_key(key: &str) -> bool {
-    (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
+    (1..=MAX_KEY_LENGTH).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
 fn json_response(status: u16, body: Vec<u8>, replayed: bool) -> Response {

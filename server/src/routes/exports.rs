@@ -239,7 +239,7 @@ async fn stakeholders_csv(
 #[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// A city (`32.73`) or kecamatan; all served cities when omitted.
-    #[param(value_type = Option<String>, example = "32.73")]
+    #[param(value_type = Option<RegionCode>, example = "32.73")]
     region: Option<RegionCode>,
 }
 

@@ -41,7 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Only inside this region (a city `32.73` or a kecamatan `32.73.02`).
-    #[param(value_type = Option<String>, example = "32.73.02")]
+    #[param(value_type = Option<RegionCode>, example = "32.73.02")]
     region: Option<RegionCode>,
     /// Initiatives that do not yet have this helix (where a stakeholder of it is wanted).
     helix: Option<Helix>,
@@ -56,9 +56,12 @@ pub struct ListQuery {
     /// Starting on or before this date.
     to: Option<NaiveDate>,
     /// Words in the title or description (full-text search, prefix matching).
+    #[param(max_length = 200)]
     q: Option<String>,
+    #[param(pattern = r"^(v1\.0*[1-9a-fA-F][0-9a-fA-F]{0,14})?$")]
     cursor: Option<String>,
     /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
 }
 
@@ -71,6 +74,7 @@ async fn list(
     QueryParams(query): QueryParams<ListQuery>,
 ) -> Result<Json<Page<Initiative>>, Error> {
     let page = page_request(query.cursor.as_deref(), query.limit)?;
+    let text = search_text(query.q)?;
     let mut areas = areas(&state, query.region);
     if let Some(status) = query.status
         && !matches!(
@@ -95,7 +99,7 @@ async fn list(
         statuses: query.status.into_iter().collect(),
         from: query.from,
         to: query.to,
-        text: search_text(query.q)?,
+        text,
     };
     let rows = state.store().list_initiatives(&filter, page).await?;
     let next_cursor = next_cursor(rows.iter().map(|i| i.id.0), rows.len(), page);
@@ -167,6 +171,7 @@ async fn update(
     PathParam(id): PathParam<i64>,
     JsonBody(mut input): JsonBody<InitiativeInput>,
 ) -> Result<Json<Initiative>, Error> {
+    viewer.needs_token()?;
     let current = load(&state, &viewer, id).await?;
     if !(viewer.owns_initiative(current.id) || viewer.admin_of(current.region)) {
         return Err(viewer.denied());
@@ -194,6 +199,7 @@ async fn delete(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<StatusCode, Error> {
+    viewer.needs_token()?;
     let current = load(&state, &viewer, id).await?;
     if !(viewer.owns_initiative(current.id) || viewer.admin_of(current.region)) {
         return Err(viewer.denied());
@@ -213,6 +219,7 @@ async fn change_status(
     PathParam(id): PathParam<i64>,
     JsonBody(change): JsonBody<StatusChange>,
 ) -> Result<Json<Initiative>, Error> {
+    viewer.needs_token()?;
     let current = load(&state, &viewer, id).await?;
     if !viewer.owns_initiative(current.id) {
         return Err(viewer.denied());
@@ -267,6 +274,7 @@ async fn offer(
     PathParam(id): PathParam<i64>,
     JsonBody(mut input): JsonBody<PledgeInput>,
 ) -> Result<(StatusCode, Json<Pledge>), Error> {
+    viewer.needs_token()?;
     let initiative = load(&state, &viewer, id).await?;
     if !viewer.owns_stakeholder(input.stakeholder_id) {
         return Err(viewer.denied());

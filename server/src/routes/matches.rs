@@ -22,10 +22,11 @@ use super::extract::{PathParam, QueryParams};
 use super::initiatives::load as load_initiative;
 use crate::access::Viewer;
 use crate::error::Error;
+use crate::pagination;
 use crate::state::AppState;
 
-const DEFAULT_LIMIT: usize = 10;
-const MAX_LIMIT: usize = 50;
+const DEFAULT_LIMIT: u32 = 10;
+const MAX_LIMIT: u32 = 50;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -40,7 +41,8 @@ pub struct MatchQuery {
     /// deployment serves.
     scope: Option<MatchScope>,
     /// How many matches, 1 to 50 (default 10).
-    limit: Option<usize>,
+    #[param(minimum = 1, maximum = 50)]
+    limit: Option<u32>,
 }
 
 /// The served areas a search from `home` covers at `scope`.
@@ -76,7 +78,7 @@ async fn for_initiative(
 ) -> Result<Json<InitiativeMatches>, Error> {
     let initiative = load_initiative(&state, &viewer, id).await?;
     let scope = query.scope.unwrap_or_default();
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)? as usize;
     let features = InitiativeFeatures::from(&initiative);
     let candidates = state
         .store()
@@ -123,7 +125,7 @@ async fn for_stakeholder(
         .filter(|s| state.serves(s.region))
         .ok_or(Error::NotFound)?;
     let scope = query.scope.unwrap_or_default();
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)? as usize;
     let me = StakeholderFeatures::from(&stakeholder);
     let areas = search_areas(&state, stakeholder.region, scope);
 

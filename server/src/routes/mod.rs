@@ -1,6 +1,7 @@
 //! One module per API resource, each with its handlers, their OpenAPI descriptions and its
 //! router; merged here into `/api/v1`.
 
+mod contract;
 mod exports;
 mod extract;
 mod health;
@@ -14,6 +15,7 @@ mod stakeholders;
 mod stats;
 mod taxonomy;
 
+use axum::Router;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -81,10 +83,18 @@ pub fn v1() -> OpenApiRouter<AppState> {
         .merge(exports::router())
 }
 
-/// The OpenAPI document of `/api/v1`, with paths as clients call them.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, api) = OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
+/// The `/api/v1` router and its OpenAPI document, with paths as clients call them. The
+/// document-wide modifiers run here rather than in `ApiDoc`, which sees no paths yet.
+pub fn v1_with_openapi() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut api) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1())
         .split_for_parts();
-    api
+    contract::SharedResponses.modify(&mut api);
+    contract::UniqueOperationIds.modify(&mut api);
+    (router, api)
+}
+
+/// The OpenAPI document of `/api/v1`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    v1_with_openapi().1
 }

@@ -26,6 +26,7 @@ async fn change(
     id: i64,
     to: PledgeStatus,
 ) -> Result<Json<Pledge>, Error> {
+    viewer.needs_token()?;
     let pledge = state
         .store()
         .pledge(PledgeId(id))

@@ -12,10 +12,11 @@ use utoipa_axum::routes;
 
 use super::extract::{PathParam, QueryParams};
 use crate::error::Error;
+use crate::pagination;
 use crate::state::AppState;
 
-const DEFAULT_LIMIT: usize = 50;
-const MAX_LIMIT: usize = 200;
+const DEFAULT_LIMIT: u32 = 50;
+const MAX_LIMIT: u32 = 200;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -27,12 +28,13 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Only regions inside this code (a city's kecamatan: `within=32.73`).
-    #[param(value_type = Option<String>, example = "32.73")]
+    #[param(value_type = Option<RegionCode>, example = "32.73")]
     within: Option<String>,
     /// Part of a name, any case.
     q: Option<String>,
     /// 1 to 200 (default 50).
-    limit: Option<usize>,
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u32>,
 }
 
 fn parse_code(param: &str, value: &str) -> Result<RegionCode, Error> {
@@ -55,7 +57,7 @@ async fn list(
         .as_deref()
         .map(|w| parse_code("within", w))
         .transpose()?;
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)? as usize;
     let regions = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) => state.regions().search(q, within, usize::MAX),
         None => match within {
@@ -73,7 +75,7 @@ async fn list(
 }
 
 /// One region by its code.
-#[utoipa::path(get, path = "/regions/{code}", tag = "reference", params(("code" = String, Path, example = "32.73.02")),
+#[utoipa::path(get, path = "/regions/{code}", tag = "reference", params(("code" = RegionCode, Path, example = "32.73.02")),
     responses((status = 200, body = Region), (status = 400, body = Problem), (status = 404, body = Problem)))]
 async fn one(
     State(state): State<AppState>,

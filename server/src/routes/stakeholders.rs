@@ -36,7 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Only inside this region (a city `32.73` or a kecamatan `32.73.02`).
-    #[param(value_type = Option<String>, example = "32.73")]
+    #[param(value_type = Option<RegionCode>, example = "32.73")]
     region: Option<RegionCode>,
     helix: Option<Helix>,
     subsector: Option<Subsector>,
@@ -44,10 +44,13 @@ pub struct ListQuery {
     resource: Option<Resource>,
     verified: Option<bool>,
     /// Words in the name or description.
+    #[param(max_length = 200)]
     q: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(pattern = r"^(v1\.0*[1-9a-fA-F][0-9a-fA-F]{0,14})?$")]
     cursor: Option<String>,
     /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
 }
 
@@ -73,6 +76,7 @@ async fn list(
     QueryParams(query): QueryParams<ListQuery>,
 ) -> Result<Json<Page<Stakeholder>>, Error> {
     let page = page_request(query.cursor.as_deref(), query.limit)?;
+    let text = search_text(query.q)?;
     let areas = areas(&state, query.region);
     if areas.is_empty() {
         return Ok(Json(Page {
@@ -86,7 +90,7 @@ async fn list(
         subsector: query.subsector,
         resource: query.resource,
         verified: query.verified,
-        text: search_text(query.q)?,
+        text,
     };
     let rows = state.store().list_stakeholders(&filter, page).await?;
     let next_cursor = next_cursor(rows.iter().map(|s| s.id.0), rows.len(), page);
@@ -155,6 +159,7 @@ async fn update(
     PathParam(id): PathParam<i64>,
     JsonBody(mut input): JsonBody<StakeholderInput>,
 ) -> Result<Json<Stakeholder>, Error> {
+    viewer.needs_token()?;
     let current = load(&state, id).await?;
     if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
         return Err(viewer.denied());
@@ -182,6 +187,7 @@ async fn delete(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<StatusCode, Error> {
+    viewer.needs_token()?;
     let current = load(&state, id).await?;
     if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
         return Err(viewer.denied());
@@ -202,6 +208,7 @@ async fn pledges(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<Json<Vec<Pledge>>, Error> {
+    viewer.needs_token()?;
     let current = load(&state, id).await?;
     if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
         return Err(viewer.denied());

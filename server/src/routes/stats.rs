@@ -28,7 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct CityQuery {
     /// The city (`32.73`); defaults to the first city served.
-    #[param(value_type = Option<String>, example = "32.73")]
+    #[param(value_type = Option<RegionCode>, example = "32.73")]
     city: Option<RegionCode>,
 }
 
