@@ -311,6 +311,7 @@ async fn export(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<impl IntoResponse, Error> {
+    viewer.needs_token()?;
     let initiative = load(&state, &viewer, id).await?;
     if !(viewer.owns_initiative(initiative.id) || viewer.admin_of(initiative.region)) {
         return Err(viewer.denied());

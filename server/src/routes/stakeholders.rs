@@ -230,6 +230,7 @@ async fn export(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<impl IntoResponse, Error> {
+    viewer.needs_token()?;
     let stakeholder = load(&state, id).await?;
     if !(viewer.owns_stakeholder(stakeholder.id) || viewer.admin_of(stakeholder.region)) {
         return Err(viewer.denied());
