@@ -10,6 +10,7 @@ pub mod cli;
 pub mod compare_ranking;
 pub mod demo;
 pub mod error;
+pub mod features;
 mod ical;
 mod lang;
 pub mod middleware;

@@ -6,6 +6,7 @@ use pentahelix_core::{RegionCode, RegionLevel, Regions};
 
 use crate::cli::{ModerationMode, ServeArgs};
 use crate::error::Error;
+use crate::features::FeatureCache;
 use crate::middleware::rate_limit::{Limit, Limiter};
 use crate::store::postgres::PgStore;
 use crate::store::sqlite::SqliteStore;
@@ -19,6 +20,7 @@ pub struct AppState {
 
 struct Inner {
     store: Box<dyn Store>,
+    features: FeatureCache,
     regions: Regions,
     cities: Vec<RegionCode>,
     static_dir: PathBuf,
@@ -74,6 +76,7 @@ impl AppState {
         Ok(AppState {
             inner: Arc::new(Inner {
                 store,
+                features: FeatureCache::default(),
                 regions,
                 cities,
                 static_dir: args.static_dir.clone(),
@@ -97,6 +100,11 @@ impl AppState {
 
     pub fn store(&self) -> &dyn Store {
         self.inner.store.as_ref()
+    }
+
+    /// Matching features in memory, checked against the database's change counters.
+    pub fn features(&self) -> &FeatureCache {
+        &self.inner.features
     }
 
     pub fn regions(&self) -> &Regions {

@@ -162,3 +162,93 @@ async fn a_stakeholder_sees_initiatives_it_can_help_and_complementary_partners()
         json!({ "kind": "other-helix", "helix": "academia" })
     );
 }
+
+/// Matching reads features from memory; the database's change counters must invalidate them.
+#[tokio::test]
+async fn matches_follow_every_change_to_partners_and_initiatives_at_once() {
+    let app = TestApp::new().await;
+    let (initiative, initiative_token) = app
+        .initiative(initiative_body(
+            json!({ "needs": [{ "resource": "venue" }] }),
+        ))
+        .await;
+    let ids = |matches: serde_json::Value| -> Vec<i64> {
+        matches["stakeholders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["stakeholder"]["id"].as_i64().unwrap())
+            .collect()
+    };
+    let uri = format!("/api/v1/initiatives/{initiative}/matches");
+    assert_eq!(ids(app.get(&uri, None).await.json()), Vec::<i64>::new());
+
+    let (hall, hall_token) = app
+        .stakeholder(stakeholder_body(
+            json!({ "helix": "government", "offers": ["venue"] }),
+        ))
+        .await;
+    assert_eq!(
+        ids(app.get(&uri, None).await.json()),
+        [hall],
+        "a new partner"
+    );
+
+    // It stops offering the venue: it may still bring its helix, but no longer fills the need.
+    let kinds = |matches: serde_json::Value| -> Vec<String> {
+        matches["stakeholders"][0]["reasons"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                let kind = if r["kind"].is_string() {
+                    &r["kind"]
+                } else {
+                    &r["reason"]["kind"]
+                };
+                kind.as_str().unwrap_or_default().to_owned()
+            })
+            .collect()
+    };
+    assert!(kinds(app.get(&uri, None).await.json()).contains(&"fills-need".to_owned()));
+    let edited = app
+        .put(
+            &format!("/api/v1/stakeholders/{hall}"),
+            Some(&hall_token),
+            stakeholder_body(json!({ "helix": "government", "offers": ["funding"] })),
+        )
+        .await;
+    assert_eq!(edited.status.as_u16(), 200, "{}", edited.text());
+    let after_edit = kinds(app.get(&uri, None).await.json());
+    assert!(
+        !after_edit.is_empty() && !after_edit.contains(&"fills-need".to_owned()),
+        "an edited offer: {after_edit:?}"
+    );
+
+    app.delete(&format!("/api/v1/stakeholders/{hall}"), Some(&hall_token))
+        .await;
+    assert_eq!(
+        ids(app.get(&uri, None).await.json()),
+        Vec::<i64>::new(),
+        "a deleted partner"
+    );
+
+    // The stakeholder side: an initiative that closes leaves its list of initiatives to help.
+    let (helper, _) = app
+        .stakeholder(stakeholder_body(json!({ "offers": ["venue"] })))
+        .await;
+    let helps = format!("/api/v1/stakeholders/{helper}/matches");
+    let count = |m: serde_json::Value| m["initiatives"].as_array().map_or(0, Vec::len);
+    assert_eq!(count(app.get(&helps, None).await.json()), 1);
+    app.post(
+        &format!("/api/v1/initiatives/{initiative}/status"),
+        Some(&initiative_token),
+        json!({ "status": "withdrawn" }),
+    )
+    .await;
+    assert_eq!(
+        count(app.get(&helps, None).await.json()),
+        0,
+        "a withdrawn initiative"
+    );
+}

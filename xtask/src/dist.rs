@@ -91,7 +91,7 @@ pub fn build(ws: &Workspace) -> Result<()> {
         write_atomically(&dist.join(LOADER), |out| out.write_all(embed.as_bytes()))?;
     }
     compress_tree(&dist)?;
-    print_sizes(&dist, &assets)
+    print_sizes(&dist)
 }
 
 /// Where the fingerprinted files go, relative to `dist/`: the server caches this folder for a
@@ -329,42 +329,72 @@ fn stale_by_mtime(inputs: &[Option<SystemTime>], outputs: &[Option<SystemTime>])
     inputs.iter().flatten().max() > outputs.iter().flatten().min()
 }
 
-/// The first view's transfer: the loader, the glue, the wasm and the stylesheet.
-fn print_sizes(dist: &Path, assets: &Assets) -> Result<()> {
+/// One shipped file's size: raw, and as sent gzip- and brotli-compressed.
+pub struct Transfer {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// The first view's transfer, read from a built `dist/`: the loader and the files it names.
+pub fn first_view(dist: &Path) -> Result<Vec<Transfer>> {
+    let loader = fs::read_to_string(dist.join(LOADER)).with_context(|| {
+        format!(
+            "{} is missing: build the widget first",
+            dist.join(LOADER).display()
+        )
+    })?;
+    let line = loader
+        .lines()
+        .find(|line| line.starts_with(LOADER_ASSETS_LINE))
+        .context("the built loader names no assets")?;
+    // `const ASSETS = { glue: "…", wasm: "…", style: "…" };`: the names are every other quoted part.
+    let names = line.split('"').skip(1).step_by(2);
+    let size = |path: &Path| fs::metadata(path).map(|meta| meta.len());
+    std::iter::once(LOADER)
+        .chain(names)
+        .map(|name| {
+            let file = dist.join(name);
+            let raw = size(&file).with_context(|| format!("{} is missing", file.display()))?;
+            Ok(Transfer {
+                name: name.to_owned(),
+                raw,
+                gzip: size(&with_suffix(&file, "gz")).unwrap_or(raw),
+                brotli: size(&with_suffix(&file, "br")).unwrap_or(raw),
+            })
+        })
+        .collect()
+}
+
+fn print_sizes(dist: &Path) -> Result<()> {
     println!("xtask: widget built into {}", dist.display());
     println!(
         "  {:<40} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip", "brotli"
     );
-    let size = |path: &Path| fs::metadata(path).map(|meta| meta.len());
-    let mut total = [0u64; 3];
-    for name in std::iter::once(LOADER).chain(assets.names()) {
-        let file = dist.join(name);
-        let raw = size(&file).with_context(|| format!("{} is missing", file.display()))?;
-        let gzip = size(&with_suffix(&file, "gz")).unwrap_or(raw);
-        let brotli = size(&with_suffix(&file, "br")).unwrap_or(raw);
-        for (sum, n) in total.iter_mut().zip([raw, gzip, brotli]) {
-            *sum += n;
-        }
+    let files = first_view(dist)?;
+    for file in &files {
         println!(
-            "  {name:<40} {:>10} {:>10} {:>10}",
-            kib(raw),
-            kib(gzip),
-            kib(brotli)
+            "  {:<40} {:>10} {:>10} {:>10}",
+            file.name,
+            kib(file.raw),
+            kib(file.gzip),
+            kib(file.brotli)
         );
     }
-    let [raw, gzip, brotli] = total;
+    let sum = |field: fn(&Transfer) -> u64| files.iter().map(field).sum::<u64>();
     println!(
         "  {:<40} {:>10} {:>10} {:>10}",
         "first view, total",
-        kib(raw),
-        kib(gzip),
-        kib(brotli)
+        kib(sum(|f| f.raw)),
+        kib(sum(|f| f.gzip)),
+        kib(sum(|f| f.brotli))
     );
     Ok(())
 }
 
-fn kib(bytes: u64) -> String {
+pub fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 

@@ -2,6 +2,7 @@
 //! and beside them `cargo xtask fuzz-api` for a longer contract fuzzing run than `test`'s; all
 //! install what they need on a fresh machine.
 
+mod bench;
 mod checks;
 mod cmd;
 mod dist;
@@ -51,6 +52,13 @@ enum Task {
         /// Generate the same cases every run, as `test` does (`--max-examples 30` is its run).
         #[arg(long)]
         deterministic: bool,
+    },
+    /// Measure everything in BENCHMARKS.md (widget weight, API load against a bare axum
+    /// ceiling on SQLite and PostgreSQL, memory, matching, Lighthouse) and write it there.
+    Bench {
+        /// Skip the Lighthouse run (it needs Chromium and the npm registry).
+        #[arg(long)]
+        no_lighthouse: bool,
     },
     /// Build the widget into dist/ only.
     #[command(hide = true)]
@@ -110,6 +118,7 @@ fn run(task: Task) -> Result<()> {
             )
         }
         Task::Dist => dist::build(&ws),
+        Task::Bench { no_lighthouse } => bench::run(&ws, !no_lighthouse),
         Task::Fuzz { seconds } => fuzz::run(&ws, seconds),
         Task::TestPostgres { cargo_test_args } => checks::test_postgres(&ws, &cargo_test_args),
     }

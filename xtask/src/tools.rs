@@ -196,7 +196,7 @@ pub fn ensure_bootstrap_css(ws: &Workspace) -> Result<PathBuf> {
 
 /// Installs `name@version` from the npm registry and returns its package directory. Each
 /// package gets its own prefix: `npm install --no-save` into a shared one prunes the others.
-fn ensure_npm_package(ws: &Workspace, name: &str, version: &str) -> Result<PathBuf> {
+pub fn ensure_npm_package(ws: &Workspace, name: &str, version: &str) -> Result<PathBuf> {
     let prefix = ws.tools_dir().join("npm").join(name);
     let package = prefix.join("node_modules").join(name);
     let installed = fs::read_to_string(package.join("package.json"))
@@ -313,7 +313,8 @@ pub fn apt_install(packages: &[&str]) -> Result<()> {
     let packages = packages.join(" ");
     installed.with_context(|| {
         format!(
-            "could not install {packages} with apt-get (needs network access to the Debian              mirrors). Fix the cause, then run `apt-get update && apt-get install -y {packages}`"
+            "could not install {packages} with apt-get (needs network access to the Debian \
+             mirrors). Fix the cause, then run `apt-get update && apt-get install -y {packages}`"
         )
     })
 }

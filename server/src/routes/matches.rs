@@ -81,8 +81,11 @@ async fn for_initiative(
     let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)? as usize;
     let features = InitiativeFeatures::from(&initiative);
     let candidates = state
-        .store()
-        .stakeholder_features(&search_areas(&state, initiative.region, scope))
+        .features()
+        .stakeholders(
+            state.store(),
+            &search_areas(&state, initiative.region, scope),
+        )
         .await?;
     let ranked = rank_stakeholders(&features, &candidates, limit);
     let team = coalition(&features, &candidates);
@@ -129,7 +132,7 @@ async fn for_stakeholder(
     let me = StakeholderFeatures::from(&stakeholder);
     let areas = search_areas(&state, stakeholder.region, scope);
 
-    let open = state.store().initiative_features(&areas).await?;
+    let open = state.features().initiatives(state.store(), &areas).await?;
     let mut initiatives = Vec::new();
     for r in rank_initiatives(&me, &open, limit) {
         if let Some(i) = state.store().initiative(InitiativeId(r.id)).await? {
@@ -143,7 +146,7 @@ async fn for_stakeholder(
         }
     }
 
-    let others = state.store().stakeholder_features(&areas).await?;
+    let others = state.features().stakeholders(state.store(), &areas).await?;
     let mut partners = Vec::new();
     for r in rank_partners(&me, &others, limit) {
         if let Some(stakeholder) = summary(&state, r.id).await? {

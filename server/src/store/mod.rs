@@ -59,6 +59,13 @@ pub struct PageRequest {
     pub limit: u32,
 }
 
+/// See [`Store::versions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Versions {
+    pub stakeholders: i64,
+    pub initiatives: i64,
+}
+
 /// Whose manage token a request carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Owner {
@@ -123,6 +130,10 @@ pub enum PledgeChange {
 pub trait Store: Send + Sync + 'static {
     /// Checks the database answers: `/readyz`.
     async fn ping(&self) -> Result<(), Error>;
+
+    /// Counters that move whenever stakeholders or initiatives change in a way matching sees;
+    /// kept by the database (triggers), so every process reads the same ones.
+    async fn versions(&self) -> Result<Versions, Error>;
 
     /// The record a manage token belongs to. Tokens are 256 random bits, so looking one up by its
     /// hash through an index reveals nothing an attacker could use.

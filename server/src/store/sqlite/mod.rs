@@ -31,7 +31,7 @@ use sqlx::sqlite::{
 
 use super::{
     AdminGrant, IdempotencyClaim, InitiativeFilter, Owner, PageRequest, PledgeChange, ReportEntry,
-    ReportTarget, StakeholderFilter, StatsRows, Store,
+    ReportTarget, StakeholderFilter, StatsRows, Store, Versions,
 };
 use crate::auth::TokenHash;
 use crate::error::Error;
@@ -181,6 +181,21 @@ impl Store for SqliteStore {
     async fn ping(&self) -> Result<(), Error> {
         sqlx::query("SELECT 1").execute(&self.read).await?;
         Ok(())
+    }
+
+    async fn versions(&self) -> Result<Versions, Error> {
+        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT name, version FROM change_counters")
+            .fetch_all(&self.read)
+            .await?;
+        let version = |table: &str| {
+            rows.iter()
+                .find(|(name, _)| name == table)
+                .map_or(0, |(_, version)| *version)
+        };
+        Ok(Versions {
+            stakeholders: version("stakeholders"),
+            initiatives: version("initiatives"),
+        })
     }
 
     async fn owner_of_token(&self, token: &TokenHash) -> Result<Option<Owner>, Error> {
