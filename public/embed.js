@@ -11,10 +11,17 @@ const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit", "deeplink
 let modulePromise;
 
 function loadModule() {
-  modulePromise ??= import(new URL(ASSETS.glue, base).href).then(async (m) => {
-    await m.default({ module_or_path: new URL(ASSETS.wasm, base) });
-    return m;
-  });
+  // The wasm is fetched while the glue loads, not after it: one round trip less before the
+  // first view on a slow mobile link. The glue's init accepts the pending response.
+  modulePromise ??= (() => {
+    const wasm = fetch(new URL(ASSETS.wasm, base));
+    // Its failure is reported where it is awaited, not as an unhandled rejection before.
+    wasm.catch(() => {});
+    return import(new URL(ASSETS.glue, base).href).then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    });
+  })();
   return modulePromise;
 }
 

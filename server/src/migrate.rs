@@ -467,6 +467,9 @@ pub async fn copy(from: &str, to: &str) -> Result<Vec<Copied>, Error> {
         )));
     }
     target.commit().await?;
+    // Fresh statistics, so the planner picks its plans for a city this size from the first
+    // request rather than after autovacuum gets round to it.
+    sqlx::query("ANALYZE").execute(target_store.pool()).await?;
     Ok(copied)
 }
 

@@ -59,8 +59,11 @@ pub async fn get(pool: &PgPool, id: InitiativeId) -> Result<Option<Initiative>, 
 
 /// The list query, separate so a test can ask PostgreSQL how it would run it.
 pub fn list_query(filter: &InitiativeFilter, page: PageRequest) -> QueryBuilder<'static, Postgres> {
+    // The page is chosen first and the pledge counts (a subquery per row) computed for its rows
+    // only: PostgreSQL evaluates the select list before a sort, so counting in the outer query
+    // saves a subquery for every row of the city (found by `cargo xtask bench`).
     let mut query: QueryBuilder<Postgres> = QueryBuilder::new(format!(
-        "SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE TRUE"
+        "SELECT {INITIATIVE_COLUMNS} FROM (SELECT * FROM initiatives WHERE TRUE"
     ));
     rows::push_areas(&mut query, "region", &filter.areas);
     let statuses: Vec<InitiativeStatus> = if filter.statuses.is_empty() {
@@ -119,6 +122,7 @@ pub fn list_query(filter: &InitiativeFilter, page: PageRequest) -> QueryBuilder<
     query
         .push(" ORDER BY id DESC LIMIT ")
         .push_bind(i64::from(page.limit));
+    query.push(") AS initiatives ORDER BY id DESC");
     query
 }
 

@@ -66,7 +66,7 @@ pub async fn list(
     let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
         "SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE 1 = 1"
     ));
-    rows::push_areas(&mut query, "region", &filter.areas);
+    rows::push_areas_newest_first(&mut query, "region", &filter.areas);
     let statuses: Vec<InitiativeStatus> = if filter.statuses.is_empty() {
         vec![
             InitiativeStatus::Open,
@@ -76,7 +76,8 @@ pub async fn list(
     } else {
         filter.statuses.clone()
     };
-    query.push(" AND status IN (");
+    // Not an index term (`+`): see `push_areas_newest_first`.
+    query.push(" AND +status IN (");
     let mut separated = query.separated(", ");
     for status in statuses {
         separated.push_bind(status.slug());

@@ -121,6 +121,39 @@ pub fn push_areas(query: &mut QueryBuilder<'_, Sqlite>, column: &str, areas: &[R
     query.push(")");
 }
 
+/// The area filter of a newest-first page (`ORDER BY id DESC LIMIT n`). A kecamatan is one packed
+/// code, so `region = ?` lets SQLite walk the `(region, id)` index already in order. Anything
+/// wider is written `+region` (the unary plus keeps SQLite from using an index for it): walking
+/// the table newest-first and stopping at the n-th match beats reading a whole city through an
+/// index and sorting it — 0.6 ms instead of 44 ms for 20,000 initiatives in one city (found by
+/// `cargo xtask bench`).
+pub fn push_areas_newest_first(
+    query: &mut QueryBuilder<'_, Sqlite>,
+    column: &str,
+    areas: &[RegionCode],
+) {
+    if areas.is_empty() {
+        return;
+    }
+    query.push(" AND (");
+    for (n, area) in areas.iter().enumerate() {
+        let (low, high) = area.packed_range();
+        if n > 0 {
+            query.push(" OR ");
+        }
+        if low == high {
+            query.push(format!("{column} = ")).push_bind(i64::from(low));
+        } else {
+            query
+                .push(format!("+{column} BETWEEN "))
+                .push_bind(i64::from(low))
+                .push(" AND ")
+                .push_bind(i64::from(high));
+        }
+    }
+    query.push(")");
+}
+
 /// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern, so a search for "50%" finds it.
 pub fn like_pattern(text: &str) -> String {
     let mut pattern = String::with_capacity(text.len() + 2);

@@ -57,9 +57,10 @@ pub async fn list(
     let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
         "SELECT {STAKEHOLDER_COLUMNS} FROM stakeholders WHERE 1 = 1"
     ));
-    rows::push_areas(&mut query, "region", &filter.areas);
+    rows::push_areas_newest_first(&mut query, "region", &filter.areas);
     if let Some(helix) = filter.helix {
-        query.push(" AND helix = ").push_bind(helix.slug());
+        // Not an index term (`+`): see `rows::push_areas_newest_first`.
+        query.push(" AND +helix = ").push_bind(helix.slug());
     }
     if let Some(subsector) = filter.subsector {
         query
