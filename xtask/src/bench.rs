@@ -104,7 +104,7 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
         report,
         "A city of {STAKEHOLDERS} stakeholders and {INITIATIVES} initiatives in Kota Bandung \
          (`pentahelix-server seed`, seed {SEED}). Load: `wrk {}` from a second process on \
-         loopback; client and server share the machine's cores. The ceiling is a bare axum \
+         loopback, after a one-second warm-up; client and server share the machine's cores. The ceiling is a bare axum \
          handler returning a fixed JSON body (`server/examples/ceiling.rs`), measured in the \
          same run: **{:.0} requests/s**, p50 {}, p99 {}.\n",
         LOAD.join(" "),
@@ -370,6 +370,11 @@ struct Load {
 }
 
 fn wrk(url: &str, extra: &[&str]) -> Result<Load> {
+    // A second of one connection first: steady state is measured, not the first request's
+    // one-off work (loading 100,000 features into memory, warming the page cache).
+    let mut warm_up = Command::new("wrk");
+    warm_up.args(["-t1", "-c1", "-d1s"]).args(extra).arg(url);
+    cmd::output(&mut warm_up)?;
     let mut wrk = Command::new("wrk");
     wrk.args(LOAD).args(extra).arg(url);
     let out = cmd::output(&mut wrk)?;
