@@ -29,33 +29,51 @@ struct Candidate {
 
 /// Suggests a coalition for `initiative` from `candidates` (usually those within the match scope).
 pub fn coalition(initiative: &InitiativeFeatures, candidates: &[StakeholderFeatures]) -> Coalition {
-    let missing = HelixSet::all().difference(initiative.covered);
-    let element_mask = |s: &StakeholderFeatures| {
-        let needs = u32::from(initiative.needs.intersection(s.offers).bits());
-        let helix = if missing.contains(s.helix) {
+    let mut table = MaskTable::new(initiative);
+    for s in candidates {
+        table.offer(s, || score_total(initiative, s));
+    }
+    table.cover()
+}
+
+/// The best candidate for each set of elements a candidate covers: the strongest, then the lowest
+/// id. Two stakeholders that cover exactly the same elements are interchangeable for the cover
+/// itself. A slot for each of the 2^15 possible masks: indexing beats hashing 100,000
+/// candidates, which was a quarter of `/matches`' time at that size (found by profiling the
+/// server under load).
+pub(super) struct MaskTable<'a> {
+    initiative: &'a InitiativeFeatures,
+    missing: HelixSet,
+    best: Vec<Option<Candidate>>,
+}
+
+impl<'a> MaskTable<'a> {
+    pub(super) fn new(initiative: &'a InitiativeFeatures) -> MaskTable<'a> {
+        MaskTable {
+            initiative,
+            missing: HelixSet::all().difference(initiative.covered),
+            best: vec![None; 1 << (HELIX_SHIFT + 5)],
+        }
+    }
+
+    /// Considers `s`; its score is asked for only when it covers something.
+    pub(super) fn offer(&mut self, s: &StakeholderFeatures, score: impl FnOnce() -> u32) {
+        let needs = u32::from(self.initiative.needs.intersection(s.offers).bits());
+        let helix = if self.missing.contains(s.helix) {
             1 << (HELIX_SHIFT + s.helix as u32)
         } else {
             0
         };
-        needs | helix
-    };
-
-    // One candidate per distinct mask: the strongest, then the lowest id. Two stakeholders that
-    // cover exactly the same elements are interchangeable for the cover itself. A slot for each
-    // of the 2^15 possible masks: indexing beats hashing 100,000 candidates, which was a quarter
-    // of `/matches`' time at that size (found by profiling the server under load).
-    let mut best_by_mask: Vec<Option<Candidate>> = vec![None; 1 << (HELIX_SHIFT + 5)];
-    for s in candidates {
-        let mask = element_mask(s);
+        let mask = needs | helix;
         if mask == 0 {
-            continue;
+            return;
         }
         let c = Candidate {
             id: s.id,
             mask,
-            score: score_total(initiative, s),
+            score: score(),
         };
-        let slot = &mut best_by_mask[mask as usize];
+        let slot = &mut self.best[mask as usize];
         match slot {
             Some(kept)
                 if (kept.score, std::cmp::Reverse(kept.id))
@@ -63,22 +81,25 @@ pub fn coalition(initiative: &InitiativeFeatures, candidates: &[StakeholderFeatu
             _ => *slot = Some(c),
         }
     }
-    let mut pool: Vec<Candidate> = best_by_mask.into_iter().flatten().collect();
-    pool.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
-    let target = pool.iter().fold(0, |acc, c| acc | c.mask);
 
-    let (chosen, exact) = if target == 0 {
-        (Vec::new(), true)
-    } else {
-        let elements = target.count_ones() as usize;
-        if pool.len().saturating_mul(1 << elements) <= EXACT_BUDGET {
-            (exact_cover(&pool, target), true)
+    pub(super) fn cover(self) -> Coalition {
+        let mut pool: Vec<Candidate> = self.best.into_iter().flatten().collect();
+        pool.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+        let target = pool.iter().fold(0, |acc, c| acc | c.mask);
+
+        let (chosen, exact) = if target == 0 {
+            (Vec::new(), true)
         } else {
-            (greedy_cover(&pool, target), false)
-        }
-    };
+            let elements = target.count_ones() as usize;
+            if pool.len().saturating_mul(1 << elements) <= EXACT_BUDGET {
+                (exact_cover(&pool, target), true)
+            } else {
+                (greedy_cover(&pool, target), false)
+            }
+        };
 
-    explain(initiative, missing, target, chosen, exact)
+        explain(self.initiative, self.missing, target, chosen, exact)
+    }
 }
 
 /// Minimum cover by dynamic programming over subsets of the target, numbered compactly.

@@ -13,6 +13,8 @@ mod score;
 
 pub use coalition::coalition;
 pub use features::{InitiativeFeatures, StakeholderFeatures};
-pub use rank::{Ranked, rank_initiatives, rank_partners, rank_stakeholders};
+pub use rank::{
+    Ranked, rank_initiatives, rank_partners, rank_stakeholders, rank_stakeholders_with_coalition,
+};
 pub use reason::{Reason, ScoredReason};
 pub use score::{Score, partner_score, partner_score_total, score, score_total, weights};

@@ -10,8 +10,8 @@ use pentahelix_core::api::{
     StakeholderId, StakeholderMatch, StakeholderMatches, StakeholderSummary,
 };
 use pentahelix_core::matching::{
-    InitiativeFeatures, StakeholderFeatures, coalition, rank_initiatives, rank_partners,
-    rank_stakeholders,
+    InitiativeFeatures, StakeholderFeatures, rank_initiatives, rank_partners,
+    rank_stakeholders_with_coalition,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -87,8 +87,7 @@ async fn for_initiative(
             &search_areas(&state, initiative.region, scope),
         )
         .await?;
-    let ranked = rank_stakeholders(&features, &candidates, limit);
-    let team = coalition(&features, &candidates);
+    let (ranked, team) = rank_stakeholders_with_coalition(&features, &candidates, limit);
 
     // A stakeholder deleted since the features were read is skipped, not shown half-empty.
     let mut stakeholders = Vec::with_capacity(ranked.len());
