@@ -4,6 +4,7 @@
 //! who may *see* a contact is decided above the store, in `access`.
 
 pub mod postgres;
+pub mod sql;
 pub mod sqlite;
 
 use async_trait::async_trait;

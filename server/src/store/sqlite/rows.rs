@@ -13,17 +13,7 @@ use crate::auth::TokenHash;
 use crate::error::Error;
 use crate::store::Owner;
 
-pub const STAKEHOLDER_COLUMNS: &str = "id, name, helix, region, subsectors, offers, description, website, verified, \
-     contact_person, contact_email, contact_phone, created_at, updated_at";
-
-pub const INITIATIVE_COLUMNS: &str = "id, title, description, region, subsectors, needs, starts_on, ends_on, place, \
-     status, coverage, fulfilled, contact_person, contact_email, contact_phone, created_at, updated_at, \
-     (SELECT COUNT(*) FROM pledges p WHERE p.initiative_id = initiatives.id AND p.status IN ('pending', 'accepted')) AS pledge_count";
-
-/// A value in the database that no version of the code writes: reported, never guessed around.
-pub fn corrupt(what: impl std::fmt::Display) -> Error {
-    Error::Internal(format!("unexpected value in the database: {what}"))
-}
+pub use crate::store::sql::{INITIATIVE_COLUMNS, STAKEHOLDER_COLUMNS, corrupt, like_pattern};
 
 pub fn region(row: &SqliteRow, column: &str) -> Result<RegionCode, Error> {
     let packed: i64 = row.try_get(column)?;
@@ -154,27 +144,10 @@ pub fn push_areas_newest_first(
     query.push(")");
 }
 
-/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern, so a search for "50%" finds it.
-pub fn like_pattern(text: &str) -> String {
-    let mut pattern = String::with_capacity(text.len() + 2);
-    pattern.push('%');
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
-
 /// A full-text query from what a person typed: every word must appear, as a prefix ("kop"
 /// finds "kopi"). Words are quoted, so FTS5 operators and quotes in the input are plain text.
 pub fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
+    let words: Vec<String> = crate::store::sql::search_words(text)
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
@@ -217,10 +190,5 @@ mod tests {
             Some("\"OR\"* \"1\"* \"1\"* \"NEAR\"*")
         );
         assert_eq!(fts_query("  ;; "), None);
-    }
-
-    #[test]
-    fn like_patterns_escape_wildcards() {
-        assert_eq!(like_pattern("50%_x\\"), "%50\\%\\_x\\\\%");
     }
 }
