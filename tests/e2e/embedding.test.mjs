@@ -18,9 +18,11 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-async function open(path) {
+/** Opens a host page; `init` runs in the page before any of its scripts, so it sees everything. */
+async function open(path, init) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   return { context, page, ready: page.goto(`${URL}${path}`) };
 }
 
@@ -68,8 +70,7 @@ test('hostile host CSS changes nothing in the widget, and the widget changes not
   const expected = await widgetStyles(plain.page);
   await plain.context.close();
 
-  const hostile = await open('hostile.html');
-  await hostile.page.addInitScript(() => {
+  const hostile = await open('hostile.html', () => {
     document.addEventListener('DOMContentLoaded', () => {
       window.__headBefore = document.head.innerHTML;
       const h1 = getComputedStyle(document.querySelector('h1'));
@@ -140,8 +141,7 @@ test('with deeplink, the page hash opens a view, follows the widget and walks ba
 });
 
 test('under a strict Content-Security-Policy the widget runs with no violation', async () => {
-  const { context, page, ready } = await open('csp.html');
-  await page.addInitScript(() => {
+  const { context, page, ready } = await open('csp.html', () => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
