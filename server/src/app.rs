@@ -17,7 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::Error;
 use crate::lang::localize_problems;
-use crate::middleware::{idempotency, rate_limit, timeout};
+use crate::middleware::{idempotency, public_cache, rate_limit, timeout};
 use crate::routes;
 use crate::state::AppState;
 
@@ -51,8 +51,8 @@ pub fn router(state: AppState) -> Router {
     let (v1, openapi) = routes::v1_with_openapi();
 
     // Layers run outside-in in the reverse order of these calls: CORS and compression wrap
-    // everything, then the language of problems, the rate limit, the timeout, the idempotency
-    // check and the panic catcher right around the handlers.
+    // everything, then the language of problems, the rate limit, the answers kept in memory,
+    // the timeout, the idempotency check and the panic catcher right around the handlers.
     let api = v1
         .route(
             "/api/openapi.json",
@@ -71,6 +71,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(timeout::timeout))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            public_cache::public_cache,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             rate_limit::rate_limit,

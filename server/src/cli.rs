@@ -193,6 +193,12 @@ pub struct ServeArgs {
     #[arg(long, env = "PENTAHELIX_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
 
+    /// How long, in milliseconds, an answer to an anonymous read is reused. A write through this
+    /// process makes them stale at once; a write through another process (several servers on
+    /// one PostgreSQL) shows within this time. 0 turns reuse off.
+    #[arg(long, env = "PENTAHELIX_PUBLIC_CACHE_MS", default_value_t = 1000)]
+    pub public_cache_ms: u64,
+
     /// Load the demo data set (stakeholders and initiatives in the seed cities) into an empty
     /// database.
     #[arg(long, env = "PENTAHELIX_DEMO")]
@@ -213,6 +219,7 @@ impl ServeArgs {
             rate_limit_reads: 100_000,
             rate_limit_writes: 100_000,
             trust_forwarded_for: false,
+            public_cache_ms: 1000,
             demo: false,
         }
     }

@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use pentahelix_core::validate::Scope;
 use pentahelix_core::{RegionCode, RegionLevel, Regions};
@@ -7,6 +8,7 @@ use pentahelix_core::{RegionCode, RegionLevel, Regions};
 use crate::cli::{ModerationMode, ServeArgs};
 use crate::error::Error;
 use crate::features::FeatureCache;
+use crate::middleware::public_cache::PublicCache;
 use crate::middleware::rate_limit::{Limit, Limiter};
 use crate::store::postgres::PgStore;
 use crate::store::sqlite::SqliteStore;
@@ -21,6 +23,7 @@ pub struct AppState {
 struct Inner {
     store: Box<dyn Store>,
     features: FeatureCache,
+    public_cache: PublicCache,
     regions: Regions,
     cities: Vec<RegionCode>,
     static_dir: PathBuf,
@@ -77,6 +80,7 @@ impl AppState {
             inner: Arc::new(Inner {
                 store,
                 features: FeatureCache::default(),
+                public_cache: PublicCache::new(Duration::from_millis(args.public_cache_ms)),
                 regions,
                 cities,
                 static_dir: args.static_dir.clone(),
@@ -105,6 +109,11 @@ impl AppState {
     /// Matching features in memory, checked against the database's change counters.
     pub fn features(&self) -> &FeatureCache {
         &self.inner.features
+    }
+
+    /// Anonymous answers kept for a moment (`--public-cache-ms`).
+    pub fn public_cache(&self) -> &PublicCache {
+        &self.inner.public_cache
     }
 
     pub fn regions(&self) -> &Regions {

@@ -187,6 +187,39 @@ fn one_idempotency_key_sent_to_both_processes_creates_one_record() {
     assert_eq!(list["items"].as_array().unwrap().len(), 1, "{list}");
 }
 
+/// Anonymous answers are reused for up to `--public-cache-ms` (1 s by default): a write through
+/// one process shows in the other's lists within that, and in its own at once.
+#[test]
+fn a_new_initiative_shows_in_the_other_process_list_within_a_second() {
+    let Some((a, b)) = two_processes(&[]) else {
+        return;
+    };
+    let ids = |server: &Binary| -> Vec<i64> {
+        get(server, "/api/v1/initiatives", None).json()["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert!(ids(&a).is_empty() && ids(&b).is_empty());
+    let (id, _) = created(post(
+        &a,
+        "/api/v1/initiatives",
+        None,
+        initiative_body(json!({})),
+    ));
+    assert_eq!(ids(&a), [id], "the writing process shows it at once");
+    let written = std::time::Instant::now();
+    while !ids(&b).contains(&id) {
+        assert!(
+            written.elapsed() < std::time::Duration::from_millis(1500),
+            "the other process still lists nothing 1.5 s after the write"
+        );
+        thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn concurrent_pledges_on_one_initiative_through_both_processes_lose_none() {
     let Some((a, b)) = two_processes(&[]) else {

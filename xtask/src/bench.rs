@@ -29,6 +29,22 @@ const END: &str = "<!-- bench:end -->";
 const LIST: &str = "/api/v1/initiatives?region=32.73&resource=venue&limit=20";
 const MATCHES: &str = "/api/v1/initiatives/1/matches";
 const CREATE: &str = "/api/v1/initiatives";
+/// The same two, spread the way a city's traffic is: every kecamatan of Bandung with every
+/// resource (300 list pages), and every one of the seeded initiatives' matches, so that the
+/// server ranks afresh for nearly every request instead of reusing a kept answer.
+const KECAMATAN: u32 = 30;
+const RESOURCES: &[&str] = &[
+    "venue",
+    "funding",
+    "mentoring",
+    "research",
+    "publicity",
+    "permits",
+    "market-access",
+    "equipment",
+    "volunteers",
+    "technology",
+];
 
 pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     let started = Instant::now();
@@ -65,8 +81,7 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     let work = ws.target_dir.join("bench");
     fs::create_dir_all(&work)?;
     let seeded = seeded_city(&server, &work)?;
-    let post_script = work.join("post.lua");
-    fs::write(&post_script, POST_SCRIPT)?;
+    let scripts = Scripts::write(&work)?;
 
     println!("xtask bench: the ceiling (a bare axum handler)");
     let ceiling = Process::start(Command::new(release.join("examples/ceiling")))?;
@@ -81,7 +96,7 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     let sqlite = api_under_load(
         &server,
         &format!("sqlite://{}", database.display()),
-        &post_script,
+        &scripts,
     )?;
 
     println!("xtask bench: the same on PostgreSQL");
@@ -96,7 +111,7 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
         &pg_url,
     ]);
     cmd::run(&mut migrate)?;
-    let postgres = api_under_load(&server, &pg_url, &post_script)?;
+    let postgres = api_under_load(&server, &pg_url, &scripts)?;
     drop(cluster);
 
     let _ = writeln!(report, "## API under load\n");
@@ -104,9 +119,12 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
         report,
         "A city of {STAKEHOLDERS} stakeholders and {INITIATIVES} initiatives in Kota Bandung \
          (`pentahelix-server seed`, seed {SEED}). Load: `wrk {}` from a second process on \
-         loopback, after a one-second warm-up; client and server share the machine's cores. The ceiling is a bare axum \
-         handler returning a fixed JSON body (`server/examples/ceiling.rs`), measured in the \
-         same run: **{:.0} requests/s**, p50 {}, p99 {}.\n",
+         loopback, after a one-second warm-up; client and server share the machine's cores. \
+         The ceiling is a bare axum handler returning a fixed JSON body \
+         (`server/examples/ceiling.rs`), measured in the same run: **{:.0} requests/s**, p50 {}, \
+         p99 {}. Anonymous answers are reused for up to a second (`--public-cache-ms`, the \
+         default), as in production; the \"spread\" rows ask a different URL each time, so they \
+         show the work behind a fresh answer.\n",
         LOAD.join(" "),
         ceiling_load.rps,
         ms(ceiling_load.p50),
@@ -120,7 +138,21 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     for (backend, run) in [("SQLite", &sqlite), ("PostgreSQL 15", &postgres)] {
         for (name, load) in [
             (format!("`GET {LIST}`"), &run.list),
+            (
+                format!(
+                    "list, spread: `?region=32.73.NN&resource=R&limit=20` over the {} kecamatan × {} resources",
+                    KECAMATAN,
+                    RESOURCES.len()
+                ),
+                &run.list_spread,
+            ),
             (format!("`GET {MATCHES}` (city scope)"), &run.matches),
+            (
+                format!(
+                    "matches, spread: `/api/v1/initiatives/N/matches` over all {INITIATIVES} initiatives"
+                ),
+                &run.matches_spread,
+            ),
             (format!("`POST {CREATE}`"), &run.create),
         ] {
             let _ = writeln!(
@@ -318,11 +350,74 @@ struct ApiRun {
     rss_idle_kib: u64,
     rss_peak_kib: u64,
     list: Load,
+    list_spread: Load,
     matches: Load,
+    matches_spread: Load,
     create: Load,
 }
 
-fn api_under_load(server: &Path, database_url: &str, post_script: &Path) -> Result<ApiRun> {
+/// wrk's Lua scripts, written into the bench folder.
+struct Scripts {
+    post: PathBuf,
+    list_spread: PathBuf,
+    matches_spread: PathBuf,
+}
+
+impl Scripts {
+    fn write(work: &Path) -> Result<Scripts> {
+        let list_paths: Vec<String> = (1..=KECAMATAN)
+            .flat_map(|k| {
+                RESOURCES.iter().map(move |r| {
+                    format!("/api/v1/initiatives?region=32.73.{k:02}&resource={r}&limit=20")
+                })
+            })
+            .collect();
+        let matches_paths: Vec<String> = (1..=INITIATIVES)
+            .map(|n| format!("/api/v1/initiatives/{n}/matches"))
+            .collect();
+        let scripts = Scripts {
+            post: work.join("post.lua"),
+            list_spread: work.join("list-spread.lua"),
+            matches_spread: work.join("matches-spread.lua"),
+        };
+        fs::write(&scripts.post, POST_SCRIPT)?;
+        fs::write(&scripts.list_spread, spread_script(&list_paths))?;
+        fs::write(&scripts.matches_spread, spread_script(&matches_paths))?;
+        Ok(scripts)
+    }
+}
+
+/// A wrk script that walks `paths` in turn, each thread starting at its own share of them, so
+/// two threads do not ask the same URL moments apart (which the server would answer from
+/// memory). The warm-up (`SPREAD_WARM_UP` set) starts a quarter of the way in, so the measured
+/// run does not begin with the answers the warm-up just made.
+fn spread_script(paths: &[String]) -> String {
+    let mut lua = String::from("local paths = {\n");
+    for path in paths {
+        let _ = writeln!(lua, "  \"{path}\",");
+    }
+    lua.push_str(
+        r#"}
+local threads = 0
+function setup(thread)
+  thread:set("offset", threads)
+  threads = threads + 1
+end
+local n = nil
+function request()
+  if n == nil then
+    n = offset * math.floor(#paths / 2)
+    if os.getenv("SPREAD_WARM_UP") then n = n + math.floor(#paths / 4) end
+  end
+  n = n + 1
+  return wrk.format("GET", paths[(n % #paths) + 1])
+end
+"#,
+    );
+    lua
+}
+
+fn api_under_load(server: &Path, database_url: &str, scripts: &Scripts) -> Result<ApiRun> {
     let mut serve = Command::new(server);
     serve
         .args([
@@ -344,11 +439,18 @@ fn api_under_load(server: &Path, database_url: &str, post_script: &Path) -> Resu
     std::thread::sleep(Duration::from_secs(1));
     let rss_idle_kib = process.status("VmRSS")?;
     let list = wrk(&format!("{}{}", process.url, &LIST[1..]), &[])?;
+    let list_spread = wrk(
+        &process.url,
+        &["-s", &scripts.list_spread.to_string_lossy()],
+    )?;
     let matches = wrk(&format!("{}{}", process.url, &MATCHES[1..]), &[])?;
-    let script = post_script.to_string_lossy();
+    let matches_spread = wrk(
+        &process.url,
+        &["-s", &scripts.matches_spread.to_string_lossy()],
+    )?;
     let create = wrk(
         &format!("{}{}", process.url, &CREATE[1..]),
-        &["-s", &script],
+        &["-s", &scripts.post.to_string_lossy()],
     )?;
     let rss_peak_kib = process.status("VmHWM")?;
     Ok(ApiRun {
@@ -356,7 +458,9 @@ fn api_under_load(server: &Path, database_url: &str, post_script: &Path) -> Resu
         rss_idle_kib,
         rss_peak_kib,
         list,
+        list_spread,
         matches,
+        matches_spread,
         create,
     })
 }
@@ -373,7 +477,11 @@ fn wrk(url: &str, extra: &[&str]) -> Result<Load> {
     // A second of one connection first: steady state is measured, not the first request's
     // one-off work (loading 100,000 features into memory, warming the page cache).
     let mut warm_up = Command::new("wrk");
-    warm_up.args(["-t1", "-c1", "-d1s"]).args(extra).arg(url);
+    warm_up
+        .args(["-t1", "-c1", "-d1s"])
+        .args(extra)
+        .arg(url)
+        .env("SPREAD_WARM_UP", "1");
     cmd::output(&mut warm_up)?;
     let mut wrk = Command::new("wrk");
     wrk.args(LOAD).args(extra).arg(url);

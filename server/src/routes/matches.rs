@@ -2,6 +2,8 @@
 //! initiatives a stakeholder could help, and which stakeholders complement it. Every match comes
 //! with the terms of its score, from the core's engine.
 
+use std::collections::HashMap;
+
 use axum::Json;
 use axum::extract::State;
 use pentahelix_core::RegionCode;
@@ -58,13 +60,21 @@ fn search_areas(state: &AppState, home: RegionCode, scope: MatchScope) -> Vec<Re
     }
 }
 
-async fn summary(state: &AppState, id: i64) -> Result<Option<StakeholderSummary>, Error> {
+/// The summaries of the stakeholders named by `ids`, in one query. A stakeholder deleted since
+/// the features were read is missing from the map, and its match is skipped rather than shown
+/// half-empty.
+async fn summaries(
+    state: &AppState,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, StakeholderSummary>, Error> {
+    let ids: Vec<StakeholderId> = ids.into_iter().map(StakeholderId).collect();
     Ok(state
         .store()
-        .stakeholder(StakeholderId(id))
+        .stakeholders_by_id(&ids)
         .await?
-        .as_ref()
-        .map(StakeholderSummary::from))
+        .iter()
+        .map(|s| (s.id.0, StakeholderSummary::from(s)))
+        .collect())
 }
 
 /// Stakeholders who could help this initiative, best first, and a suggested coalition.
@@ -89,21 +99,29 @@ async fn for_initiative(
         .await?;
     let (ranked, team) = rank_stakeholders_with_coalition(&features, &candidates, limit);
 
-    // A stakeholder deleted since the features were read is skipped, not shown half-empty.
-    let mut stakeholders = Vec::with_capacity(ranked.len());
-    for r in ranked {
-        if let Some(stakeholder) = summary(&state, r.id).await? {
-            stakeholders.push(StakeholderMatch {
-                stakeholder,
+    let named = summaries(
+        &state,
+        ranked
+            .iter()
+            .map(|r| r.id)
+            .chain(team.members.iter().map(|m| m.stakeholder_id.0)),
+    )
+    .await?;
+    let stakeholders = ranked
+        .into_iter()
+        .filter_map(|r| {
+            Some(StakeholderMatch {
+                stakeholder: named.get(&r.id)?.clone(),
                 score: r.score.total,
                 reasons: r.score.reasons,
-            });
-        }
-    }
-    let mut coalition_members = Vec::with_capacity(team.members.len());
-    for member in &team.members {
-        coalition_members.extend(summary(&state, member.stakeholder_id.0).await?);
-    }
+            })
+        })
+        .collect();
+    let coalition_members = team
+        .members
+        .iter()
+        .filter_map(|m| named.get(&m.stakeholder_id.0).cloned())
+        .collect();
     Ok(Json(InitiativeMatches {
         scope,
         stakeholders,
@@ -146,16 +164,18 @@ async fn for_stakeholder(
     }
 
     let others = state.features().stakeholders(state.store(), &areas).await?;
-    let mut partners = Vec::new();
-    for r in rank_partners(&me, &others, limit) {
-        if let Some(stakeholder) = summary(&state, r.id).await? {
-            partners.push(PartnerMatch {
-                stakeholder,
+    let ranked = rank_partners(&me, &others, limit);
+    let named = summaries(&state, ranked.iter().map(|r| r.id)).await?;
+    let partners = ranked
+        .into_iter()
+        .filter_map(|r| {
+            Some(PartnerMatch {
+                stakeholder: named.get(&r.id)?.clone(),
                 score: r.score.total,
                 reasons: r.score.reasons,
-            });
-        }
-    }
+            })
+        })
+        .collect();
     Ok(Json(StakeholderMatches {
         scope,
         initiatives,

@@ -154,6 +154,9 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> Result<Stakeholder, Error>;
     async fn stakeholder(&self, id: StakeholderId) -> Result<Option<Stakeholder>, Error>;
+    /// Several stakeholders in one query, in no particular order; ids not found are left out.
+    /// A page of matches names a dozen, and one query each cost as much as the ranking.
+    async fn stakeholders_by_id(&self, ids: &[StakeholderId]) -> Result<Vec<Stakeholder>, Error>;
     async fn list_stakeholders(
         &self,
         filter: &StakeholderFilter,

@@ -124,6 +124,9 @@ impl Store for PgStore {
     async fn stakeholder(&self, id: StakeholderId) -> Result<Option<Stakeholder>, Error> {
         stakeholders::get(&self.pool, id).await
     }
+    async fn stakeholders_by_id(&self, ids: &[StakeholderId]) -> Result<Vec<Stakeholder>, Error> {
+        stakeholders::by_id(&self.pool, ids).await
+    }
     async fn list_stakeholders(
         &self,
         filter: &StakeholderFilter,

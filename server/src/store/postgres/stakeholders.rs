@@ -48,6 +48,17 @@ pub async fn get(pool: &PgPool, id: StakeholderId) -> Result<Option<Stakeholder>
     row.as_ref().map(rows::stakeholder).transpose()
 }
 
+pub async fn by_id(pool: &PgPool, ids: &[StakeholderId]) -> Result<Vec<Stakeholder>, Error> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let found = sqlx::query(&format!(
+        "SELECT {STAKEHOLDER_COLUMNS} FROM stakeholders WHERE id = ANY($1)"
+    ))
+    .bind(ids)
+    .fetch_all(pool)
+    .await?;
+    found.iter().map(rows::stakeholder).collect()
+}
+
 /// The list query, separate so a test can ask PostgreSQL how it would run it.
 pub fn list_query(
     filter: &StakeholderFilter,

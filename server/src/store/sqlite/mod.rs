@@ -223,6 +223,9 @@ impl Store for SqliteStore {
     async fn stakeholder(&self, id: StakeholderId) -> Result<Option<Stakeholder>, Error> {
         stakeholders::get(&self.read, id).await
     }
+    async fn stakeholders_by_id(&self, ids: &[StakeholderId]) -> Result<Vec<Stakeholder>, Error> {
+        stakeholders::by_id(&self.read, ids).await
+    }
     async fn list_stakeholders(
         &self,
         filter: &StakeholderFilter,

@@ -49,6 +49,22 @@ pub async fn get(pool: &SqlitePool, id: StakeholderId) -> Result<Option<Stakehol
     row.as_ref().map(rows::stakeholder).transpose()
 }
 
+pub async fn by_id(pool: &SqlitePool, ids: &[StakeholderId]) -> Result<Vec<Stakeholder>, Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
+        "SELECT {STAKEHOLDER_COLUMNS} FROM stakeholders WHERE id IN ("
+    ));
+    let mut list = query.separated(", ");
+    for id in ids {
+        list.push_bind(id.0);
+    }
+    query.push(")");
+    let found = query.build().fetch_all(pool).await?;
+    found.iter().map(rows::stakeholder).collect()
+}
+
 pub async fn list(
     pool: &SqlitePool,
     filter: &StakeholderFilter,
