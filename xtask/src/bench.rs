@@ -627,6 +627,10 @@ fn lighthouse(ws: &Workspace, server: &Path, work: &Path, report: &mut String) -
     let process = Process::start(serve)?;
     let profile = work.join("chromium-profile");
     let _ = fs::remove_dir_all(&profile);
+    // Chromium leaves a ~160 MB scoped folder per run in its temporary folder: keep it in one we
+    // remove afterwards, so repeated runs do not fill the disk (they did once).
+    let scratch = work.join("chromium-tmp");
+    fs::create_dir_all(&scratch)?;
     let out = work.join("lighthouse.json");
     let mut lighthouse = Command::new("node");
     lighthouse
@@ -640,8 +644,12 @@ fn lighthouse(ws: &Workspace, server: &Path, work: &Path, report: &mut String) -
              --user-data-dir={}",
             profile.display()
         ))
-        .env("CHROME_PATH", tools::CHROMIUM);
-    cmd::run(&mut lighthouse)?;
+        .env("CHROME_PATH", tools::CHROMIUM)
+        .env("TMPDIR", &scratch);
+    let ran = cmd::run(&mut lighthouse);
+    let _ = fs::remove_dir_all(&scratch);
+    let _ = fs::remove_dir_all(&profile);
+    ran?;
     let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out)?)?;
     let audit = |id: &str| {
         json["audits"][id]["numericValue"]
