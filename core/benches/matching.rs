@@ -4,6 +4,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use pentahelix_core::matching::{
     InitiativeFeatures, StakeholderFeatures, coalition, rank_stakeholders,
+    rank_stakeholders_with_coalition,
 };
 use pentahelix_core::{
     Helix, HelixSet, RegionCode, Resource, ResourceSet, Subsector, SubsectorSet,
@@ -69,6 +70,11 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("coalition_over_10k", |b| {
         b.iter(|| coalition(black_box(&i), black_box(&ten_thousand)))
+    });
+    // What `/matches` does for one initiative in a city of 100,000 stakeholders.
+    let city = pool(100_000);
+    c.bench_function("matches_top10_and_coalition_of_100k", |b| {
+        b.iter(|| rank_stakeholders_with_coalition(black_box(&i), black_box(&city), 10))
     });
 }
 

@@ -359,6 +359,34 @@ mod tests {
         }
 
         #[test]
+        fn the_table_keeps_the_best_candidate_of_every_mask(
+            pool in arb_pool(),
+            needs in any::<u16>(),
+            covered in any::<u16>(),
+            scores in prop::collection::vec(0u32..4, 40),
+        ) {
+            let i = InitiativeFeatures { needs: ResourceSet::from_bits(needs), covered: HelixSet::from_bits(covered), ..initiative(&[], &[]) };
+            let mut table = MaskTable::new(&i);
+            let mut expected: std::collections::BTreeMap<u32, (u32, i64)> = Default::default();
+            for (s, &score) in pool.iter().zip(&scores) {
+                table.offer(s, || score);
+                let missing = HelixSet::all().difference(i.covered);
+                let mask = u32::from(i.needs.intersection(s.offers).bits())
+                    | if missing.contains(s.helix) { 1 << (HELIX_SHIFT + s.helix as u32) } else { 0 };
+                if mask != 0 {
+                    let best = expected.entry(mask).or_insert((score, s.id));
+                    if (score, std::cmp::Reverse(s.id)) > (best.0, std::cmp::Reverse(best.1)) {
+                        *best = (score, s.id);
+                    }
+                }
+            }
+            let kept: std::collections::BTreeMap<u32, (u32, i64)> =
+                table.best.iter().flatten().map(|c| (c.mask, (c.score, c.id))).collect();
+            prop_assert_eq!(table.best.iter().flatten().count(), kept.len(), "one slot per mask");
+            prop_assert_eq!(kept, expected);
+        }
+
+        #[test]
         fn the_exact_cover_is_never_larger_than_the_greedy_one(pool in arb_pool(), needs in any::<u16>()) {
             let i = InitiativeFeatures { needs: ResourceSet::from_bits(needs), ..initiative(&[], &[]) };
             let missing = HelixSet::all();
