@@ -83,11 +83,6 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     let seeded = seeded_city(&server, &work)?;
     let scripts = Scripts::write(&work)?;
 
-    println!("xtask bench: the ceiling (a bare axum handler)");
-    let ceiling = Process::start(Command::new(release.join("examples/ceiling")))?;
-    let ceiling_load = wrk(&ceiling.url, &[])?;
-    drop(ceiling);
-
     println!(
         "xtask bench: the API on SQLite, {STAKEHOLDERS} stakeholders and {INITIATIVES} initiatives"
     );
@@ -98,6 +93,15 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
         &format!("sqlite://{}", database.display()),
         &scripts,
     )?;
+
+    println!("xtask bench: the ceiling (a bare axum handler sending the list page's bytes)");
+    let page = work.join("list-page.json");
+    fs::write(&page, &sqlite.list_page)?;
+    let mut ceiling = Command::new(release.join("examples/ceiling"));
+    ceiling.arg(&page);
+    let ceiling = Process::start(ceiling)?;
+    let ceiling_load = wrk(&ceiling.url, &[])?;
+    drop(ceiling);
 
     println!("xtask bench: the same on PostgreSQL");
     let cluster = postgres::Cluster::start()?;
@@ -120,12 +124,13 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
         "A city of {STAKEHOLDERS} stakeholders and {INITIATIVES} initiatives in Kota Bandung \
          (`pentahelix-server seed`, seed {SEED}). Load: `wrk {}` from a second process on \
          loopback, after a one-second warm-up; client and server share the machine's cores. \
-         The ceiling is a bare axum handler returning a fixed JSON body \
-         (`server/examples/ceiling.rs`), measured in the same run: **{:.0} requests/s**, p50 {}, \
-         p99 {}. Anonymous answers are reused for up to a second (`--public-cache-ms`, the \
+         The ceiling is a bare axum handler returning a fixed JSON body of the list page's size \
+         ({} bytes, the page itself; `server/examples/ceiling.rs`), measured in the same run: \
+         **{:.0} requests/s**, p50 {}, p99 {}. Anonymous answers are reused for up to a second (`--public-cache-ms`, the \
          default), as in production; the \"spread\" rows ask a different URL each time, so they \
          show the work behind a fresh answer.\n",
         LOAD.join(" "),
+        sqlite.list_page.len(),
         ceiling_load.rps,
         ms(ceiling_load.p50),
         ms(ceiling_load.p99)
@@ -349,6 +354,8 @@ struct ApiRun {
     startup: Duration,
     rss_idle_kib: u64,
     rss_peak_kib: u64,
+    /// The answer to `LIST`, for the ceiling to send.
+    list_page: Vec<u8>,
     list: Load,
     list_spread: Load,
     matches: Load,
@@ -438,6 +445,7 @@ fn api_under_load(server: &Path, database_url: &str, scripts: &Scripts) -> Resul
     let startup = started.elapsed();
     std::thread::sleep(Duration::from_secs(1));
     let rss_idle_kib = process.status("VmRSS")?;
+    let list_page = http_get(&process.url, LIST)?;
     let list = wrk(&format!("{}{}", process.url, &LIST[1..]), &[])?;
     let list_spread = wrk(
         &process.url,
@@ -457,12 +465,39 @@ fn api_under_load(server: &Path, database_url: &str, scripts: &Scripts) -> Resul
         startup,
         rss_idle_kib,
         rss_peak_kib,
+        list_page,
         list,
         list_spread,
         matches,
         matches_spread,
         create,
     })
+}
+
+/// The body of a `200 OK` answer to `GET path` from the server at `base` (`http://HOST:PORT/`).
+fn http_get(base: &str, path: &str) -> Result<Vec<u8>> {
+    use std::io::{Read, Write};
+    let host = base
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let mut stream = std::net::TcpStream::connect(&host)
+        .with_context(|| format!("could not connect to {host}"))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer)?;
+    let split = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .context("an answer without headers")?;
+    let head = String::from_utf8_lossy(&answer[..split]).to_lowercase();
+    if !head.starts_with("http/1.1 200") || head.contains("transfer-encoding: chunked") {
+        bail!("GET {path}: expected a plain 200 answer, got\n{head}");
+    }
+    Ok(answer[split + 4..].to_vec())
 }
 
 /// wrk's summary of one load run.
