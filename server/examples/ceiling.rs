@@ -9,6 +9,10 @@ use axum::body::Bytes;
 use axum::http::header;
 use axum::routing::get;
 
+/// The server's own allocator, so the two differ only in what the server does per request.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Without a file: a page of five short initiatives.
 const BODY: &str = r#"{"items":[{"id":1,"title":"Festival Kopi Coblong","region":"32.73.02","status":"open"},{"id":2,"title":"Lokakarya Batik","region":"32.73.05","status":"open"},{"id":3,"title":"Pameran Kriya","region":"32.73.11","status":"open"},{"id":4,"title":"Kelas Terbuka Angklung","region":"32.73.20","status":"open"},{"id":5,"title":"Pasar Kreatif Dago","region":"32.73.02","status":"open"}],"next_cursor":null}"#;
 

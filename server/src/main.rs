@@ -1,6 +1,11 @@
 use clap::Parser;
 use pentahelix_server::cli::{AdminCommand, Cli, Command};
 
+/// A quarter of the server's time under load went to glibc's malloc and free (per-request
+/// futures, headers and buffers; found with `perf` by `cargo xtask bench`'s list load).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
