@@ -13,7 +13,8 @@
 //! - only `200 OK` answers to requests without `Authorization` are kept: an owner's or an
 //!   admin's view, which may hold contact details, never is;
 //! - the key is the path, the query and `Accept-Language`;
-//! - at most [`MAX_BYTES`] are kept, so memory stays bounded whatever URLs a client invents.
+//! - at most [`MAX_BYTES`] are kept, so memory stays bounded whatever URLs a client invents, and
+//!   an answer over [`MAX_ANSWER`] is passed on without being kept.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -31,6 +32,9 @@ use crate::state::AppState;
 
 /// Room for a few thousand pages of initiatives.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// The largest answer kept: a city's whole calendar feed can be megabytes, and is passed on as
+/// it streams rather than held.
+pub const MAX_ANSWER: usize = MAX_BYTES / 16;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
@@ -88,7 +92,7 @@ impl PublicCache {
 
     fn put(&self, key: Key, kept: Kept) {
         let size = key.path_and_query.len() + kept.body.len();
-        if size > MAX_BYTES / 16 {
+        if size > MAX_ANSWER {
             return;
         }
         let mut entries = self.entries();
@@ -159,11 +163,14 @@ async fn serve(cache: &PublicCache, request: Request, next: Next) -> Response {
     }
     let made = Instant::now();
     let response = next.run(request).await;
-    if response.status() != StatusCode::OK {
+    let known_small = axum::body::HttpBody::size_hint(response.body())
+        .upper()
+        .is_some_and(|upper| upper <= MAX_ANSWER as u64);
+    if response.status() != StatusCode::OK || !known_small {
         return response;
     }
     let (parts, body) = response.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_BYTES).await {
+    let body = match axum::body::to_bytes(body, MAX_ANSWER).await {
         Ok(body) => body,
         Err(e) => {
             return Error::Internal(format!("reading an answer to keep: {e}")).into_response();
@@ -194,6 +201,7 @@ mod tests {
 
     /// A router whose GET answers count how often the handler really ran.
     fn app(cache: Arc<PublicCache>, runs: Arc<AtomicUsize>) -> Router {
+        let big_runs = runs.clone();
         let counted = move || {
             let runs = runs.clone();
             async move { runs.fetch_add(1, Ordering::SeqCst).to_string() }
@@ -201,6 +209,16 @@ mod tests {
         Router::new()
             .route("/list", get(counted.clone()).post(|| async { "written" }))
             .route("/missing", get(|| async { StatusCode::NOT_FOUND }))
+            .route(
+                "/calendar",
+                get(move || {
+                    let runs = big_runs.clone();
+                    async move {
+                        runs.fetch_add(1, Ordering::SeqCst);
+                        "x".repeat(MAX_ANSWER + 1)
+                    }
+                }),
+            )
             .layer(axum::middleware::from_fn(move |request, next| {
                 let cache = cache.clone();
                 async move { serve(&cache, request, next).await }
@@ -217,7 +235,7 @@ mod tests {
             .oneshot(request.body(Body::empty()).unwrap())
             .await
             .unwrap();
-        let body = axum::body::to_bytes(response.into_body(), 1024)
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .unwrap();
         String::from_utf8(body.to_vec()).unwrap()
@@ -292,6 +310,20 @@ mod tests {
         let (off, _) = setup(Duration::ZERO);
         assert_eq!(send(&off, Method::GET, "/list", &[]).await, "0");
         assert_eq!(send(&off, Method::GET, "/list", &[]).await, "1");
+    }
+
+    #[tokio::test]
+    async fn an_answer_too_big_to_keep_is_passed_on_whole() {
+        let (app, runs) = setup(Duration::from_secs(60));
+        assert_eq!(
+            send(&app, Method::GET, "/calendar", &[]).await.len(),
+            MAX_ANSWER + 1
+        );
+        assert_eq!(
+            send(&app, Method::GET, "/calendar", &[]).await.len(),
+            MAX_ANSWER + 1
+        );
+        assert_eq!(runs.load(Ordering::SeqCst), 2, "made afresh each time");
     }
 
     #[test]
