@@ -75,8 +75,10 @@ impl Reply {
 /// A fingerprinted file as `cargo xtask dist` names it.
 pub const WASM_ASSET: &str = "/assets/pentahelix_bg.0123456789ab.wasm";
 
+/// A stand-in for `dist/`, in the target directory's scratch folder: one per test binary run
+/// under `/tmp` left 700 folders behind after a few weeks of runs.
 pub fn static_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pentahelix-static-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("static");
     std::fs::create_dir_all(dir.join("assets")).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>hub</title>").unwrap();
     std::fs::write(dir.join("embed.js"), "const ASSETS = {};").unwrap();
