@@ -13,6 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use pentahelix_core::Resource;
 
 use crate::workspace::Workspace;
 use crate::{cmd, dist, postgres, tools};
@@ -30,21 +31,9 @@ const LIST: &str = "/api/v1/initiatives?region=32.73&resource=venue&limit=20";
 const MATCHES: &str = "/api/v1/initiatives/1/matches";
 const CREATE: &str = "/api/v1/initiatives";
 /// The same two, spread the way a city's traffic is: every kecamatan of Bandung with every
-/// resource (300 list pages), and every one of the seeded initiatives' matches, so that the
+/// resource of the taxonomy (300 list pages), and every one of the seeded initiatives' matches, so that the
 /// server ranks afresh for nearly every request instead of reusing a kept answer.
 const KECAMATAN: u32 = 30;
-const RESOURCES: &[&str] = &[
-    "venue",
-    "funding",
-    "mentoring",
-    "research",
-    "publicity",
-    "permits",
-    "market-access",
-    "equipment",
-    "volunteers",
-    "technology",
-];
 
 pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     let started = Instant::now();
@@ -147,7 +136,7 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
                 format!(
                     "list, spread: `?region=32.73.NN&resource=R&limit=20` over the {} kecamatan × {} resources",
                     KECAMATAN,
-                    RESOURCES.len()
+                    Resource::ALL.len()
                 ),
                 &run.list_spread,
             ),
@@ -374,8 +363,11 @@ impl Scripts {
     fn write(work: &Path) -> Result<Scripts> {
         let list_paths: Vec<String> = (1..=KECAMATAN)
             .flat_map(|k| {
-                RESOURCES.iter().map(move |r| {
-                    format!("/api/v1/initiatives?region=32.73.{k:02}&resource={r}&limit=20")
+                Resource::ALL.iter().map(move |r| {
+                    format!(
+                        "/api/v1/initiatives?region=32.73.{k:02}&resource={}&limit=20",
+                        r.slug()
+                    )
                 })
             })
             .collect();
@@ -745,6 +737,26 @@ mod tests {
     use super::*;
 
     const WRK: &str = "Running 10s test @ http://127.0.0.1:1/\n  2 threads and 16 connections\n  Thread Stats   Avg      Stdev     Max   +/- Stdev\n    Latency     4.91ms    1.20ms  30.00ms   80.00%\n  Latency Distribution\n     50%    4.80ms\n     75%    5.50ms\n     90%    7.12ms\n     99%  812.00us\n  31800 requests in 10.00s, 10.00MB read\nRequests/sec:   3180.25\nTransfer/sec:      1.00MB\n";
+
+    #[test]
+    fn the_spread_loads_ask_every_kecamatan_resource_pair_and_every_initiative() {
+        let dir = std::env::temp_dir().join(format!("xtask-spread-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let scripts = Scripts::write(&dir).unwrap();
+        let paths = |file: &Path| {
+            std::fs::read_to_string(file)
+                .unwrap()
+                .lines()
+                .filter(|l| l.trim_start().starts_with("\"/api/"))
+                .count()
+        };
+        let (lists, matches) = (paths(&scripts.list_spread), paths(&scripts.matches_spread));
+        let list_script = std::fs::read_to_string(&scripts.list_spread).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(lists, 300);
+        assert!(list_script.contains("region=32.73.30&resource=market-access&limit=20"));
+        assert_eq!(matches, INITIATIVES);
+    }
 
     #[test]
     fn wrks_report_gives_throughput_and_percentiles() {
