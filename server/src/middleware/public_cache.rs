@@ -12,7 +12,9 @@
 //! - a write through another process (several servers on PostgreSQL) shows within the lifetime;
 //! - only `200 OK` answers to requests without `Authorization` are kept: an owner's or an
 //!   admin's view, which may hold contact details, never is;
-//! - the key is the path, the query and `Accept-Language`;
+//! - the key is the path and the query. Not `Accept-Language`: only problem documents are
+//!   localized (`crate::lang`), and those are never kept, so citizens whose browsers send
+//!   different language lists still share one answer;
 //! - at most [`MAX_BYTES`] are kept, so memory stays bounded whatever URLs a client invents, and
 //!   an answer over [`MAX_ANSWER`] is passed on without being kept.
 
@@ -39,7 +41,6 @@ pub const MAX_ANSWER: usize = MAX_BYTES / 16;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
     path_and_query: String,
-    language: Option<Bytes>,
 }
 
 struct Kept {
@@ -152,10 +153,6 @@ async fn serve(cache: &PublicCache, request: Request, next: Next) -> Response {
             || request.uri().path().to_owned(),
             |pq| pq.as_str().to_owned(),
         ),
-        language: request
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .map(|v| Bytes::copy_from_slice(v.as_bytes())),
     };
     let writes = cache.writes.load(Ordering::Acquire);
     if let Some(response) = cache.get(&key, writes, Instant::now()) {
@@ -274,8 +271,8 @@ mod tests {
                 &[("accept-language", "en")]
             )
             .await,
-            "2",
-            "another language is another answer"
+            "0",
+            "a browser asking in another language shares the answer"
         );
     }
 
@@ -334,7 +331,6 @@ mod tests {
             cache.put(
                 Key {
                     path_and_query: format!("/list?q={n}"),
-                    language: None,
                 },
                 Kept {
                     made: Instant::now(),
