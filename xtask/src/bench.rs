@@ -23,6 +23,7 @@ const INITIATIVES: usize = 20_000;
 const SEED: u64 = 2026;
 const LOAD: &[&str] = &["-t2", "-c16", "-d10s", "--latency"];
 const LIGHTHOUSE_VERSION: &str = "12.8.2";
+const LIGHTHOUSE_RUNS: usize = 3;
 const BEGIN: &str = "<!-- bench:begin -->";
 const END: &str = "<!-- bench:end -->";
 
@@ -652,6 +653,49 @@ fn lighthouse(ws: &Workspace, server: &Path, work: &Path, report: &mut String) -
         .arg("--static-dir")
         .arg(ws.dist_dir());
     let process = Process::start(serve)?;
+    let mut runs = Vec::with_capacity(LIGHTHOUSE_RUNS);
+    for _ in 0..LIGHTHOUSE_RUNS {
+        runs.push(lighthouse_once(&package, &process.url, work)?);
+    }
+    // The median run by score: one run's score moved by eight points on this machine.
+    runs.sort_by(|a, b| a.score.total_cmp(&b.score));
+    let median = &runs[runs.len() / 2];
+    let (low, high) = (runs[0].score, runs[runs.len() - 1].score);
+    let _ = writeln!(
+        report,
+        "\n## Time to interactive (Lighthouse {LIGHTHOUSE_VERSION})\n"
+    );
+    let _ = writeln!(
+        report,
+        "The demo page (`/`, the widget on a plain host page, demo data) in headless Chromium with \
+         Lighthouse's mobile preset: a 4× slower CPU and a slow 4G network (simulated). \
+         {LIGHTHOUSE_RUNS} runs; the median run by score is shown (scores {low:.0}–{high:.0}).\n"
+    );
+    let _ = writeln!(
+        report,
+        "| performance score | largest contentful paint | time to interactive | total blocking time |"
+    );
+    let _ = writeln!(report, "|---|---|---|---|");
+    let _ = writeln!(
+        report,
+        "| **{:.0}** (goal ≥ 95) | **{:.2} s** (goal ≤ 2.0 s) | {:.2} s | {:.0} ms |",
+        median.score,
+        median.lcp_ms / 1000.0,
+        median.interactive_ms / 1000.0,
+        median.blocking_ms
+    );
+    Ok(())
+}
+
+/// One Lighthouse run's figures.
+struct Audit {
+    score: f64,
+    lcp_ms: f64,
+    interactive_ms: f64,
+    blocking_ms: f64,
+}
+
+fn lighthouse_once(package: &Path, url: &str, work: &Path) -> Result<Audit> {
     let profile = work.join("chromium-profile");
     let _ = fs::remove_dir_all(&profile);
     // Chromium leaves a ~160 MB scoped folder per run in its temporary folder: keep it in one we
@@ -662,7 +706,7 @@ fn lighthouse(ws: &Workspace, server: &Path, work: &Path, report: &mut String) -
     let mut lighthouse = Command::new("node");
     lighthouse
         .arg(package.join("cli/index.js"))
-        .arg(&process.url)
+        .arg(url)
         .args(["--only-categories=performance", "--output=json", "--quiet"])
         .arg(format!("--output-path={}", out.display()))
         .arg(format!(
@@ -683,32 +727,15 @@ fn lighthouse(ws: &Workspace, server: &Path, work: &Path, report: &mut String) -
             .as_f64()
             .unwrap_or(f64::NAN)
     };
-    let score = json["categories"]["performance"]["score"]
-        .as_f64()
-        .unwrap_or(f64::NAN)
-        * 100.0;
-    let _ = writeln!(
-        report,
-        "\n## Time to interactive (Lighthouse {LIGHTHOUSE_VERSION})\n"
-    );
-    let _ = writeln!(
-        report,
-        "The demo page (`/`, the widget on a plain host page, demo data) in headless Chromium with \
-         Lighthouse's mobile preset: a 4× slower CPU and a slow 4G network (simulated).\n"
-    );
-    let _ = writeln!(
-        report,
-        "| performance score | largest contentful paint | time to interactive | total blocking time |"
-    );
-    let _ = writeln!(report, "|---|---|---|---|");
-    let _ = writeln!(
-        report,
-        "| **{score:.0}** (goal ≥ 95) | **{:.2} s** (goal ≤ 2.0 s) | {:.2} s | {:.0} ms |",
-        audit("largest-contentful-paint") / 1000.0,
-        audit("interactive") / 1000.0,
-        audit("total-blocking-time")
-    );
-    Ok(())
+    Ok(Audit {
+        score: json["categories"]["performance"]["score"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+            * 100.0,
+        lcp_ms: audit("largest-contentful-paint"),
+        interactive_ms: audit("interactive"),
+        blocking_ms: audit("total-blocking-time"),
+    })
 }
 
 /// Replaces what lies between the markers, keeping the hand-written text around them.
