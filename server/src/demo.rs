@@ -104,6 +104,14 @@ pub async fn load(state: &AppState) -> Result<Option<Loaded>, Error> {
     if has_stakeholders || has_initiatives {
         return Ok(None);
     }
+    // Two processes started together on an empty PostgreSQL database both get this far. The
+    // `demo` server key is stored once per database, by whichever process asks first: only the
+    // process whose own random value was stored loads the set.
+    let mut mine = [0u8; 16];
+    getrandom::fill(&mut mine).map_err(|e| Error::Internal(format!("random value: {e}")))?;
+    if store.server_key("demo", &mine, Utc::now()).await? != mine {
+        return Ok(None);
+    }
 
     let set: DemoSet = serde_json::from_str(DEMO).map_err(|e| invalid("file", "demo.json", e))?;
     let now = Utc::now();

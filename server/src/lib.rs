@@ -39,7 +39,10 @@ pub async fn serve(args: cli::ServeArgs) -> Result<(), Error> {
     if args.demo {
         match demo::load(&state).await? {
             Some(loaded) => tracing::info!(?loaded, "demo data loaded"),
-            None => tracing::info!("the database already holds data; demo data not loaded"),
+            None => tracing::info!(
+                "demo data not loaded: the database already holds data, or another process \
+                 loaded it"
+            ),
         }
     }
     let listener = TcpListener::bind(args.listen)

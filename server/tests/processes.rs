@@ -327,3 +327,54 @@ fn concurrent_pledges_on_one_initiative_through_both_processes_lose_none() {
         "{seen}"
     );
 }
+
+/// `--demo` on two processes started at once on an empty database: both find it empty, and the
+/// set must still be loaded once.
+#[test]
+fn two_processes_started_together_with_demo_load_it_once() {
+    if testing::server_url().is_none() {
+        eprintln!("skipped: set {} to run the two-process tests", testing::ENV);
+        return;
+    }
+    let database = tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(common::postgres_database())
+        .unwrap();
+    let args = [
+        "--demo",
+        "--rate-limit-reads",
+        "100000",
+        "--rate-limit-writes",
+        "100000",
+    ];
+    let (a, b) = thread::scope(|s| {
+        let a = s.spawn(|| Binary::serve(&database, &args));
+        let b = s.spawn(|| Binary::serve(&database, &args));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    let names = |server: &Binary| {
+        let mut names = Vec::new();
+        let mut next = "/api/v1/stakeholders?limit=100".to_owned();
+        loop {
+            let json = get(server, &next, None).json();
+            names.extend(
+                json["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["name"].as_str().unwrap().to_owned()),
+            );
+            match json["next_cursor"].as_str() {
+                Some(cursor) => next = format!("/api/v1/stakeholders?limit=100&cursor={cursor}"),
+                None => break names,
+            }
+        }
+    };
+    let mut seen = names(&a);
+    assert!(!seen.is_empty(), "the demo set was not loaded at all");
+    assert_eq!(seen.len(), names(&b).len());
+    let loaded = seen.len();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), loaded, "the demo set was loaded twice");
+}
