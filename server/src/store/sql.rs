@@ -1,5 +1,17 @@
-//! The SQL both backends share word for word: the columns every record is read with, how typed
-//! search text becomes words and LIKE patterns, and the error for a value no code writes.
+//! The SQL both backends share word for word: the columns every record is read with, how a row
+//! becomes a record, how typed search text becomes words and LIKE patterns, and the error for a
+//! value no code writes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pentahelix_core::api::{
+    Contact, Initiative, InitiativeId, InitiativeStatus, Need, NeedInput, Stakeholder,
+    StakeholderId,
+};
+use pentahelix_core::taxonomy::Taxonomy;
+use pentahelix_core::{HelixSet, RegionCode, ResourceSet, SubsectorSet};
+use sqlx::Row;
+use sqlx::postgres::PgRow;
+use sqlx::sqlite::SqliteRow;
 
 use crate::error::Error;
 
@@ -56,4 +68,118 @@ mod tests {
         assert_eq!(words, ["kopi", "batik", "wayang", "NEAR", "a", "b"]);
         assert_eq!(search_words(&"kata ".repeat(20)).count(), 12);
     }
+}
+
+/// The column reads the row mappers below need, for either backend's row: the two stores read
+/// their records alike, and only the row type differs.
+pub trait Columns {
+    fn int(&self, column: &str) -> Result<i64, Error>;
+    fn text(&self, column: &str) -> Result<String, Error>;
+    fn maybe_text(&self, column: &str) -> Result<Option<String>, Error>;
+    fn flag(&self, column: &str) -> Result<bool, Error>;
+    fn time(&self, column: &str) -> Result<DateTime<Utc>, Error>;
+    fn maybe_date(&self, column: &str) -> Result<Option<NaiveDate>, Error>;
+}
+
+macro_rules! columns_of {
+    ($row:ty) => {
+        impl Columns for $row {
+            fn int(&self, column: &str) -> Result<i64, Error> {
+                Ok(self.try_get(column)?)
+            }
+            fn text(&self, column: &str) -> Result<String, Error> {
+                Ok(self.try_get(column)?)
+            }
+            fn maybe_text(&self, column: &str) -> Result<Option<String>, Error> {
+                Ok(self.try_get(column)?)
+            }
+            fn flag(&self, column: &str) -> Result<bool, Error> {
+                Ok(self.try_get(column)?)
+            }
+            fn time(&self, column: &str) -> Result<DateTime<Utc>, Error> {
+                Ok(self.try_get(column)?)
+            }
+            fn maybe_date(&self, column: &str) -> Result<Option<NaiveDate>, Error> {
+                Ok(self.try_get(column)?)
+            }
+        }
+    };
+}
+
+columns_of!(SqliteRow);
+columns_of!(PgRow);
+
+pub fn region(row: &impl Columns, column: &str) -> Result<RegionCode, Error> {
+    let packed = row.int(column)?;
+    u32::try_from(packed)
+        .ok()
+        .and_then(RegionCode::from_packed)
+        .ok_or_else(|| corrupt(format!("{column} {packed}")))
+}
+
+pub fn slug<T: Taxonomy>(row: &impl Columns, column: &str) -> Result<T, Error> {
+    let text = row.text(column)?;
+    T::from_slug(&text).map_err(corrupt)
+}
+
+pub fn bits(row: &impl Columns, column: &str) -> Result<i64, Error> {
+    row.int(column)
+}
+
+pub fn contact(row: &impl Columns) -> Result<Contact, Error> {
+    Ok(Contact {
+        person: row.text("contact_person")?,
+        email: row.maybe_text("contact_email")?,
+        phone: row.maybe_text("contact_phone")?,
+    })
+}
+
+pub fn stakeholder(row: &impl Columns) -> Result<Stakeholder, Error> {
+    Ok(Stakeholder {
+        id: StakeholderId(row.int("id")?),
+        name: row.text("name")?,
+        helix: slug(row, "helix")?,
+        region: region(row, "region")?,
+        subsectors: SubsectorSet::from_bits(bits(row, "subsectors")? as u32),
+        offers: ResourceSet::from_bits(bits(row, "offers")? as u16),
+        description: row.text("description")?,
+        website: row.maybe_text("website")?,
+        verified: row.flag("verified")?,
+        contact: Some(contact(row)?),
+        created_at: row.time("created_at")?,
+        updated_at: row.time("updated_at")?,
+    })
+}
+
+pub fn initiative(row: &impl Columns) -> Result<Initiative, Error> {
+    let needs: Vec<NeedInput> =
+        serde_json::from_str(&row.text("needs")?).map_err(|e| corrupt(format!("needs: {e}")))?;
+    let fulfilled = ResourceSet::from_bits(bits(row, "fulfilled")? as u16);
+    let status = row.text("status")?;
+    Ok(Initiative {
+        id: InitiativeId(row.int("id")?),
+        title: row.text("title")?,
+        description: row.text("description")?,
+        region: region(row, "region")?,
+        subsectors: SubsectorSet::from_bits(bits(row, "subsectors")? as u32),
+        needs: needs
+            .into_iter()
+            .map(|n| Need {
+                fulfilled: fulfilled.contains(n.resource),
+                resource: n.resource,
+                helix: n.helix,
+                note: n.note,
+            })
+            .collect(),
+        starts_on: row.maybe_date("starts_on")?,
+        ends_on: row.maybe_date("ends_on")?,
+        place: row.maybe_text("place")?,
+        status: InitiativeStatus::from_slug(&status)
+            .ok_or_else(|| corrupt(format!("status {status}")))?,
+        coverage: HelixSet::from_bits(bits(row, "coverage")? as u16),
+        pledge_count: row.int("pledge_count")? as u32,
+        contact: Some(contact(row)?),
+        created_at: row.time("created_at")?,
+        updated_at: row.time("updated_at")?,
+    })
 }

@@ -1,95 +1,17 @@
 //! Turning rows into the core's types, and the SQL pieces every query shares.
 
-use pentahelix_core::api::{
-    Contact, Initiative, InitiativeId, InitiativeStatus, Need, NeedInput, Stakeholder,
-    StakeholderId,
-};
-use pentahelix_core::taxonomy::Taxonomy;
-use pentahelix_core::{HelixSet, RegionCode, ResourceSet, SubsectorSet};
-use sqlx::postgres::PgRow;
+use pentahelix_core::RegionCode;
+use pentahelix_core::api::{InitiativeId, StakeholderId};
 use sqlx::{PgPool, Postgres, QueryBuilder, Row};
 
 use crate::auth::TokenHash;
 use crate::error::Error;
 use crate::store::Owner;
 
-pub use crate::store::sql::{INITIATIVE_COLUMNS, STAKEHOLDER_COLUMNS, corrupt, like_pattern};
-
-pub fn region(row: &PgRow, column: &str) -> Result<RegionCode, Error> {
-    let packed: i64 = row.try_get(column)?;
-    u32::try_from(packed)
-        .ok()
-        .and_then(RegionCode::from_packed)
-        .ok_or_else(|| corrupt(format!("{column} {packed}")))
-}
-
-pub fn slug<T: Taxonomy>(row: &PgRow, column: &str) -> Result<T, Error> {
-    let text: String = row.try_get(column)?;
-    T::from_slug(&text).map_err(corrupt)
-}
-
-pub fn bits(row: &PgRow, column: &str) -> Result<i64, Error> {
-    Ok(row.try_get(column)?)
-}
-
-pub fn contact(row: &PgRow) -> Result<Contact, Error> {
-    Ok(Contact {
-        person: row.try_get("contact_person")?,
-        email: row.try_get("contact_email")?,
-        phone: row.try_get("contact_phone")?,
-    })
-}
-
-pub fn stakeholder(row: &PgRow) -> Result<Stakeholder, Error> {
-    Ok(Stakeholder {
-        id: StakeholderId(row.try_get("id")?),
-        name: row.try_get("name")?,
-        helix: slug(row, "helix")?,
-        region: region(row, "region")?,
-        subsectors: SubsectorSet::from_bits(bits(row, "subsectors")? as u32),
-        offers: ResourceSet::from_bits(bits(row, "offers")? as u16),
-        description: row.try_get("description")?,
-        website: row.try_get("website")?,
-        verified: row.try_get("verified")?,
-        contact: Some(contact(row)?),
-        created_at: row.try_get("created_at")?,
-        updated_at: row.try_get("updated_at")?,
-    })
-}
-
-pub fn initiative(row: &PgRow) -> Result<Initiative, Error> {
-    let needs_json: String = row.try_get("needs")?;
-    let needs: Vec<NeedInput> =
-        serde_json::from_str(&needs_json).map_err(|e| corrupt(format!("needs: {e}")))?;
-    let fulfilled = ResourceSet::from_bits(bits(row, "fulfilled")? as u16);
-    let status: String = row.try_get("status")?;
-    Ok(Initiative {
-        id: InitiativeId(row.try_get("id")?),
-        title: row.try_get("title")?,
-        description: row.try_get("description")?,
-        region: region(row, "region")?,
-        subsectors: SubsectorSet::from_bits(bits(row, "subsectors")? as u32),
-        needs: needs
-            .into_iter()
-            .map(|n| Need {
-                fulfilled: fulfilled.contains(n.resource),
-                resource: n.resource,
-                helix: n.helix,
-                note: n.note,
-            })
-            .collect(),
-        starts_on: row.try_get("starts_on")?,
-        ends_on: row.try_get("ends_on")?,
-        place: row.try_get("place")?,
-        status: InitiativeStatus::from_slug(&status)
-            .ok_or_else(|| corrupt(format!("status {status}")))?,
-        coverage: HelixSet::from_bits(bits(row, "coverage")? as u16),
-        pledge_count: row.try_get::<i64, _>("pledge_count")? as u32,
-        contact: Some(contact(row)?),
-        created_at: row.try_get("created_at")?,
-        updated_at: row.try_get("updated_at")?,
-    })
-}
+pub use crate::store::sql::{
+    INITIATIVE_COLUMNS, STAKEHOLDER_COLUMNS, bits, corrupt, initiative, like_pattern, region, slug,
+    stakeholder,
+};
 
 /// Appends `AND (region BETWEEN … OR …)` for the areas; no areas means no restriction.
 pub fn push_areas(query: &mut QueryBuilder<'_, Postgres>, column: &str, areas: &[RegionCode]) {
@@ -192,6 +114,6 @@ mod tests {
     /// low bits.
     #[test]
     fn the_missing_helix_index_knows_every_helix() {
-        assert_eq!(HelixSet::all().bits(), 31);
+        assert_eq!(pentahelix_core::HelixSet::all().bits(), 31);
     }
 }
