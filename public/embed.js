@@ -6,7 +6,7 @@
 const base = new URL(".", import.meta.url);
 // The build (xtask/src/dist.rs) rewrites this line with content-hashed names, which the server
 // caches for a year; this file keeps its name and is cached for minutes.
-const ASSETS = { glue: "assets/pentahelix.js", wasm: "assets/pentahelix_bg.wasm", style: "assets/widget.css" };
+const ASSETS = { glue: "assets/pentahelix.js", split: "assets/pentahelix_split.js", wasm: "assets/pentahelix_bg.wasm", style: "assets/widget.css" };
 const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit", "deeplink"];
 let modulePromise;
 
@@ -17,6 +17,9 @@ function loadModule() {
     const wasm = fetch(new URL(ASSETS.wasm, base));
     // Its failure is reported where it is awaited, not as an unhandled rejection before.
     wasm.catch(() => {});
+    // The glue imports the loader of the views fetched on demand; asking for both at once saves
+    // the round trip the browser would otherwise spend finding that import.
+    import(new URL(ASSETS.split, base).href).catch(() => {});
     return import(new URL(ASSETS.glue, base).href).then(async (m) => {
       await m.default({ module_or_path: wasm });
       return m;

@@ -8,12 +8,8 @@ use crate::config::{Config, View};
 use crate::deeplink;
 use crate::i18n::{Messages, messages};
 use crate::storage;
-use crate::views::admin::Admin;
-use crate::views::dashboard::Dashboard;
-use crate::views::initiative::InitiativeDetail;
 use crate::views::initiatives::Initiatives;
-use crate::views::partners::Partners;
-use crate::views::propose::Propose;
+use crate::views::on_demand::OnDemand;
 
 /// Small `Copy` handles every view may read: the instance's configuration, language, current
 /// view and admin token.
@@ -131,11 +127,7 @@ pub fn App(config: Config) -> impl IntoView {
             <main class="ph-main">
                 {move || match ctx.view.get() {
                     View::Initiatives => view! { <Initiatives /> }.into_any(),
-                    View::Initiative(id) => view! { <InitiativeDetail id=id /> }.into_any(),
-                    View::Propose => view! { <Propose /> }.into_any(),
-                    View::Partners => view! { <Partners /> }.into_any(),
-                    View::Dashboard => view! { <Dashboard /> }.into_any(),
-                    View::Admin => view! { <Admin /> }.into_any(),
+                    other => view! { <OnDemand view=other /> }.into_any(),
                 }}
             </main>
         </div>

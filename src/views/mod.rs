@@ -4,6 +4,7 @@ pub mod admin;
 pub mod dashboard;
 pub mod initiative;
 pub mod initiatives;
+pub mod on_demand;
 pub mod partners;
 pub mod propose;
 

@@ -104,7 +104,7 @@ test('hostile host CSS changes nothing in the widget, and the widget changes not
   await hostile.context.close();
 });
 
-test('the first view loads fingerprinted files cached for a year, and a loader cached for minutes', async () => {
+test('the first view loads only its own fingerprinted files, cached for a year, and a loader cached for minutes', async () => {
   const { context, page, ready } = await open('two.html');
   const caching = new Map();
   page.on('response', (r) => {
@@ -115,11 +115,39 @@ test('the first view loads fingerprinted files cached for a year, and a loader c
   await page.waitForFunction(() => document.getElementById('coblong').shadowRoot?.querySelector('[data-testid=initiative-list] li'));
   assert.equal(caching.get('/embed.js'), 'public, max-age=300');
   const assets = [...caching].filter(([path]) => path.startsWith('/assets/'));
-  assert.deepEqual(
-    assets.map(([path]) => path.replace(/\.[0-9a-f]{12}\./, '.HASH.')).sort(),
-    ['/assets/pentahelix.HASH.js', '/assets/pentahelix_bg.HASH.wasm', '/assets/widget.HASH.css'],
-  );
-  for (const [path, cache] of assets) assert.equal(cache, 'public, max-age=31536000, immutable', path);
+  const hashed = () => [...caching.keys()]
+    .filter((path) => path.startsWith('/assets/'))
+    .map((path) => path.replace(/\.[0-9a-f]{12}\./, '.HASH.'))
+    .sort();
+  // Only the list's code: the other views' files are fetched when first shown.
+  assert.deepEqual(hashed(), [
+    '/assets/pentahelix.HASH.js', '/assets/pentahelix_bg.HASH.wasm',
+    '/assets/pentahelix_split.HASH.js', '/assets/widget.HASH.css',
+  ]);
+  await page.evaluate(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=tab-propose]').click());
+  await page.waitForFunction(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=propose-form]'));
+  assert.ok(hashed().includes('/assets/split_propose.HASH.wasm'), hashed().join(' '));
+  for (const [path, cache] of caching) {
+    if (path.startsWith('/assets/')) assert.equal(cache, 'public, max-age=31536000, immutable', path);
+  }
+  await context.close();
+});
+
+test('a view whose code cannot be fetched says so, and its retry button fetches it', async () => {
+  const { context, page, ready } = await open('index.html');
+  let blocked = 0;
+  await page.route('**/assets/split_propose.*', (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+  await ready;
+  await page.getByTestId('initiative-list').waitFor();
+  await page.getByTestId('tab-propose').click();
+  const alert = page.getByTestId('view-not-fetched');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Tidak dapat terhubung ke server/);
+  assert.ok(blocked >= 1);
+  await page.unroute('**/assets/split_propose.*');
+  await alert.getByRole('button').click();
+  await page.getByTestId('propose-form').waitFor();
+  assert.equal(await alert.count(), 0);
   await context.close();
 });
 

@@ -1,4 +1,4 @@
-//! The widget's release build: wasm → `wasm-bindgen` → `wasm-opt` → `dist/`, with static assets
+//! The widget's release build: wasm → wasm-split → `wasm-bindgen` → `wasm-opt` → `dist/`, with static assets
 //! and pre-compressed copies beside every text asset so the server never compresses at request
 //! time.
 //!
@@ -8,7 +8,6 @@
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 use anyhow::{Context, Result, bail};
@@ -17,14 +16,15 @@ use flate2::write::GzEncoder;
 use sha2::{Digest, Sha256};
 
 use crate::cmd;
+use crate::split::{self, OUT_NAME};
 use crate::tools::{self, WASM_TARGET};
 use crate::workspace::Workspace;
 
 const WIDGET_PACKAGE: &str = "pentahelix-widget";
 /// Defined in the root `Cargo.toml`: optimised for size, not speed.
 const WASM_PROFILE: &str = "wasm-release";
-/// The stem of the glue and wasm files' names, before their content hash.
-const OUT_NAME: &str = "pentahelix";
+/// The widget's feature that splits the views other than the list into files fetched on demand.
+const SPLIT_FEATURE: &str = "split";
 const COMPRESSED_EXTENSIONS: [&str; 6] = ["js", "wasm", "css", "html", "svg", "json"];
 const BROTLI_QUALITY: u32 = 11;
 const BROTLI_WINDOW_BITS: u32 = 22;
@@ -41,6 +41,8 @@ pub fn build(ws: &Workspace) -> Result<()> {
         WASM_TARGET,
         "--profile",
         WASM_PROFILE,
+        "--features",
+        SPLIT_FEATURE,
     ]);
     cmd::run(&mut cargo)?;
 
@@ -56,7 +58,7 @@ pub fn build(ws: &Workspace) -> Result<()> {
     let glue = pkg.join(format!("{OUT_NAME}.js"));
 
     if is_stale(&[&built, &bindgen.cli()], &[&wasm, &glue]) {
-        bind_and_optimise(&bindgen.cli(), &wasm_opt, &built, &pkg, &wasm)?;
+        split::split_bind_and_optimise(&bindgen.cli(), &wasm_opt, &built, &pkg)?;
     } else {
         println!("xtask: {} is up to date", pkg.display());
     }
@@ -78,10 +80,27 @@ pub fn build(ws: &Workspace) -> Result<()> {
         &dist.join("vendor"),
         |path| path == bootstrap.as_path(),
     )?;
+    let mut on_demand = Vec::new();
+    let mut renames = Vec::new();
+    for file in split::on_demand_files(&pkg)? {
+        let shipped = fingerprint(&file, &dist)?;
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+        let fingerprinted = shipped
+            .trim_start_matches(&format!("{ASSETS_DIR}/"))
+            .to_owned();
+        renames.push((name.unwrap_or_default(), fingerprinted));
+        on_demand.push(shipped);
+    }
+    let read = |path: &Path| {
+        fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))
+    };
+    let linked = split::link(&read(&glue)?, &read(&pkg.join(split::LINK_NAME))?, &renames)?;
     let assets = Assets {
-        glue: fingerprint(&glue, &dist)?,
+        glue: write_asset(&dist, &linked.glue_name, &linked.glue)?,
+        split: write_asset(&dist, &linked.loader_name, &linked.loader)?,
         wasm: fingerprint(&wasm, &dist)?,
         style: fingerprint(&ws.root.join("style/widget.css"), &dist)?,
+        on_demand,
     };
     remove_stale_assets(&dist.join(ASSETS_DIR), &assets)?;
     let template = fs::read_to_string(&loader)
@@ -103,18 +122,37 @@ const LOADER: &str = "embed.js";
 /// The line of `public/embed.js` the build replaces with the fingerprinted names.
 const LOADER_ASSETS_LINE: &str = "const ASSETS = {";
 
-/// The shipped names, relative to `dist/`, of the files the first view needs besides the loader.
+/// The shipped names, relative to `dist/`, of the files the first view needs besides the loader,
+/// and of the files fetched when another view is first shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Assets {
     glue: String,
+    split: String,
     wasm: String,
     style: String,
+    on_demand: Vec<String>,
 }
 
 impl Assets {
-    fn names(&self) -> [&str; 3] {
-        [&self.glue, &self.wasm, &self.style]
+    fn names(&self) -> Vec<&str> {
+        let first_view = [&self.glue, &self.split, &self.wasm, &self.style];
+        first_view
+            .into_iter()
+            .chain(&self.on_demand)
+            .map(String::as_str)
+            .collect()
     }
+}
+
+/// Writes `text` to `dist/assets/name`. The name's hash covers the file before its references
+/// were renamed, so the content is compared rather than trusted.
+fn write_asset(dist: &Path, name: &str, text: &str) -> Result<String> {
+    let target = dist.join(ASSETS_DIR).join(name);
+    if fs::read_to_string(&target).ok().as_deref() != Some(text) {
+        fs::create_dir_all(dist.join(ASSETS_DIR))?;
+        write_atomically(&target, |out| out.write_all(text.as_bytes()))?;
+    }
+    Ok(format!("{ASSETS_DIR}/{name}"))
 }
 
 /// Copies `file` to `dist/assets/<stem>.<hash>.<ext>` and returns that path relative to `dist`.
@@ -176,39 +214,10 @@ fn fill_loader(template: &str, assets: &Assets) -> Result<String> {
         );
     };
     let filled = format!(
-        "{LOADER_ASSETS_LINE} glue: {:?}, wasm: {:?}, style: {:?} }};",
-        assets.glue, assets.wasm, assets.style
+        "{LOADER_ASSETS_LINE} glue: {:?}, split: {:?}, wasm: {:?}, style: {:?} }};",
+        assets.glue, assets.split, assets.wasm, assets.style
     );
     Ok(template.replacen(line, &filled, 1))
-}
-
-fn bind_and_optimise(
-    wasm_bindgen: &Path,
-    wasm_opt: &Path,
-    built: &Path,
-    pkg: &Path,
-    wasm: &Path,
-) -> Result<()> {
-    // Start from an empty directory so snippets of an older build do not linger.
-    if pkg.exists() {
-        fs::remove_dir_all(pkg).with_context(|| format!("could not remove {}", pkg.display()))?;
-    }
-    let mut bindgen = Command::new(wasm_bindgen);
-    bindgen
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(pkg)
-        .args(["--out-name", OUT_NAME])
-        .arg(built);
-    cmd::run(&mut bindgen)?;
-
-    let mut opt = Command::new(wasm_opt);
-    opt.arg("-Oz").arg("-o").arg(wasm).arg(wasm);
-    if let Err(err) = cmd::run(&mut opt) {
-        // The unoptimised file is newer than its input and would look up to date next time.
-        let _ = fs::remove_file(wasm);
-        return Err(err);
-    }
-    Ok(())
 }
 
 /// Copies the files under `from` that `keep` accepts, skipping those already copied; a missing
@@ -494,8 +503,10 @@ mod tests {
     fn assets() -> Assets {
         Assets {
             glue: "assets/pentahelix.aaaaaaaaaaaa.js".into(),
+            split: "assets/pentahelix_split.aaaaaaaaaaaa.js".into(),
             wasm: "assets/pentahelix_bg.bbbbbbbbbbbb.wasm".into(),
             style: "assets/widget.cccccccccccc.css".into(),
+            on_demand: vec!["assets/split_admin.dddddddddddd.wasm".into()],
         }
     }
 
@@ -522,7 +533,7 @@ mod tests {
         let filled = fill_loader(template, &assets()).unwrap();
         assert_eq!(
             filled,
-            "const base = 1;\nconst ASSETS = { glue: \"assets/pentahelix.aaaaaaaaaaaa.js\", wasm: \"assets/pentahelix_bg.bbbbbbbbbbbb.wasm\", style: \"assets/widget.cccccccccccc.css\" };\nrest();\n"
+            "const base = 1;\nconst ASSETS = { glue: \"assets/pentahelix.aaaaaaaaaaaa.js\", split: \"assets/pentahelix_split.aaaaaaaaaaaa.js\", wasm: \"assets/pentahelix_bg.bbbbbbbbbbbb.wasm\", style: \"assets/widget.cccccccccccc.css\" };\nrest();\n"
         );
     }
 

@@ -12,6 +12,7 @@ mod postgres;
 mod schemathesis;
 mod serve;
 mod server;
+mod split;
 mod tools;
 mod workspace;
 
@@ -63,6 +64,9 @@ enum Task {
     /// Build the widget into dist/ only.
     #[command(hide = true)]
     Dist,
+    /// Build the widget into dist/ and run the browser journeys (two steps of `test`).
+    #[command(hide = true)]
+    E2e,
     /// Fuzz the core's parsers and validation (cargo-fuzz), each target for a while.
     Fuzz {
         /// Seconds per target; the test command uses the default.
@@ -118,6 +122,7 @@ fn run(task: Task) -> Result<()> {
             )
         }
         Task::Dist => dist::build(&ws),
+        Task::E2e => dist::build(&ws).and_then(|()| e2e::run(&ws)),
         Task::Bench { no_lighthouse } => bench::run(&ws, !no_lighthouse),
         Task::Fuzz { seconds } => fuzz::run(&ws, seconds),
         Task::TestPostgres { cargo_test_args } => checks::test_postgres(&ws, &cargo_test_args),
