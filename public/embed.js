@@ -8,6 +8,28 @@ const base = new URL(".", import.meta.url);
 // caches for a year; this file keeps its name and is cached for minutes.
 const ASSETS = { glue: "assets/pentahelix.js", split: "assets/pentahelix_split.js", wasm: "assets/pentahelix_bg.wasm", style: "assets/widget.css" };
 const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit", "deeplink"];
+// The widget's own words for what the loader draws before the wasm arrives (src/i18n.rs holds
+// them all; a test there keeps these equal to its own).
+const WORDS = {
+  id: {
+    app_name: "Pentahelix",
+    tagline: "Kolaborasi pemerintah, akademisi, bisnis, komunitas, dan media untuk ekonomi kreatif kota.",
+    switch_language: "English",
+    tabs: ["Inisiatif", "Usulkan", "Mitra", "Dasbor"],
+    loading: "Memuat…",
+    error_network: "Tidak dapat terhubung ke server. Periksa koneksi Anda, lalu coba lagi.",
+    retry: "Coba lagi",
+  },
+  en: {
+    app_name: "Pentahelix",
+    tagline: "Government, academia, business, community and media collaborating on a city's creative economy.",
+    switch_language: "Bahasa Indonesia",
+    tabs: ["Initiatives", "Propose", "Partners", "Dashboard"],
+    loading: "Loading…",
+    error_network: "Cannot reach the server. Check your connection and try again.",
+    retry: "Try again",
+  },
+};
 let modulePromise;
 
 function loadModule() {
@@ -25,7 +47,55 @@ function loadModule() {
       return m;
     });
   })();
+  // A failed load is not kept: the next attempt (the retry button) fetches afresh.
+  modulePromise.catch(() => { modulePromise = undefined; });
   return modulePromise;
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+// What the widget looks like while its list loads (header, tabs, placeholder cards), drawn at
+// once, so a citizen on a slow link sees the widget arriving in its own space instead of a gap
+// that fills a few seconds later. It is replaced whole when the wasm mounts. Nothing in it is
+// interactive; the tabs are plain text until then.
+function shell(options) {
+  const words = /^en([-_]|$)/i.test((options.lang ?? "").trim()) ? WORDS.en : WORDS.id;
+  const app = element("div", "ph-app");
+  app.lang = words === WORDS.en ? "en" : "id";
+  app.setAttribute("aria-busy", "true");
+  // The same colours the widget accepts (src/config.rs, `is_safe_colour`).
+  if (/^(#([0-9a-f]{3}|[0-9a-f]{6})|[a-z]{1,20})$/i.test(options.theme ?? "")) {
+    app.style.setProperty("--ph-primary", options.theme);
+  }
+  const header = element("header", "ph-header");
+  const heading = element("div");
+  heading.append(element("h2", "ph-header__title", words.app_name), element("p", "ph-header__tagline", words.tagline));
+  header.append(heading, element("span", "ph-button ph-button--ghost", words.switch_language));
+  const tabs = element("div", "ph-tabs");
+  for (const label of words.tabs) tabs.append(element("span", "ph-tabs__tab", label));
+  const status = element("div", "ph-skeletons");
+  status.setAttribute("role", "status");
+  status.append(element("span", "ph-visually-hidden", words.loading));
+  for (let i = 0; i < 3; i++) status.append(element("div", "ph-skeleton"));
+  const main = element("div", "ph-main");
+  main.append(status);
+  app.append(header, tabs, main);
+  return { app, words, status };
+}
+
+// The shell's placeholders become a message with a retry button.
+function showFailure({ status, words }, retry) {
+  status.className = "ph-notice ph-notice--error";
+  status.setAttribute("role", "alert");
+  const button = element("button", "ph-button ph-button--ghost", words.retry);
+  button.type = "button";
+  button.addEventListener("click", retry, { once: true });
+  status.replaceChildren(element("p", undefined, words.error_network), button);
 }
 
 function optionsOf(el, prefix) {
@@ -38,7 +108,9 @@ function optionsOf(el, prefix) {
   return options;
 }
 
-async function mountInto(host, options) {
+// Resolves to the mounted instance, or to undefined when the wasm could not be loaded: the
+// shell then says so and `retry` is called when the person asks to try again.
+async function mountInto(host, options, retry) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   root.replaceChildren();
   const style = document.createElement("link");
@@ -46,8 +118,23 @@ async function mountInto(host, options) {
   style.href = new URL(ASSETS.style, base).href;
   const container = document.createElement("div");
   container.className = "ph-root";
+  // Shown once styled: unstyled, the shell would flash as bare text.
+  const drawn = shell(options);
+  container.hidden = true;
+  style.addEventListener("load", () => { container.hidden = false; }, { once: true });
+  container.append(drawn.app);
   root.append(style, container);
-  const m = await loadModule();
+  let m;
+  try {
+    m = await loadModule();
+  } catch (error) {
+    console.error("Pentahelix: the widget could not be loaded", error);
+    container.hidden = false;
+    showFailure(drawn, retry);
+    return undefined;
+  }
+  container.replaceChildren();
+  container.hidden = false;
   return m.mount(container, options);
 }
 
@@ -86,9 +173,9 @@ class PentahelixWidget extends HTMLElement {
     const generation = ++this.#generation;
     this.#instance?.unmount();
     this.#instance = undefined;
-    const instance = await mountInto(this, optionsOf(this, ""));
+    const instance = await mountInto(this, optionsOf(this, ""), () => this.#schedule());
     // A newer render or a removal happened while the module loaded: this one is stale.
-    if (generation !== this.#generation) instance.unmount();
+    if (generation !== this.#generation) instance?.unmount();
     else this.#instance = instance;
   }
 }
@@ -99,5 +186,6 @@ if (!customElements.get("pentahelix-widget")) {
 
 // For CMSs that strip unknown tags: <div data-pentahelix data-region="32.73">.
 for (const div of document.querySelectorAll("div[data-pentahelix]")) {
-  mountInto(div, optionsOf(div, "data-"));
+  const mountDiv = () => mountInto(div, optionsOf(div, "data-"), mountDiv);
+  mountDiv();
 }

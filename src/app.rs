@@ -113,7 +113,7 @@ pub fn App(config: Config) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="ph-tabs__tab"
-                                    data-testid=format!("tab-{tab:?}").to_lowercase()
+                                    data-testid=format!("tab-{}", tab.slug())
                                     aria-current=move || (ctx.view.get().tab() == tab).then_some("page")
                                     on:click=move |_| ctx.view.set(tab)
                                 >

@@ -6,11 +6,31 @@ use pentahelix_core::{Helix, HelixSet, Lang};
 
 use crate::i18n::pentagon_label;
 
+/// The vertices of the unit pentagon, first at the top and going clockwise (cosine and sine of
+/// -90°, -18°, 54°, 126° and 198°). Written out rather than computed: the trigonometry and float
+/// formatting code they would pull in weighed more in the first view's wasm than the rest of this
+/// component.
+const UNIT: [(f64, f64); 5] = [
+    (0.0, -1.0),
+    (0.951_056_516_295_153_5, -0.309_016_994_374_947_4),
+    (0.587_785_252_292_473_1, 0.809_016_994_374_947_5),
+    (-0.587_785_252_292_473_1, 0.809_016_994_374_947_5),
+    (-0.951_056_516_295_153_5, -0.309_016_994_374_947_4),
+];
+
 /// Vertex `n` of a regular pentagon of radius `r` around (`c`, `c`), first vertex at the top and
 /// going clockwise in helix order.
 pub fn vertex(n: usize, c: f64, r: f64) -> (f64, f64) {
-    let angle = -std::f64::consts::FRAC_PI_2 + n as f64 * 2.0 * std::f64::consts::PI / 5.0;
-    (c + r * angle.cos(), c + r * angle.sin())
+    let (x, y) = UNIT[n % 5];
+    (c + r * x, c + r * y)
+}
+
+/// `v` with one decimal, as `{v:.1}` would write it, through integers (see [`UNIT`]).
+fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    let t = t.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
 }
 
 /// The polygon of covered helices, drawn through the centre where a helix is missing, so the
@@ -25,7 +45,7 @@ pub fn coverage_points(coverage: HelixSet, c: f64, r: f64) -> String {
             } else {
                 (c, c)
             };
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", tenths(x), tenths(y))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -34,7 +54,7 @@ pub fn coverage_points(coverage: HelixSet, c: f64, r: f64) -> String {
 fn outline_points(c: f64, r: f64) -> String {
     (0..5)
         .map(|n| vertex(n, c, r))
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", tenths(x), tenths(y)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -82,8 +102,8 @@ pub fn CoveragePentagon(
                                     "ph-pentagon__dot".to_owned()
                                 }
                             }
-                            cx=format!("{x:.1}")
-                            cy=format!("{y:.1}")
+                            cx=tenths(x)
+                            cy=tenths(y)
                             r="7"
                         />
                     }
@@ -104,6 +124,23 @@ mod tests {
         for n in 0..5 {
             let (x, y) = vertex(n, 50.0, 40.0);
             assert!(((x - 50.0).hypot(y - 50.0) - 40.0).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn the_written_out_vertices_are_the_computed_ones() {
+        for (n, (x, y)) in UNIT.iter().enumerate() {
+            let angle = -std::f64::consts::FRAC_PI_2 + n as f64 * 2.0 * std::f64::consts::PI / 5.0;
+            assert!((x - angle.cos()).abs() < 1e-12 && (y - angle.sin()).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn coordinates_are_written_with_one_decimal_as_the_formatter_would() {
+        for v in [
+            0.0, 0.04, 0.05, 9.96, 10.0, 37.639, 88.042, 99.99, -0.3, -12.36,
+        ] {
+            assert_eq!(tenths(v), format!("{v:.1}"), "{v}");
         }
     }
 

@@ -21,7 +21,7 @@ use crate::storage;
 use crate::views::abort_on_cleanup;
 use crate::views::propose::{EditTarget, Propose};
 
-fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
+pub fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
     let t = ctx.t();
     match status {
         PledgeStatus::Pending => t.pledge_pending,

@@ -17,7 +17,7 @@ use crate::config::View;
 use crate::draft::ProfileDraft;
 use crate::storage;
 use crate::views::abort_on_cleanup;
-use crate::views::initiative::ScopeSelect;
+use crate::views::initiative::{ScopeSelect, pledge_status};
 
 const DRAFT_KEY: &str = "draft:profile";
 
@@ -128,7 +128,7 @@ fn Profile(id: i64, mine: RwSignal<Vec<i64>>, selected: RwSignal<Option<i64>>) -
                             view! {
                                 <li class="ph-pledge">
                                     <button type="button" class="ph-link" on:click=move |_| ctx.view.set(View::Initiative(target))>{format!("#{target}")}</button>
-                                    {move || format!(" · {} · {:?}", p.resource.label(ctx.lang.get()), p.status).to_lowercase()}
+                                    {move || format!(" · {} · {}", p.resource.label(ctx.lang.get()), pledge_status(&ctx, p.status))}
                                     {p.counterpart_contact.clone().map(|c| view! { <p>{move || ctx.t().contact}": " {c.person.clone()} {c.email.clone().map(|e| format!(" · {e}"))} {c.phone.clone().map(|p| format!(" · {p}"))}</p> })}
                                 </li>
                             }

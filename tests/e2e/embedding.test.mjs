@@ -151,6 +151,44 @@ test('a view whose code cannot be fetched says so, and its retry button fetches 
   await context.close();
 });
 
+test('before its code arrives the widget shows its header and placeholders, then the list replaces them', async () => {
+  const { context, page, ready } = await open('index.html');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/assets/pentahelix_bg.*.wasm', async (route) => { await held; await route.continue(); });
+  await ready;
+  const tagline = page.locator('pentahelix-widget .ph-header__tagline');
+  await tagline.waitFor();
+  assert.match(await tagline.textContent(), /^Kolaborasi pemerintah/);
+  assert.equal(await page.locator('pentahelix-widget [aria-busy=true]').count(), 1);
+  assert.equal(await page.getByRole('status').textContent(), 'Memuat…');
+  assert.equal(await page.locator('pentahelix-widget button').count(), 0, 'nothing to press before it works');
+  release();
+  await page.getByTestId('initiative-list').locator('li').first().waitFor();
+  assert.equal(await page.locator('pentahelix-widget .ph-header').count(), 1, 'the stand-in is replaced, not kept beside');
+  assert.equal(await page.locator('pentahelix-widget [aria-busy=true]').count(), 0);
+  await context.close();
+});
+
+test('when the widget\'s code cannot be fetched the loader says so, and its retry button loads it', async () => {
+  const { context, page, ready } = await open('index.html');
+  let failures = 0;
+  await page.route('**/assets/pentahelix_bg.*.wasm', (route) => {
+    if (failures > 0) return route.continue();
+    failures += 1;
+    return route.abort('internetdisconnected');
+  });
+  await ready;
+  const alert = page.locator('pentahelix-widget').getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Tidak dapat terhubung ke server/);
+  await alert.getByRole('button', { name: 'Coba lagi' }).click();
+  await page.getByTestId('initiative-list').locator('li').first().waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.equal(failures, 1);
+  await context.close();
+});
+
 test('with deeplink, the page hash opens a view, follows the widget and walks back', async () => {
   const { context, page, ready } = await open('index.html#pentahelix/dashboard');
   await ready;
