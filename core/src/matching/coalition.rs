@@ -8,7 +8,7 @@
 //! optimal, is used and the answer says so.
 
 use super::features::{InitiativeFeatures, StakeholderFeatures};
-use super::score::score_total;
+use super::score::Scorer;
 use crate::api::{Coalition, CoalitionMember, StakeholderId};
 use crate::taxonomy::{Helix, HelixSet, ResourceSet};
 
@@ -30,60 +30,107 @@ struct Candidate {
 /// Suggests a coalition for `initiative` from `candidates` (usually those within the match scope).
 pub fn coalition(initiative: &InitiativeFeatures, candidates: &[StakeholderFeatures]) -> Coalition {
     let mut table = MaskTable::new(initiative);
+    let scorer = Scorer::new(initiative);
     for s in candidates {
-        table.offer(s, || score_total(initiative, s));
+        table.offer(s, || scorer.total(s));
     }
     table.cover()
 }
 
 /// The best candidate for each set of elements a candidate covers: the strongest, then the lowest
 /// id. Two stakeholders that cover exactly the same elements are interchangeable for the cover
-/// itself. A slot for each of the 2^15 possible masks: indexing beats hashing 100,000
-/// candidates, which was a quarter of `/matches`' time at that size (found by profiling the
-/// server under load).
+/// itself. The table has a slot for each combination of the initiative's open needs (numbered
+/// compactly: 2^4 slots for four needs) and each helix, so it stays a few kilobytes that the
+/// scan keeps in cache. A table of all 2^15 masks, the first version, was 786 KiB to clear and
+/// fill per request; a hash map before it was a quarter of `/matches`' time (both found by
+/// profiling the server under load).
 pub(super) struct MaskTable<'a> {
     initiative: &'a InitiativeFeatures,
     missing: HelixSet,
-    best: Vec<Option<Candidate>>,
+    /// The slot row of each possible set of offers: the open needs it fills, numbered compactly.
+    row: [u16; 1 << HELIX_SHIFT],
+    /// The slot column of each helix: 0 when the initiative has it, else 1 + the helix.
+    column: [u32; 8],
+    best: Vec<Slot>,
+}
+
+/// A slot's best candidate. A candidate that covers something scores above zero (filling a need
+/// or bringing a helix are both points), so a zero score marks an empty slot.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    score: u32,
+    mask: u32,
+    id: i64,
 }
 
 impl<'a> MaskTable<'a> {
     pub(super) fn new(initiative: &'a InitiativeFeatures) -> MaskTable<'a> {
+        let missing = HelixSet::all().difference(initiative.covered);
+        let needs = u32::from(initiative.needs.bits());
+        let mut row = [0u16; 1 << HELIX_SHIFT];
+        for (offers, row) in row.iter_mut().enumerate() {
+            // The filled needs' bits, gathered to the bottom in order.
+            let filled = offers as u32 & needs;
+            let (mut compact, mut at) = (0u16, 0);
+            for bit in 0..HELIX_SHIFT {
+                if needs & (1 << bit) != 0 {
+                    compact |= (((filled >> bit) & 1) as u16) << at;
+                    at += 1;
+                }
+            }
+            *row = compact;
+        }
+        let mut column = [0u32; 8];
+        for &helix in Helix::ALL {
+            if missing.contains(helix) {
+                column[helix as usize] = 1 + helix as u32;
+            }
+        }
         MaskTable {
             initiative,
-            missing: HelixSet::all().difference(initiative.covered),
-            best: vec![None; 1 << (HELIX_SHIFT + 5)],
+            missing,
+            row,
+            column,
+            best: vec![Slot::default(); (1 << needs.count_ones()) * 8],
         }
     }
 
     /// Considers `s`; its score is asked for only when it covers something.
+    #[inline]
     pub(super) fn offer(&mut self, s: &StakeholderFeatures, score: impl FnOnce() -> u32) {
-        let needs = u32::from(self.initiative.needs.intersection(s.offers).bits());
-        let helix = if self.missing.contains(s.helix) {
-            1 << (HELIX_SHIFT + s.helix as u32)
-        } else {
-            0
-        };
-        let mask = needs | helix;
-        if mask == 0 {
+        let offers = usize::from(s.offers.bits()) & ((1 << HELIX_SHIFT) - 1);
+        let helix = s.helix as usize & 7;
+        let slot = (usize::from(self.row[offers]) << 3) | self.column[helix] as usize;
+        if slot == 0 {
             return;
         }
-        let c = Candidate {
-            id: s.id,
-            mask,
-            score: score(),
+        let score = score();
+        debug_assert!(score > 0, "a candidate that covers something scores");
+        let Some(kept) = self.best.get_mut(slot) else {
+            return;
         };
-        let slot = &mut self.best[mask as usize];
-        match slot {
-            Some(kept)
-                if (kept.score, std::cmp::Reverse(kept.id))
-                    >= (c.score, std::cmp::Reverse(c.id)) => {}
-            _ => *slot = Some(c),
+        if (score, std::cmp::Reverse(s.id)) > (kept.score, std::cmp::Reverse(kept.id)) {
+            let needs = u32::from(self.initiative.needs.intersection(s.offers).bits());
+            let brings = u32::from(self.column[helix] != 0) << (HELIX_SHIFT + helix as u32);
+            *kept = Slot {
+                score,
+                mask: needs | brings,
+                id: s.id,
+            };
         }
     }
 
     pub(super) fn cover(self) -> Coalition {
-        let mut pool: Vec<Candidate> = self.best.into_iter().flatten().collect();
+        let mut pool: Vec<Candidate> = self
+            .best
+            .into_iter()
+            .filter(|slot| slot.score > 0)
+            .map(|slot| Candidate {
+                id: slot.id,
+                mask: slot.mask,
+                score: slot.score,
+            })
+            .collect();
         pool.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
         let target = pool.iter().fold(0, |acc, c| acc | c.mask);
 
@@ -363,7 +410,9 @@ mod tests {
             pool in arb_pool(),
             needs in any::<u16>(),
             covered in any::<u16>(),
-            scores in prop::collection::vec(0u32..4, 40),
+            // A candidate that covers something always scores: filling a need or bringing a
+            // helix are points.
+            scores in prop::collection::vec(1u32..5, 40),
         ) {
             let i = InitiativeFeatures { needs: ResourceSet::from_bits(needs), covered: HelixSet::from_bits(covered), ..initiative(&[], &[]) };
             let mut table = MaskTable::new(&i);
@@ -381,8 +430,8 @@ mod tests {
                 }
             }
             let kept: std::collections::BTreeMap<u32, (u32, i64)> =
-                table.best.iter().flatten().map(|c| (c.mask, (c.score, c.id))).collect();
-            prop_assert_eq!(table.best.iter().flatten().count(), kept.len(), "one slot per mask");
+                table.best.iter().filter(|c| c.score > 0).map(|c| (c.mask, (c.score, c.id))).collect();
+            prop_assert_eq!(table.best.iter().filter(|c| c.score > 0).count(), kept.len(), "one slot per mask");
             prop_assert_eq!(kept, expected);
         }
 

@@ -3,7 +3,7 @@ use std::collections::BinaryHeap;
 
 use super::coalition::MaskTable;
 use super::features::{InitiativeFeatures, StakeholderFeatures};
-use super::score::{Score, partner_score, partner_score_total, score, score_total};
+use super::score::{Score, Scorer, partner_score, partner_score_total, score, score_total};
 use crate::api::Coalition;
 
 /// A ranked candidate: its position in the slice it was ranked from, and its explained score.
@@ -51,10 +51,11 @@ pub fn rank_stakeholders(
     candidates: &[StakeholderFeatures],
     k: usize,
 ) -> Vec<Ranked> {
+    let scorer = Scorer::new(initiative);
     let scored = candidates
         .iter()
         .enumerate()
-        .map(|(i, s)| (score_total(initiative, s), s.id, i));
+        .map(|(i, s)| (scorer.total(s), s.id, i));
     top_k(k, scored)
         .into_iter()
         .map(|(index, id)| Ranked {
@@ -74,8 +75,9 @@ pub fn rank_stakeholders_with_coalition(
     k: usize,
 ) -> (Vec<Ranked>, Coalition) {
     let mut table = MaskTable::new(initiative);
+    let scorer = Scorer::new(initiative);
     let scored = candidates.iter().enumerate().map(|(i, s)| {
-        let total = score_total(initiative, s);
+        let total = scorer.total(s);
         table.offer(s, || total);
         (total, s.id, i)
     });
