@@ -17,32 +17,64 @@ pub struct Ranked {
 /// Keeps the best `k` of a stream of `(score, id, index)`: higher score first, then lower id, so
 /// the order never depends on the order candidates arrive in. A heap of size `k` makes this
 /// O(n log k) with no allocation per candidate.
-fn top_k(k: usize, scored: impl Iterator<Item = (u32, i64, usize)>) -> Vec<(usize, i64)> {
-    if k == 0 {
-        return Vec::new();
-    }
+struct TopK {
+    k: usize,
     // The heap's top is the worst kept candidate: lowest score, then highest id.
-    let mut heap: BinaryHeap<Reverse<(u32, Reverse<i64>, usize)>> =
-        BinaryHeap::with_capacity(k + 1);
-    for (total, id, index) in scored {
-        if total == 0 {
-            continue;
-        }
-        let entry = (total, Reverse(id), index);
-        if heap.len() < k {
-            heap.push(Reverse(entry));
-        } else if let Some(Reverse(worst)) = heap.peek()
-            && (entry.0, entry.1) > (worst.0, worst.1)
-        {
-            heap.pop();
-            heap.push(Reverse(entry));
+    heap: BinaryHeap<Reverse<(u32, Reverse<i64>, usize)>>,
+    /// What a candidate must beat to be kept: nothing scoring zero, and once `k` are kept, the
+    /// worst of them. Most candidates fail this one comparison.
+    floor: (u32, Reverse<i64>),
+}
+
+impl TopK {
+    fn new(k: usize) -> TopK {
+        TopK {
+            k,
+            heap: BinaryHeap::with_capacity(k + 1),
+            floor: if k == 0 {
+                (u32::MAX, Reverse(i64::MIN))
+            } else {
+                (0, Reverse(i64::MIN))
+            },
         }
     }
-    let mut best: Vec<_> = heap.into_iter().map(|Reverse(e)| e).collect();
-    best.sort_unstable_by_key(|&(total, id, _)| Reverse((total, id)));
-    best.into_iter()
-        .map(|(_, Reverse(id), index)| (index, id))
-        .collect()
+
+    #[inline]
+    fn offer(&mut self, total: u32, id: i64, index: usize) {
+        if (total, Reverse(id)) > self.floor {
+            self.keep((total, Reverse(id), index));
+        }
+    }
+
+    #[inline(never)]
+    fn keep(&mut self, entry: (u32, Reverse<i64>, usize)) {
+        if self.heap.len() == self.k {
+            self.heap.pop();
+        }
+        self.heap.push(Reverse(entry));
+        if self.heap.len() == self.k
+            && let Some(Reverse(worst)) = self.heap.peek()
+        {
+            self.floor = (worst.0, worst.1);
+        }
+    }
+
+    /// `(index, id)` of the kept candidates, best first.
+    fn into_best(self) -> Vec<(usize, i64)> {
+        let mut best: Vec<_> = self.heap.into_iter().map(|Reverse(e)| e).collect();
+        best.sort_unstable_by_key(|&(total, id, _)| Reverse((total, id)));
+        best.into_iter()
+            .map(|(_, Reverse(id), index)| (index, id))
+            .collect()
+    }
+}
+
+fn top_k(k: usize, scored: impl Iterator<Item = (u32, i64, usize)>) -> Vec<(usize, i64)> {
+    let mut top = TopK::new(k);
+    for (total, id, index) in scored {
+        top.offer(total, id, index);
+    }
+    top.into_best()
 }
 
 /// The `k` stakeholders that would help `initiative` most, best first.
@@ -76,18 +108,15 @@ pub fn rank_stakeholders_with_coalition(
 ) -> (Vec<Ranked>, Coalition) {
     let mut table = MaskTable::new(initiative);
     let scorer = Scorer::new(initiative);
-    let scored = candidates.iter().enumerate().map(|(i, s)| {
+    let mut top = TopK::new(k);
+    // One plain loop with everything inlined: through an iterator adapter the per-candidate
+    // closure stayed a call, and its register saves were a fifth of the loop (perf annotate).
+    for (index, s) in candidates.iter().enumerate() {
         let total = scorer.total(s);
         table.offer(s, || total);
-        (total, s.id, i)
-    });
-    // `top_k` stops early for k = 0; the coalition still needs every candidate.
-    let best = if k == 0 {
-        scored.for_each(drop);
-        Vec::new()
-    } else {
-        top_k(k, scored)
-    };
+        top.offer(total, s.id, index);
+    }
+    let best = top.into_best();
     let ranked = best
         .into_iter()
         .map(|(index, id)| Ranked {
