@@ -19,7 +19,8 @@ use crate::draft::ProposeDraft;
 use crate::format;
 use crate::storage;
 use crate::views::abort_on_cleanup;
-use crate::views::propose::{EditTarget, Propose};
+use crate::views::on_demand::OnDemandEdit;
+use crate::views::propose::EditTarget;
 
 pub fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
     let t = ctx.t();
@@ -269,7 +270,7 @@ fn OwnerControls(initiative: Initiative, token: String, reload: RwSignal<u32>) -
         <section class="ph-panel" aria-labelledby=ctx.id("manage")>
             <h4 class="ph-subheading" id=ctx.id("manage")>{move || ctx.t().manage}</h4>
             <Show when=move || editing.get()>
-                <Propose edit=edit_target.clone() />
+                <OnDemandEdit target=edit_target.clone() />
             </Show>
             <div class="ph-actions">
                 <button type="button" class="ph-button ph-button--ghost" data-testid="edit"

@@ -17,7 +17,7 @@ use crate::views::dashboard::Dashboard;
 use crate::views::initiative::InitiativeDetail;
 use crate::views::initiatives::Initiatives;
 use crate::views::partners::Partners;
-use crate::views::propose::Propose;
+use crate::views::propose::{EditTarget, Propose};
 
 /// A view's code could not be fetched: offline, or a deployment replaced the files meanwhile.
 /// Nothing is cached on failure, so asking again fetches afresh.
@@ -54,6 +54,8 @@ split_views! {
     partners => partners_view() = view! { <Partners /> }.into_any();
     dashboard => dashboard_view() = view! { <Dashboard /> }.into_any();
     admin => admin_view() = view! { <Admin /> }.into_any();
+    // Only an initiative's owner edits it: the form stays out of what every reader fetches.
+    edit => edit_view(target: EditTarget) = view! { <Propose edit=target /> }.into_any();
 }
 
 async fn fetch_view(view: View) -> Result<AnyView, NotFetched> {
@@ -67,16 +69,33 @@ async fn fetch_view(view: View) -> Result<AnyView, NotFetched> {
     }
 }
 
-/// Shows `view`, fetching its code first when this is its first showing: placeholder cards while
-/// the file arrives, and a message with a retry button when it cannot.
+/// Shows `view`, fetching its code first when this is its first showing.
 #[component]
 pub fn OnDemand(view: View) -> impl IntoView {
+    view! { <Fetched fetch=move || fetch_view(view) /> }
+}
+
+/// An initiative's edit form for its owner, fetched the first time it opens.
+#[component]
+pub fn OnDemandEdit(target: EditTarget) -> impl IntoView {
+    view! { <Fetched fetch=move || edit_view(target.clone()) /> }
+}
+
+/// Shows what `fetch` makes: placeholder cards while its file arrives, and a message with a retry
+/// button when it cannot.
+#[component]
+fn Fetched<F, Fut>(fetch: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, NotFetched>> + Send + 'static,
+{
     let ctx = expect_context::<Ctx>();
     let attempt = RwSignal::new(0u32);
     let shown = move || {
         attempt.track();
+        let fetch = fetch.clone();
         Suspend::new(async move {
-            match fetch_view(view).await {
+            match fetch().await {
                 Ok(shown) => shown,
                 Err(NotFetched) => view! {
                     <div class="ph-notice ph-notice--error" role="alert" data-testid="view-not-fetched">

@@ -110,7 +110,7 @@ pub fn build(ws: &Workspace) -> Result<()> {
         write_atomically(&dist.join(LOADER), |out| out.write_all(embed.as_bytes()))?;
     }
     compress_tree(&dist)?;
-    print_sizes(&dist)
+    print_sizes(&dist, &pkg)
 }
 
 /// Where the fingerprinted files go, relative to `dist/`: the server caches this folder for a
@@ -376,7 +376,49 @@ pub fn first_view(dist: &Path) -> Result<Vec<Transfer>> {
         .collect()
 }
 
-fn print_sizes(dist: &Path) -> Result<()> {
+/// What each view split off the first one fetches when first shown: its files in `dist/`, from
+/// the manifest the split step wrote into `pkg/`.
+pub fn on_demand(dist: &Path, pkg: &Path) -> Result<Vec<(String, Vec<Transfer>)>> {
+    let manifest = pkg.join(split::VIEWS_MANIFEST);
+    let text = fs::read_to_string(&manifest)
+        .with_context(|| format!("could not read {}", manifest.display()))?;
+    let views: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(&text)?;
+    let shipped = files_under(&dist.join(ASSETS_DIR))?;
+    let size = |path: &Path| fs::metadata(path).map(|meta| meta.len());
+    views
+        .into_iter()
+        .map(|(view, stems)| {
+            let files = stems
+                .iter()
+                .map(|stem| {
+                    let file = shipped
+                        .iter()
+                        .find(|path| {
+                            path.file_name()
+                                .and_then(|n| n.to_str())
+                                .is_some_and(|name| {
+                                    name.starts_with(&format!("{stem}.")) && name.ends_with(".wasm")
+                                })
+                        })
+                        .with_context(|| format!("{stem}.wasm of `{view}` is not in dist/"))?;
+                    let raw = size(file)?;
+                    Ok(Transfer {
+                        name: format!(
+                            "{ASSETS_DIR}/{}",
+                            file.file_name().unwrap_or_default().to_string_lossy()
+                        ),
+                        raw,
+                        gzip: size(&with_suffix(file, "gz")).unwrap_or(raw),
+                        brotli: size(&with_suffix(file, "br")).unwrap_or(raw),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok((view, files))
+        })
+        .collect()
+}
+
+fn print_sizes(dist: &Path, pkg: &Path) -> Result<()> {
     println!("xtask: widget built into {}", dist.display());
     println!(
         "  {:<40} {:>10} {:>10} {:>10}",
@@ -400,6 +442,13 @@ fn print_sizes(dist: &Path) -> Result<()> {
         kib(sum(|f| f.gzip)),
         kib(sum(|f| f.brotli))
     );
+    println!(
+        "  fetched when a view is first shown (brotli, files shared between views counted in each):"
+    );
+    for (view, files) in on_demand(dist, pkg)? {
+        let brotli: u64 = files.iter().map(|f| f.brotli).sum();
+        println!("  {view:<40} {:>32}", kib(brotli));
+    }
     Ok(())
 }
 

@@ -9,6 +9,7 @@
 //! The glue imports the split loader and the split loader imports the glue, so the two cannot be
 //! named after their own content each: they share one name hash, taken over both.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,6 +21,8 @@ use crate::cmd;
 
 /// The stem of the glue and the main wasm, before their content hash.
 pub const OUT_NAME: &str = "pentahelix";
+/// Beside the split files: each split point's name and the files (stems) it needs.
+pub const VIEWS_MANIFEST: &str = "views.json";
 /// The split loader's file, as the main module imports it and as the glue names it.
 pub const LINK_NAME: &str = "pentahelix_split.js";
 
@@ -51,6 +54,12 @@ pub fn split_bind_and_optimise(
         options
     })
     .map_err(|err| anyhow::anyhow!("wasm-split could not split {}: {err:?}", built.display()))?;
+    // Which files each view needs, for the size report (`dist::on_demand`).
+    let views: BTreeMap<_, _> = split.prefetch_map.iter().collect();
+    fs::write(
+        pkg.join(VIEWS_MANIFEST),
+        serde_json::to_string_pretty(&views)?,
+    )?;
 
     let mut bindgen = Command::new(wasm_bindgen);
     bindgen
