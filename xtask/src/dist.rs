@@ -625,6 +625,8 @@ mod tests {
             [
                 "pentahelix.aaaaaaaaaaaa.js",
                 "pentahelix_bg.bbbbbbbbbbbb.wasm",
+                "pentahelix_split.aaaaaaaaaaaa.js",
+                "split_admin.dddddddddddd.wasm",
                 "widget.cccccccccccc.css",
                 "widget.cccccccccccc.css.gz"
             ]
