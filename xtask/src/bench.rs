@@ -264,6 +264,18 @@ fn widget_weight(ws: &Workspace, report: &mut String) -> Result<()> {
             "(over budget)"
         }
     );
+    let _ = writeln!(
+        report,
+        "The other views are fetched when first shown (`src/views/on_demand.rs`); what each one \
+         fetches, brotli (a file shared by several views is fetched once, and counted in each):\n"
+    );
+    let _ = writeln!(report, "| view | files | brotli |");
+    let _ = writeln!(report, "|---|---|---|");
+    for (view, files) in dist::on_demand(&ws.dist_dir(), &dist::pkg_dir(ws))? {
+        let brotli: u64 = files.iter().map(|f| f.brotli).sum();
+        let _ = writeln!(report, "| {view} | {} | {} |", files.len(), kib(brotli));
+    }
+    let _ = writeln!(report);
     Ok(())
 }
 

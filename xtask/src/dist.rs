@@ -53,7 +53,7 @@ pub fn build(ws: &Workspace) -> Result<()> {
         .join(WASM_PROFILE)
         .join(format!("{}.wasm", WIDGET_PACKAGE.replace('-', "_")));
     // The unhashed output stays in the target directory; only fingerprinted copies ship.
-    let pkg = ws.target_dir.join("widget-pkg");
+    let pkg = pkg_dir(ws);
     let wasm = pkg.join(format!("{OUT_NAME}_bg.wasm"));
     let glue = pkg.join(format!("{OUT_NAME}.js"));
 
@@ -111,6 +111,11 @@ pub fn build(ws: &Workspace) -> Result<()> {
     }
     compress_tree(&dist)?;
     print_sizes(&dist, &pkg)
+}
+
+/// Where wasm-bindgen and wasm-split write, before fingerprinting.
+pub fn pkg_dir(ws: &Workspace) -> PathBuf {
+    ws.target_dir.join("widget-pkg")
 }
 
 /// Where the fingerprinted files go, relative to `dist/`: the server caches this folder for a
