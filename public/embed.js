@@ -31,6 +31,9 @@ const WORDS = {
   },
 };
 let modulePromise;
+// Set when the glue or the split loader itself failed to load: the browser keeps a failed module
+// import for the page's life, so only reloading the page can fetch it again.
+let importFailed = false;
 
 function loadModule() {
   // The wasm is fetched while the glue loads, not after it: one round trip less before the
@@ -41,8 +44,10 @@ function loadModule() {
     wasm.catch(() => {});
     // The glue imports the loader of the views fetched on demand; asking for both at once saves
     // the round trip the browser would otherwise spend finding that import.
-    import(new URL(ASSETS.split, base).href).catch(() => {});
-    return import(new URL(ASSETS.glue, base).href).then(async (m) => {
+    import(new URL(ASSETS.split, base).href).catch(() => { importFailed = true; });
+    const glue = import(new URL(ASSETS.glue, base).href);
+    glue.catch(() => { importFailed = true; });
+    return glue.then(async (m) => {
       await m.default({ module_or_path: wasm });
       return m;
     });
@@ -88,14 +93,17 @@ function shell(options) {
   return { app, words, status };
 }
 
-// The shell's placeholders become a message with a retry button.
-function showFailure({ status, words }, retry) {
-  status.className = "ph-notice ph-notice--error";
-  status.setAttribute("role", "alert");
+// The stand-in's placeholders give way to a message with a retry button: a new alert element,
+// which screen readers announce, in a stand-in no longer marked busy.
+function showFailure({ app, status, words }, retry) {
+  app.removeAttribute("aria-busy");
+  const alert = element("div", "ph-notice ph-notice--error");
+  alert.setAttribute("role", "alert");
   const button = element("button", "ph-button ph-button--ghost", words.retry);
   button.type = "button";
-  button.addEventListener("click", retry, { once: true });
-  status.replaceChildren(element("p", undefined, words.error_network), button);
+  button.addEventListener("click", () => (importFailed ? location.reload() : retry()), { once: true });
+  alert.append(element("p", undefined, words.error_network), button);
+  status.replaceWith(alert);
 }
 
 function optionsOf(el, prefix) {
@@ -121,7 +129,9 @@ async function mountInto(host, options, retry) {
   // Shown once styled: unstyled, the shell would flash as bare text.
   const drawn = shell(options);
   container.hidden = true;
-  style.addEventListener("load", () => { container.hidden = false; }, { once: true });
+  const show = () => { container.hidden = false; };
+  style.addEventListener("load", show, { once: true });
+  style.addEventListener("error", show, { once: true });
   container.append(drawn.app);
   root.append(style, container);
   let m;

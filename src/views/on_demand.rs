@@ -81,8 +81,8 @@ pub fn OnDemandEdit(target: EditTarget) -> impl IntoView {
     view! { <Fetched fetch=move || edit_view(target.clone()) /> }
 }
 
-/// Shows what `fetch` makes: placeholder cards while its file arrives, and a message with a retry
-/// button when it cannot.
+/// Shows what `fetch` makes: placeholder cards while its file (and the view's first data)
+/// arrives, and a message with a retry button when the file cannot be fetched.
 #[component]
 fn Fetched<F, Fut>(fetch: F) -> impl IntoView
 where
@@ -113,7 +113,9 @@ where
             }
         })
     };
+    // A transition, not a suspense: the views' own data reloads (a pledge sent, a profile picked)
+    // must update them in place, not swap the whole view back to placeholders and drop the focus.
     view! {
-        <Suspense fallback=|| view! { <Skeletons /> }>{shown}</Suspense>
+        <Transition fallback=|| view! { <Skeletons /> }>{shown}</Transition>
     }
 }

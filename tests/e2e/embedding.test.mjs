@@ -151,6 +151,24 @@ test('a view whose code cannot be fetched says so, and its retry button fetches 
   await context.close();
 });
 
+test('a view fetched on demand updates in place when its data reloads, keeping the focus', async () => {
+  const { context, page, ready } = await open('index.html#pentahelix/initiative/1');
+  await ready;
+  const scope = page.getByTestId('scope');
+  await scope.waitFor();
+  await page.getByTestId('matches').waitFor();
+  await scope.evaluate((el) => { el.dataset.marked = 'yes'; });
+  await scope.focus();
+  await scope.selectOption('province');
+  // The matches reload: wait until the province's answer is shown.
+  await page.waitForFunction(() => !document.querySelector('pentahelix-widget').shadowRoot.querySelector('.ph-skeletons'));
+  await page.getByTestId('matches').waitFor();
+  // Still the same element, still focused: the view was not swapped for placeholders and rebuilt.
+  assert.equal(await scope.getAttribute('data-marked'), 'yes');
+  assert.ok(await scope.evaluate((el) => el.getRootNode().activeElement === el), 'the select keeps the focus');
+  await context.close();
+});
+
 test('before its code arrives the widget shows its header and placeholders, then the list replaces them', async () => {
   const { context, page, ready } = await open('index.html');
   let release;

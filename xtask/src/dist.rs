@@ -57,7 +57,10 @@ pub fn build(ws: &Workspace) -> Result<()> {
     let wasm = pkg.join(format!("{OUT_NAME}_bg.wasm"));
     let glue = pkg.join(format!("{OUT_NAME}.js"));
 
-    if is_stale(&[&built, &bindgen.cli()], &[&wasm, &glue]) {
+    if is_stale(
+        &[&built, &bindgen.cli()],
+        &[&wasm, &glue, &pkg.join(split::DONE)],
+    ) {
         split::split_bind_and_optimise(&bindgen.cli(), &wasm_opt, &built, &pkg)?;
     } else {
         println!("xtask: {} is up to date", pkg.display());
@@ -102,7 +105,12 @@ pub fn build(ws: &Workspace) -> Result<()> {
         style: fingerprint(&ws.root.join("style/widget.css"), &dist)?,
         on_demand,
     };
-    remove_stale_assets(&dist.join(ASSETS_DIR), &assets)?;
+    // The build being replaced stays too: a page opened before a deployment still holds the old
+    // loader and asks for the old files when it opens another view.
+    let previous = previous_build(&dist);
+    let mut keep = assets.names();
+    keep.extend(previous.iter().map(String::as_str));
+    remove_stale_assets(&dist.join(ASSETS_DIR), &keep)?;
     let template = fs::read_to_string(&loader)
         .with_context(|| format!("could not read {}", loader.display()))?;
     let embed = fill_loader(&template, &assets)?;
@@ -188,7 +196,7 @@ fn fingerprinted_name(file: &Path, data: &[u8]) -> Result<String> {
 
 /// Drops the fingerprinted files of older builds (and their compressed copies), so `dist/` holds
 /// one build and a deployment copies only what the loader names.
-fn remove_stale_assets(dir: &Path, keep: &Assets) -> Result<()> {
+fn remove_stale_assets(dir: &Path, keep: &[&str]) -> Result<()> {
     for file in files_under(dir)? {
         let name = file
             .strip_prefix(dir.parent().unwrap_or(dir))
@@ -198,12 +206,38 @@ fn remove_stale_assets(dir: &Path, keep: &Assets) -> Result<()> {
             .strip_suffix(".br")
             .or_else(|| name.strip_suffix(".gz"))
             .unwrap_or(&name);
-        if !keep.names().contains(&base) {
+        if !keep.contains(&base) {
             fs::remove_file(&file)
                 .with_context(|| format!("could not remove {}", file.display()))?;
         }
     }
     Ok(())
+}
+
+/// The asset names (relative to `dist/`) of the build now in `dist/`: what its loader names, and
+/// the on-demand files its split loader fetches. Empty when there is none.
+fn previous_build(dist: &Path) -> Vec<String> {
+    let Ok(loader) = fs::read_to_string(dist.join(LOADER)) else {
+        return Vec::new();
+    };
+    let Some(line) = loader.lines().find(|l| l.starts_with(LOADER_ASSETS_LINE)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = line
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    let fetched: Vec<String> = names
+        .iter()
+        .filter(|name| name.contains(split::LINK_NAME.trim_end_matches(".js")))
+        .filter_map(|name| fs::read_to_string(dist.join(name)).ok())
+        .flat_map(|split_loader| split::fetched_files(&split_loader))
+        .map(|file| format!("{ASSETS_DIR}/{file}"))
+        .collect();
+    names.extend(fetched);
+    names
 }
 
 /// Writes the fingerprinted names into the loader's `const ASSETS = {…};` line.
@@ -617,7 +651,7 @@ mod tests {
         }
         fs::write(root.join("assets/widget.cccccccccccc.css.gz"), b"x").unwrap();
 
-        remove_stale_assets(&dir, &current).unwrap();
+        remove_stale_assets(&dir, &current.names()).unwrap();
 
         let mut left: Vec<_> = files_under(&dir)
             .unwrap()

@@ -21,6 +21,9 @@ use crate::cmd;
 
 /// The stem of the glue and the main wasm, before their content hash.
 pub const OUT_NAME: &str = "pentahelix";
+/// Written last into `pkg/`: without it the step counts as not done, so an interrupted build is
+/// redone rather than shipping half-optimised files.
+pub const DONE: &str = "done";
 /// Beside the split files: each split point's name and the files (stems) it needs.
 pub const VIEWS_MANIFEST: &str = "views.json";
 /// The split loader's file, as the main module imports it and as the glue names it.
@@ -74,12 +77,9 @@ pub fn split_bind_and_optimise(
     for wasm in std::iter::once(&main_wasm).chain(&split.split_modules) {
         let mut opt = Command::new(wasm_opt);
         opt.arg("-Oz").arg("-o").arg(wasm).arg(wasm);
-        if let Err(err) = cmd::run(&mut opt) {
-            // Unoptimised files are newer than their input and would look up to date next time.
-            let _ = fs::remove_file(&main_wasm);
-            return Err(err);
-        }
+        cmd::run(&mut opt)?;
     }
+    fs::write(pkg.join(DONE), b"")?;
     Ok(())
 }
 
@@ -150,6 +150,15 @@ pub fn link(glue: &str, loader: &str, on_demand: &[(String, String)]) -> Result<
         loader_name,
         loader,
     })
+}
+
+/// The files a split loader fetches (`new URL("./NAME.wasm", …)`), by name.
+pub fn fetched_files(loader: &str) -> Vec<String> {
+    loader
+        .split("URL(\"./")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(name, _)| name.to_owned()))
+        .collect()
 }
 
 /// Replaces every `"from"` and `'from'` that follows `after` in `text`; none at all is an error,
@@ -229,6 +238,15 @@ mod tests {
         assert_ne!(one.glue_name, two.glue_name);
         assert_ne!(one.loader_name, two.loader_name);
         assert_eq!(one, link(GLUE, LOADER, &on_demand()).unwrap());
+    }
+
+    #[test]
+    fn the_files_a_loader_fetches_are_read_back_from_it() {
+        let linked = link(GLUE, LOADER, &on_demand()).unwrap();
+        assert_eq!(
+            fetched_files(&linked.loader),
+            ["split_admin.111111111111.wasm", "chunk_3.222222222222.wasm"]
+        );
     }
 
     #[test]
