@@ -18,11 +18,14 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-/** Opens a host page; `init` runs in the page before any of its scripts, so it sees everything. */
-async function open(path, init) {
+/** Opens a host page; `init` runs in the page before any of its scripts, so it sees everything,
+ * and `routes(page)` installs request routes before navigation, so none of its requests escapes
+ * them. */
+async function open(path, init, routes) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   if (init) await page.addInitScript(init);
+  if (routes) await routes(page);
   return { context, page, ready: page.goto(`${URL}${path}`) };
 }
 
@@ -134,9 +137,9 @@ test('the first view loads only its own fingerprinted files, cached for a year, 
 });
 
 test('a view whose code cannot be fetched says so, and its retry button fetches it', async () => {
-  const { context, page, ready } = await open('index.html');
   let blocked = 0;
-  await page.route('**/assets/split_propose.*', (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+  const { context, page, ready } = await open('index.html', undefined, (page) =>
+    page.route('**/assets/split_propose.*', (route) => { blocked += 1; return route.abort('internetdisconnected'); }));
   await ready;
   await page.getByTestId('initiative-list').waitFor();
   await page.getByTestId('tab-propose').click();
@@ -170,10 +173,10 @@ test('a view fetched on demand updates in place when its data reloads, keeping t
 });
 
 test('before its code arrives the widget shows its header and placeholders, then the list replaces them', async () => {
-  const { context, page, ready } = await open('index.html');
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/assets/pentahelix_bg.*.wasm', async (route) => { await held; await route.continue(); });
+  const { context, page, ready } = await open('index.html', undefined, (page) =>
+    page.route('**/assets/pentahelix_bg.*.wasm', async (route) => { await held; await route.continue(); }));
   await ready;
   const tagline = page.locator('pentahelix-widget .ph-header__tagline');
   await tagline.waitFor();
@@ -189,13 +192,13 @@ test('before its code arrives the widget shows its header and placeholders, then
 });
 
 test('when the widget\'s code cannot be fetched the loader says so, and its retry button loads it', async () => {
-  const { context, page, ready } = await open('index.html');
   let failures = 0;
-  await page.route('**/assets/pentahelix_bg.*.wasm', (route) => {
-    if (failures > 0) return route.continue();
-    failures += 1;
-    return route.abort('internetdisconnected');
-  });
+  const { context, page, ready } = await open('index.html', undefined, (page) =>
+    page.route('**/assets/pentahelix_bg.*.wasm', (route) => {
+      if (failures > 0) return route.continue();
+      failures += 1;
+      return route.abort('internetdisconnected');
+    }));
   await ready;
   const alert = page.locator('pentahelix-widget').getByRole('alert');
   await alert.waitFor();
