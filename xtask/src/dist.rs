@@ -214,21 +214,33 @@ fn remove_stale_assets(dir: &Path, keep: &[&str]) -> Result<()> {
     Ok(())
 }
 
-/// The asset names (relative to `dist/`) of the build now in `dist/`: what its loader names, and
-/// the on-demand files its split loader fetches. Empty when there is none.
-fn previous_build(dist: &Path) -> Vec<String> {
-    let Ok(loader) = fs::read_to_string(dist.join(LOADER)) else {
-        return Vec::new();
-    };
-    let Some(line) = loader.lines().find(|l| l.starts_with(LOADER_ASSETS_LINE)) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = line
+/// The asset names (relative to `dist/`) the built loader in `dist/` names.
+fn loader_assets(dist: &Path) -> Result<Vec<String>> {
+    let loader = fs::read_to_string(dist.join(LOADER)).with_context(|| {
+        format!(
+            "{} is missing: build the widget first",
+            dist.join(LOADER).display()
+        )
+    })?;
+    let line = loader
+        .lines()
+        .find(|line| line.starts_with(LOADER_ASSETS_LINE))
+        .context("the built loader names no assets")?;
+    // `const ASSETS = { glue: "…", split: "…", … };`: the names are every other quoted part.
+    Ok(line
         .split('"')
         .skip(1)
         .step_by(2)
         .map(str::to_owned)
-        .collect();
+        .collect())
+}
+
+/// The asset names (relative to `dist/`) of the build now in `dist/`: what its loader names, and
+/// the on-demand files its split loader fetches. Empty when there is none.
+fn previous_build(dist: &Path) -> Vec<String> {
+    let Ok(mut names) = loader_assets(dist) else {
+        return Vec::new();
+    };
     let fetched: Vec<String> = names
         .iter()
         .filter(|name| name.contains(split::LINK_NAME.trim_end_matches(".js")))
@@ -387,21 +399,10 @@ pub struct Transfer {
 
 /// The first view's transfer, read from a built `dist/`: the loader and the files it names.
 pub fn first_view(dist: &Path) -> Result<Vec<Transfer>> {
-    let loader = fs::read_to_string(dist.join(LOADER)).with_context(|| {
-        format!(
-            "{} is missing: build the widget first",
-            dist.join(LOADER).display()
-        )
-    })?;
-    let line = loader
-        .lines()
-        .find(|line| line.starts_with(LOADER_ASSETS_LINE))
-        .context("the built loader names no assets")?;
-    // `const ASSETS = { glue: "…", wasm: "…", style: "…" };`: the names are every other quoted part.
-    let names = line.split('"').skip(1).step_by(2);
+    let names = loader_assets(dist)?;
     let size = |path: &Path| fs::metadata(path).map(|meta| meta.len());
     std::iter::once(LOADER)
-        .chain(names)
+        .chain(names.iter().map(String::as_str))
         .map(|name| {
             let file = dist.join(name);
             let raw = size(&file).with_context(|| format!("{} is missing", file.display()))?;
