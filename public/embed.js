@@ -148,45 +148,64 @@ async function mountInto(host, options, retry) {
   return m.mount(container, options);
 }
 
-class PentahelixWidget extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
+// One widget shown in one host element, re-rendered when the element's attributes change. It
+// holds the instance that `mount` returns for as long as the element shows it: wasm-bindgen
+// frees a Rust value once its JS wrapper is garbage-collected, and a freed instance unmounts
+// itself, so a handle nobody keeps makes the widget vanish at the next collection.
+class Mounted {
+  #host;
+  #prefix;
   #instance;
   #generation = 0;
   #scheduled = false;
 
-  connectedCallback() {
-    this.#schedule();
+  constructor(host, prefix) {
+    this.#host = host;
+    this.#prefix = prefix;
   }
 
-  // Called once per attribute when the element is upgraded, then on every change: coalesce them
-  // into one render in the next microtask.
-  attributeChangedCallback() {
-    if (this.isConnected) this.#schedule();
-  }
-
-  disconnectedCallback() {
-    this.#generation++;
-    this.#instance?.unmount();
-    this.#instance = undefined;
-  }
-
-  #schedule() {
+  // Attribute changes arrive one at a time (all of them when a custom element is upgraded):
+  // coalesce them into one render in the next microtask.
+  schedule() {
     if (this.#scheduled) return;
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
-      if (this.isConnected) this.#render();
+      if (this.#host.isConnected) this.#render();
     });
+  }
+
+  unmount() {
+    this.#generation++;
+    this.#instance?.unmount();
+    this.#instance = undefined;
   }
 
   async #render() {
     const generation = ++this.#generation;
     this.#instance?.unmount();
     this.#instance = undefined;
-    const instance = await mountInto(this, optionsOf(this, ""), () => this.#schedule());
+    const instance = await mountInto(this.#host, optionsOf(this.#host, this.#prefix), () => this.schedule());
     // A newer render or a removal happened while the module loaded: this one is stale.
     if (generation !== this.#generation) instance?.unmount();
     else this.#instance = instance;
+  }
+}
+
+class PentahelixWidget extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+  #mounted = new Mounted(this, "");
+
+  connectedCallback() {
+    this.#mounted.schedule();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.#mounted.schedule();
+  }
+
+  disconnectedCallback() {
+    this.#mounted.unmount();
   }
 }
 
@@ -194,8 +213,48 @@ if (!customElements.get("pentahelix-widget")) {
   customElements.define("pentahelix-widget", PentahelixWidget);
 }
 
-// For CMSs that strip unknown tags: <div data-pentahelix data-region="32.73">.
-for (const div of document.querySelectorAll("div[data-pentahelix]")) {
-  const mountDiv = () => mountInto(div, optionsOf(div, "data-"), mountDiv);
-  mountDiv();
+// For CMSs that strip unknown tags: <div data-pentahelix data-region="32.73">. A div has no
+// lifecycle callbacks, so one observer of the document stands in for them: it mounts divs added
+// later, re-renders a div whose attributes change and unmounts a removed one. The map keeps each
+// div's widget alive (see `Mounted`).
+const DIV = "div[data-pentahelix]";
+const divs = new Map();
+
+function mountDivs(root) {
+  const found = root.matches?.(DIV) ? [root] : [];
+  for (const div of root.querySelectorAll?.(DIV) ?? []) found.push(div);
+  for (const div of found) {
+    if (divs.has(div)) continue;
+    const mounted = new Mounted(div, "data-");
+    divs.set(div, mounted);
+    mounted.schedule();
+  }
 }
+
+new MutationObserver((records) => {
+  // A div moved elsewhere is removed and added in one batch: only one still detached is gone.
+  for (const [div, mounted] of divs) {
+    if (!div.isConnected) {
+      mounted.unmount();
+      divs.delete(div);
+    }
+  }
+  for (const record of records) {
+    if (record.type === "attributes") {
+      const mounted = divs.get(record.target);
+      if (mounted && !record.target.matches(DIV)) {
+        mounted.unmount();
+        divs.delete(record.target);
+      } else if (mounted) mounted.schedule();
+      else mountDivs(record.target);
+    } else {
+      for (const node of record.addedNodes) mountDivs(node);
+    }
+  }
+}).observe(document.documentElement, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  attributeFilter: ["data-pentahelix", ...ATTRIBUTES.map((name) => `data-${name}`)],
+});
+mountDivs(document);

@@ -46,6 +46,7 @@ messages! {
     empty_invite: "Punya ide untuk kecamatan Anda? Usulkan inisiatif pertama.", "Have an idea for your kecamatan? Propose the first initiative.";
     propose_cta: "Usulkan inisiatif", "Propose an initiative";
     needs: "Kebutuhan", "Needs";
+    need: "Kebutuhan", "Need";
     no_date: "Tanggal belum ditentukan", "No date yet";
     back: "Kembali ke daftar", "Back to the list";
     need_fulfilled: "terpenuhi", "covered";

@@ -20,6 +20,8 @@ use crate::draft::{NeedDraft, ProposeDraft};
 use crate::storage;
 
 const DRAFT_KEY: &str = "draft:propose";
+/// The most needs one initiative may list (the core's validation refuses more).
+const MAX_NEEDS: usize = 10;
 
 /// What the form edits instead of proposing anew: an initiative this browser owns.
 #[derive(Clone)]
@@ -238,11 +240,14 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                         <fieldset class="ph-fieldset">
                             <legend>{move || ctx.t().needs_legend}</legend>
                             <FieldError id=id("needs-error") error=err("needs") />
-                            {move || needs.get().into_iter().enumerate().map(|(n, need)| view! {
-                                <NeedRow n=n need=need needs=needs errors=errors />
-                            }).collect_view()}
-                            <button type="button" class="ph-button ph-button--ghost"
-                                disabled=move || needs.with(Vec::len) >= 10
+                            // Keyed by position: a row's elements stay while it is edited (the
+                            // focus stays in the note being typed) and read their values from
+                            // the list, so removing a row shifts the ones below it up.
+                            <For each=move || 0..needs.with(Vec::len) key=|n| *n let:n>
+                                <NeedRow n=n needs=needs errors=errors />
+                            </For>
+                            <button type="button" class="ph-button ph-button--ghost" data-testid="add-need"
+                                disabled=move || { needs.with(Vec::len) >= MAX_NEEDS }
                                 on:click=move |_| needs.update(|list| list.push(NeedDraft::default()))>
                                 "+ " {move || ctx.t().add_need}
                             </button>
@@ -296,10 +301,11 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
     }
 }
 
+/// One row of the needs list. It shows whatever the list holds at position `n`, so the row
+/// below a removed one takes its place without being rebuilt.
 #[component]
 fn NeedRow(
     n: usize,
-    need: NeedDraft,
     needs: RwSignal<Vec<NeedDraft>>,
     errors: RwSignal<BTreeMap<String, String>>,
 ) -> impl IntoView {
@@ -315,6 +321,7 @@ fn NeedRow(
         })
     });
     let error_id = format!("{resource_id}-error");
+    let current = move || needs.with(|list| list.get(n).cloned().unwrap_or_default());
     let set = move |f: Box<dyn Fn(&mut NeedDraft)>| {
         needs.update(|list| {
             if let Some(item) = list.get_mut(n) {
@@ -322,32 +329,34 @@ fn NeedRow(
             }
         })
     };
-    let current = need.clone();
+    let label = move || format!("{} {}", ctx.t().need, n + 1);
     view! {
-        <div class="ph-need" role="group" aria-label=move || format!("{} {}", ctx.t().needs, n + 1)>
+        <div class="ph-need" role="group" aria-label=label>
             <div class="ph-field">
                 <label class="ph-field__label" for=resource_id.clone()>{move || ctx.t().resource}</label>
                 <select id=resource_id.clone() class="ph-input" aria-describedby=error_id.clone()
                     aria-invalid=move || error.get().is_some().to_string()
                     on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |item| item.resource = v.parse().ok())); }>
-                    <option value="" selected=current.resource.is_none()>{move || ctx.t().choose}</option>
-                    {Resource::ALL.iter().map(|r| { let r = *r; view! { <option value=r.slug() selected=current.resource == Some(r)>{move || r.label(ctx.lang.get())}</option> } }).collect_view()}
+                    <option value="" selected=move || current().resource.is_none()>{move || ctx.t().choose}</option>
+                    {Resource::ALL.iter().map(|r| { let r = *r; view! { <option value=r.slug() selected=move || current().resource == Some(r)>{move || r.label(ctx.lang.get())}</option> } }).collect_view()}
                 </select>
             </div>
             <div class="ph-field">
                 <label class="ph-field__label" for=helix_id.clone()>{move || ctx.t().helix_optional}</label>
                 <select id=helix_id class="ph-input"
                     on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |item| item.helix = v.parse::<Helix>().ok())); }>
-                    <option value="" selected=current.helix.is_none()>{move || ctx.t().any_helix}</option>
-                    {Helix::ALL.iter().map(|h| { let h = *h; view! { <option value=h.slug() selected=current.helix == Some(h)>{move || h.label(ctx.lang.get())}</option> } }).collect_view()}
+                    <option value="" selected=move || current().helix.is_none()>{move || ctx.t().any_helix}</option>
+                    {Helix::ALL.iter().map(|h| { let h = *h; view! { <option value=h.slug() selected=move || current().helix == Some(h)>{move || h.label(ctx.lang.get())}</option> } }).collect_view()}
                 </select>
             </div>
             <div class="ph-field ph-field--grow">
                 <label class="ph-field__label" for=note_id.clone()>{move || ctx.t().note}</label>
-                <input id=note_id class="ph-input" maxlength="280" prop:value=need.note.clone()
+                <input id=note_id class="ph-input" maxlength="280" prop:value=move || current().note
                     on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |item| item.note = v.clone())); } />
             </div>
             <button type="button" class="ph-button ph-button--ghost ph-need__remove"
+                aria-label=move || format!("{} {}", ctx.t().remove, label())
+                disabled=move || { needs.with(Vec::len) <= 1 }
                 on:click=move |_| needs.update(|list| { if list.len() > 1 { list.remove(n); } })>
                 {move || ctx.t().remove}
             </button>

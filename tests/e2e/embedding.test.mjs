@@ -11,8 +11,10 @@ let browser;
 before(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    // `gc()` in pages, to collect garbage on demand.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--js-flags=--expose-gc'],
   });
 });
 
@@ -63,6 +65,55 @@ test('two instances on one page load the wasm once and work independently', asyn
   await page.waitForFunction(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=tab-propose]')?.textContent.trim() === 'Propose');
   assert.equal(await tab('ujungberung'), 'Usulkan', 'the other instance keeps its language');
   assert.equal(wasmFetches, 1);
+  await context.close();
+});
+
+test('both embedding forms keep rendering after the browser collects garbage', async () => {
+  const { context, page, ready } = await open('two.html');
+  await ready;
+  const text = () => page.evaluate(() => ['coblong', 'ujungberung'].map((id) => document.getElementById(id).shadowRoot?.querySelector('.ph-root')?.innerText.trim().length ?? 0));
+  await page.waitForFunction(() => ['coblong', 'ujungberung'].every((id) => document.getElementById(id).shadowRoot?.querySelector('[data-testid=initiative-list] li')));
+  // A freed instance unmounts in a finalizer, which runs after the collection: give it time.
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => { gc(); });
+    await page.waitForTimeout(100);
+  }
+  const [custom, div] = await text();
+  assert.ok(custom > 200, `the <pentahelix-widget> still shows its list (${custom} characters)`);
+  assert.ok(div > 200, `the div[data-pentahelix] still shows its list (${div} characters)`);
+  // It still answers: a tab opens its view.
+  await page.evaluate(() => document.getElementById('ujungberung').shadowRoot.querySelector('[data-testid=tab-propose]').click());
+  await page.waitForFunction(() => document.getElementById('ujungberung').shadowRoot.querySelector('form'));
+  await context.close();
+});
+
+test('a div[data-pentahelix] follows its attributes, mounts when added later and unmounts when removed', async () => {
+  const { context, page, ready } = await open('two.html');
+  await ready;
+  const shadow = (id, selector) => page.evaluate(([id, selector]) => document.getElementById(id)?.shadowRoot?.querySelector(selector)?.textContent.trim() ?? null, [id, selector]);
+  await page.waitForFunction(() => document.getElementById('ujungberung').shadowRoot?.querySelector('[data-testid=initiative-list] li'));
+  await page.evaluate(() => document.getElementById('ujungberung').setAttribute('data-lang', 'en'));
+  await page.waitForFunction(() => document.getElementById('ujungberung').shadowRoot.querySelector('[data-testid=tab-propose]')?.textContent.trim() === 'Propose');
+
+  await page.evaluate(() => {
+    const div = document.createElement('div');
+    div.id = 'later';
+    div.dataset.pentahelix = '';
+    div.dataset.region = '32.73.01';
+    div.dataset.view = 'dashboard';
+    document.querySelector('main').append(div);
+  });
+  await page.waitForFunction(() => document.getElementById('later').shadowRoot?.querySelector('[data-testid=tab-dashboard][aria-current=page]'));
+  assert.equal(await shadow('later', '[data-testid=tab-propose]'), 'Usulkan');
+
+  const removed = await page.evaluate(() => {
+    const div = document.getElementById('ujungberung');
+    div.remove();
+    window.__removed = div;
+    return true;
+  });
+  assert.ok(removed);
+  await page.waitForFunction(() => !window.__removed.shadowRoot.querySelector('.ph-root')?.children.length);
   await context.close();
 });
 

@@ -109,6 +109,57 @@ journey('a citizen proposes, fixes the field the widget points at, and gets a pr
   await page.getByTestId('detail-title').filter({ hasText: '(diperbarui)' }).waitFor();
 });
 
+journey('a citizen asks for three kinds of support from three helices, then edits the list', async (t) => {
+  const title = `Galeri Kriya dan Kuliner Kecamatan Bojongloa Kaler ${RUN}`;
+  const page = await person(t, 'citizen');
+  await proposeForm(page, { title });
+  const add = page.getByTestId('add-need');
+  assert.equal((await add.textContent()).trim(), '+ Tambah kebutuhan', 'the button shows its label, not code');
+  const need = (n) => page.getByRole('group', { name: `Kebutuhan ${n}`, exact: true });
+  // One need at the start, and it cannot be removed: the form needs at least one.
+  assert.equal(await need(1).getByRole('button', { name: 'Hapus Kebutuhan 1' }).isDisabled(), true);
+  await need(1).getByLabel('Dari heliks (opsional)').selectOption('business');
+  await add.click();
+  await need(2).getByLabel('Dukungan', { exact: true }).selectOption('mentoring');
+  await need(2).getByLabel('Dari heliks (opsional)').selectOption('academia');
+  // Typed key by key, as on a phone: the field keeps the focus for the whole note.
+  await need(2).getByLabel('Catatan').pressSequentially('Pelatihan foto produk');
+  assert.equal(await need(2).getByLabel('Catatan').inputValue(), 'Pelatihan foto produk');
+  await add.click();
+  await need(3).getByLabel('Dukungan', { exact: true }).selectOption('publicity');
+  await need(3).getByLabel('Dari heliks (opsional)').selectOption('media');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('sent').waitFor();
+
+  await page.getByRole('button', { name: 'Lihat', exact: true }).click();
+  await page.getByTestId('detail-title').filter({ hasText: title }).waitFor();
+  const needs = () => page.locator('.ph-needs li').allInnerTexts();
+  const shown = await needs();
+  assert.equal(shown.length, 3, shown.join(' | '));
+  assert.match(shown[0], /Tempat dan ruang \(dari Bisnis\)/);
+  assert.match(shown[1], /Pendampingan dan pelatihan \(dari Akademisi\)[\s\S]*Pelatihan foto produk/);
+  assert.match(shown[2], /Publikasi \(dari Media\)/);
+
+  // The owner adds a fourth need and removes the first: the rows below move up with their values.
+  await page.getByTestId('edit').click();
+  await page.getByTestId('add-need').click();
+  await need(4).getByLabel('Dukungan', { exact: true }).selectOption('equipment');
+  await need(1).getByRole('button', { name: 'Hapus Kebutuhan 1' }).click();
+  assert.equal(await need(1).getByLabel('Dukungan', { exact: true }).inputValue(), 'mentoring');
+  assert.equal(await need(1).getByLabel('Catatan').inputValue(), 'Pelatihan foto produk');
+  assert.equal(await need(3).getByLabel('Dukungan', { exact: true }).inputValue(), 'equipment');
+  assert.equal(await need(4).count(), 0);
+  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await need(1).waitFor({ state: 'detached' });
+  await page.locator('.ph-needs li', { hasText: 'Peralatan' }).waitFor();
+  const edited = await needs();
+  assert.equal(edited.length, 3, edited.join(' | '));
+  assert.match(edited[0], /Pendampingan dan pelatihan/);
+  assert.match(edited[1], /Publikasi/);
+  assert.match(edited[2], /Peralatan/);
+  assert.ok(!edited.join(' ').includes('Tempat dan ruang'), edited.join(' | '));
+});
+
 journey('a business offers its venue, the owner accepts, and only the two see each other', async (t) => {
   const title = `Bazar Kuliner Gang ${RUN}`;
   const owner = await person(t, 'owner');
