@@ -1,7 +1,7 @@
-//! `pentahelix-server seed`: a large synthetic city for load tests and benchmarks (100,000
+//! A large synthetic city for load tests and benchmarks (100,000
 //! stakeholders and 20,000 initiatives in Kota Bandung by default). Deterministic for a given
-//! seed, valid by the core's own rules, and written through the [`Store`](crate::store::Store)
-//! like any request, so it exercises the same schema, indexes and triggers on every backend.
+//! seed, valid by the core's own rules, and written through the server's store like any
+//! request, so it exercises the same schema, indexes and triggers on every backend.
 
 use std::time::Instant;
 
@@ -14,11 +14,26 @@ use pentahelix_core::{
     Helix, RegionCode, Regions, Resource, ResourceSet, Subsector, SubsectorSet, validate,
 };
 
-use crate::auth::{TokenKind, new_token};
-use crate::cli::SeedArgs;
-use crate::error::Error;
-use crate::state::open_store;
-use crate::store::Store;
+use clap::Parser;
+use pentahelix_server::Error;
+use pentahelix_server::auth::{TokenKind, new_token};
+use pentahelix_server::store::Store;
+
+/// Fills a database with a large synthetic city, for `cargo xtask bench`'s load tests.
+#[derive(Debug, Clone, Parser)]
+struct SeedArgs {
+    #[arg(long, env = "DATABASE_URL")]
+    database_url: String,
+    #[arg(long, default_value = "32.73")]
+    city: RegionCode,
+    #[arg(long, default_value_t = 100_000)]
+    stakeholders: usize,
+    #[arg(long, default_value_t = 20_000)]
+    initiatives: usize,
+    /// Same seed, same city.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+}
 
 const KINDS: [&str; 12] = [
     "Komunitas",
@@ -89,14 +104,16 @@ impl Dice {
 
 /// What was written, and how fast.
 #[derive(Debug, Clone, Copy)]
-pub struct Seeded {
-    pub stakeholders: usize,
-    pub initiatives: usize,
-    pub seconds: f64,
+struct Seeded {
+    stakeholders: usize,
+    initiatives: usize,
+    seconds: f64,
 }
 
-pub async fn run(args: SeedArgs) -> Result<(), Error> {
-    let store = open_store(&args.database_url).await?;
+#[tokio::main]
+async fn main() -> Result<(), Error> {
+    let args = SeedArgs::parse();
+    let store = pentahelix_server::store::open(&args.database_url).await?;
     let seeded = seed(
         store.as_ref(),
         args.city,
@@ -112,7 +129,7 @@ pub async fn run(args: SeedArgs) -> Result<(), Error> {
     Ok(())
 }
 
-pub async fn seed(
+async fn seed(
     store: &dyn Store,
     city: RegionCode,
     stakeholders: usize,

@@ -30,44 +30,10 @@ pub enum Command {
     Backup(BackupArgs),
     /// Replace the SQLite database with a backup; the server must be stopped.
     Restore(RestoreArgs),
-    /// Fill a database with a large synthetic city, for load tests and benchmarks.
-    #[command(hide = true)]
-    Seed(SeedArgs),
-    /// Time the matching engine against the same ranking as one SQL query (SQLite).
-    #[command(hide = true)]
-    CompareRanking(CompareRankingArgs),
     /// Copy a SQLite database into an empty PostgreSQL one, ids and all, and verify the copy by
     /// row counts and checksums. Stop the server first: writes made during the copy are not
     /// copied.
     MigrateData(MigrateDataArgs),
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct CompareRankingArgs {
-    #[arg(long, env = "DATABASE_URL")]
-    pub database_url: String,
-    #[arg(long, default_value = "32.73")]
-    pub city: RegionCode,
-    /// How many initiatives to rank partners for.
-    #[arg(long, default_value_t = 30)]
-    pub initiatives: usize,
-    #[arg(long, default_value_t = 20)]
-    pub k: u32,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct SeedArgs {
-    #[arg(long, env = "DATABASE_URL")]
-    pub database_url: String,
-    #[arg(long, default_value = "32.73")]
-    pub city: RegionCode,
-    #[arg(long, default_value_t = 100_000)]
-    pub stakeholders: usize,
-    #[arg(long, default_value_t = 20_000)]
-    pub initiatives: usize,
-    /// Same seed, same city.
-    #[arg(long, default_value_t = 2026)]
-    pub seed: u64,
 }
 
 #[derive(Debug, Clone, Args)]

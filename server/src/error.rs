@@ -2,10 +2,7 @@
 //! document in the client's language; internal details go to the log, never to the client.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use pentahelix_core::Lang;
 use pentahelix_core::api::{Problem, ProblemType};
 use pentahelix_core::validate::ValidationErrors;
@@ -203,7 +200,7 @@ impl Error {
         }
     }
 
-    fn is_internal(&self) -> bool {
+    pub(crate) fn is_internal(&self) -> bool {
         matches!(
             self,
             Error::Config(_)
@@ -214,27 +211,4 @@ impl Error {
                 | Error::Internal(_)
         )
     }
-}
-
-impl IntoResponse for Error {
-    fn into_response(self) -> Response {
-        if self.is_internal() {
-            tracing::error!(error = %self, "internal error");
-        }
-        let mut response = problem_response(&self.problem(Lang::default()));
-        // Kept so the language layer can re-render the problem in the client's language.
-        response.extensions_mut().insert(Arc::new(self));
-        response
-    }
-}
-
-pub fn problem_response(problem: &Problem) -> Response {
-    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::to_vec(problem).expect("a problem always serialises");
-    let mut response = (status, body).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/problem+json"),
-    );
-    response
 }

@@ -15,7 +15,7 @@ use pentahelix_core::RegionCode;
 use pentahelix_core::matching::{InitiativeFeatures, StakeholderFeatures};
 
 use crate::error::Error;
-use crate::store::Store;
+use crate::store::FeatureStore;
 
 /// One table's features and the counter value they were read at.
 type Slot<T> = Mutex<Option<(i64, Loaded<T>)>>;
@@ -62,7 +62,7 @@ impl FeatureCache {
     /// Stakeholders inside any of `areas`.
     pub async fn stakeholders(
         &self,
-        store: &dyn Store,
+        store: &dyn FeatureStore,
         areas: &[RegionCode],
     ) -> Result<Arc<Vec<StakeholderFeatures>>, Error> {
         let version = store.versions().await?.stakeholders;
@@ -79,7 +79,7 @@ impl FeatureCache {
     /// Live initiatives inside any of `areas`.
     pub async fn initiatives(
         &self,
-        store: &dyn Store,
+        store: &dyn FeatureStore,
         areas: &[RegionCode],
     ) -> Result<Arc<Vec<InitiativeFeatures>>, Error> {
         let version = store.versions().await?.initiatives;

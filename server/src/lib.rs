@@ -2,30 +2,23 @@
 //! systems use, and the host of the built widget.
 
 pub mod access;
-pub mod admin;
-pub mod app;
 pub mod auth;
-pub mod backup;
 pub mod cli;
-pub mod compare_ranking;
+pub mod commands;
 pub mod demo;
 pub mod error;
 pub mod features;
+pub mod http;
 mod ical;
-mod lang;
-pub mod middleware;
-pub mod migrate;
 mod pagination;
-mod routes;
-pub mod seed;
 mod state;
 pub mod store;
 
-pub use app::router;
+pub use http::router;
 
 /// The OpenAPI document of the API, as served at `/api/openapi.json`.
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    routes::openapi()
+    http::routes::openapi()
 }
 pub use error::Error;
 pub use state::AppState;
@@ -58,6 +51,7 @@ pub async fn serve(args: cli::ServeArgs) -> Result<(), Error> {
     println!("Pentahelix is running at http://{addr}/");
     tracing::info!(%addr, static_dir = %args.static_dir.display(), "listening");
     spawn_idempotency_purge(state.clone());
+    spawn_limiter_housekeeping(state.clone());
     axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -74,10 +68,23 @@ fn spawn_idempotency_purge(state: AppState) {
         loop {
             every_hour.tick().await;
             let before = chrono::Utc::now()
-                - chrono::Duration::hours(middleware::idempotency::RETENTION_HOURS);
+                - chrono::Duration::hours(http::middleware::idempotency::RETENTION_HOURS);
             if let Err(err) = state.store().purge_idempotency(before).await {
                 tracing::warn!(%err, "purging idempotency keys failed");
             }
+        }
+    });
+}
+
+/// Forgets idle clients of the rate limiters every minute, off the request path.
+fn spawn_limiter_housekeeping(state: AppState) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(http::middleware::rate_limit::FORGET_IDLE_EVERY);
+        loop {
+            every.tick().await;
+            let limits = state.limits();
+            limits.reads.forget_idle();
+            limits.writes.forget_idle();
         }
     });
 }

@@ -18,13 +18,11 @@ async fn main() -> std::process::ExitCode {
     let result = match Cli::parse().command {
         Command::Serve(args) => pentahelix_server::serve(args).await,
         Command::Admin(AdminCommand::CreateToken(args)) => {
-            pentahelix_server::admin::create_token(args).await
+            pentahelix_server::commands::admin::create_token(args).await
         }
-        Command::Backup(args) => pentahelix_server::backup::backup(args).await,
-        Command::Restore(args) => pentahelix_server::backup::restore(args).await,
-        Command::Seed(args) => pentahelix_server::seed::run(args).await,
-        Command::CompareRanking(args) => pentahelix_server::compare_ranking::run(args).await,
-        Command::MigrateData(args) => pentahelix_server::migrate::run(args).await,
+        Command::Backup(args) => pentahelix_server::commands::backup::backup(args).await,
+        Command::Restore(args) => pentahelix_server::commands::backup::restore(args).await,
+        Command::MigrateData(args) => pentahelix_server::commands::migrate::run(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

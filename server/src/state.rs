@@ -8,11 +8,9 @@ use pentahelix_core::{RegionCode, RegionLevel, Regions};
 use crate::cli::{ModerationMode, ServeArgs};
 use crate::error::Error;
 use crate::features::FeatureCache;
-use crate::middleware::public_cache::PublicCache;
-use crate::middleware::rate_limit::{Limit, Limiter};
-use crate::store::postgres::PgStore;
-use crate::store::sqlite::SqliteStore;
-use crate::store::{Store, redact_password};
+use crate::http::middleware::public_cache::PublicCache;
+use crate::http::middleware::rate_limit::{Clients, Limit, Limiter, Limits};
+use crate::store::Store;
 
 /// What every handler may read. Cheap to clone: one `Arc`.
 #[derive(Clone)]
@@ -23,16 +21,14 @@ pub struct AppState {
 struct Inner {
     store: Box<dyn Store>,
     features: FeatureCache,
-    public_cache: PublicCache,
+    public_cache: Arc<PublicCache>,
     regions: Regions,
     cities: Vec<RegionCode>,
     static_dir: PathBuf,
     moderation: ModerationMode,
     report_threshold: u32,
     allowed_origins: Vec<String>,
-    read_limiter: Limiter,
-    write_limiter: Limiter,
-    trust_forwarded_for: bool,
+    limits: Arc<Limits>,
     /// Keys the reporter hashes. Random, made once per database and kept in it (`server_keys`),
     /// so every process — and the same process after a restart — hashes one address alike:
     /// otherwise one person could count as several reporters by reaching several processes.
@@ -44,7 +40,7 @@ struct Inner {
 impl AppState {
     /// Opens the store named by `--database-url` and checks the configuration.
     pub async fn open(args: &ServeArgs) -> Result<AppState, Error> {
-        let store = open_store(&args.database_url).await?;
+        let store = crate::store::open(&args.database_url).await?;
         let mut candidate = [0u8; 32];
         getrandom::fill(&mut candidate).map_err(|e| Error::Internal(format!("random key: {e}")))?;
         let reporter_key = store
@@ -80,26 +76,46 @@ impl AppState {
             inner: Arc::new(Inner {
                 store,
                 features: FeatureCache::default(),
-                public_cache: PublicCache::new(Duration::from_millis(args.public_cache_ms)),
+                public_cache: Arc::new(PublicCache::new(Duration::from_millis(
+                    args.public_cache_ms,
+                ))),
                 regions,
                 cities,
                 static_dir: args.static_dir.clone(),
                 moderation: args.moderation,
                 report_threshold: args.report_threshold.max(1),
                 allowed_origins: args.allowed_origins.clone(),
-                // A burst of a quarter of a minute's allowance: a page load fires several reads.
-                read_limiter: Limiter::new(Limit {
-                    per_minute: args.rate_limit_reads,
-                    burst: (args.rate_limit_reads / 4).max(10),
+                limits: Arc::new(Limits {
+                    // A burst of a quarter of a minute's allowance: a page load fires several
+                    // reads.
+                    reads: Limiter::new(Limit {
+                        per_minute: args.rate_limit_reads,
+                        burst: (args.rate_limit_reads / 4).max(10),
+                    }),
+                    writes: Limiter::new(Limit {
+                        per_minute: args.rate_limit_writes,
+                        burst: (args.rate_limit_writes / 4).max(3),
+                    }),
+                    clients: Clients {
+                        trust_forwarded_for: args.trust_forwarded_for,
+                    },
                 }),
-                write_limiter: Limiter::new(Limit {
-                    per_minute: args.rate_limit_writes,
-                    burst: (args.rate_limit_writes / 4).max(3),
-                }),
-                trust_forwarded_for: args.trust_forwarded_for,
                 reporter_key,
             }),
         })
+    }
+
+    /// The areas a list may look in: the served cities, narrowed to `region` when given.
+    pub fn areas(&self, region: Option<RegionCode>) -> Vec<RegionCode> {
+        match region {
+            Some(region) => self
+                .cities()
+                .iter()
+                .filter(|c| c.contains(region) || region.contains(**c))
+                .map(|c| if c.contains(region) { region } else { *c })
+                .collect(),
+            None => self.cities().to_vec(),
+        }
     }
 
     pub fn store(&self) -> &dyn Store {
@@ -112,8 +128,8 @@ impl AppState {
     }
 
     /// Anonymous answers kept for a moment (`--public-cache-ms`).
-    pub fn public_cache(&self) -> &PublicCache {
-        &self.inner.public_cache
+    pub fn public_cache(&self) -> Arc<PublicCache> {
+        self.inner.public_cache.clone()
     }
 
     pub fn regions(&self) -> &Regions {
@@ -155,16 +171,8 @@ impl AppState {
         &self.inner.allowed_origins
     }
 
-    pub fn read_limiter(&self) -> &Limiter {
-        &self.inner.read_limiter
-    }
-
-    pub fn write_limiter(&self) -> &Limiter {
-        &self.inner.write_limiter
-    }
-
-    pub fn trust_forwarded_for(&self) -> bool {
-        self.inner.trust_forwarded_for
+    pub fn limits(&self) -> Arc<Limits> {
+        self.inner.limits.clone()
     }
 
     /// Who reported, as a keyed hash of the address: enough to count people, not to find them.
@@ -177,17 +185,8 @@ impl AppState {
     }
 }
 
-/// Picks the backend from the URL's scheme.
-pub async fn open_store(url: &str) -> Result<Box<dyn Store>, Error> {
-    if url.starts_with("sqlite:") {
-        Ok(Box::new(SqliteStore::open(url).await?))
-    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Ok(Box::new(PgStore::open(url).await?))
-    } else {
-        Err(Error::Config(format!(
-            "--database-url `{}`: unsupported scheme; use sqlite://PATH or \
-             postgres://USER:PASSWORD@HOST:PORT/DATABASE",
-            redact_password(url)
-        )))
+impl axum::extract::FromRef<AppState> for Clients {
+    fn from_ref(state: &AppState) -> Clients {
+        state.inner.limits.clients
     }
 }

@@ -180,7 +180,7 @@ fn writes_answered_2xx_survive_sigkill_at_random_moments() {
 #[tokio::test]
 async fn the_log_is_copied_into_the_database_while_writes_continue() {
     use pentahelix_server::auth::{TokenKind, new_token};
-    use pentahelix_server::store::Store;
+    use pentahelix_server::store::StakeholderStore;
     use pentahelix_server::store::sqlite::SqliteStore;
 
     let dir = std::env::temp_dir().join(format!("pentahelix-wal-{}", std::process::id()));

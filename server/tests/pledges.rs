@@ -339,3 +339,39 @@ async fn the_owner_can_end_an_accepted_exchange_and_contacts_stop_flowing() {
     assert!(initiative.get("contact").is_none());
     assert_eq!(initiative["coverage"], json!([]));
 }
+
+/// A pledge offered to an initiative deleted after the handler read it (by another request, or
+/// another process) is a 404 on both backends, never a 500: the database's foreign key decides.
+#[tokio::test]
+async fn a_pledge_for_an_initiative_deleted_a_moment_earlier_is_not_found() {
+    use pentahelix_core::api::{InitiativeId, PledgeInput, StakeholderId};
+    use pentahelix_server::Error;
+
+    let s = scene().await;
+    s.app
+        .delete(
+            &format!("/api/v1/initiatives/{}", s.initiative),
+            Some(&s.owner),
+        )
+        .await;
+    let input: PledgeInput = serde_json::from_value(offer(s.media, "publicity")).unwrap();
+    let created = s
+        .app
+        .state
+        .store()
+        .create_pledge(InitiativeId(s.initiative), &input, chrono::Utc::now())
+        .await;
+    assert!(matches!(created, Err(Error::NotFound)), "{created:?}");
+    let input = PledgeInput {
+        stakeholder_id: StakeholderId(s.media + 1000),
+        ..input
+    };
+    let (live, _) = s.app.initiative(initiative_body(json!({}))).await;
+    let created = s
+        .app
+        .state
+        .store()
+        .create_pledge(InitiativeId(live), &input, chrono::Utc::now())
+        .await;
+    assert!(matches!(created, Err(Error::NotFound)), "{created:?}");
+}

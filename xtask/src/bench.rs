@@ -70,7 +70,7 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
 
     let work = ws.target_dir.join("bench");
     fs::create_dir_all(&work)?;
-    let seeded = seeded_city(&server, &work)?;
+    let seeded = seeded_city(&server, &release.join("examples/seed"), &work)?;
     let scripts = Scripts::write(&work)?;
 
     println!(
@@ -112,7 +112,7 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     let _ = writeln!(
         report,
         "A city of {STAKEHOLDERS} stakeholders and {INITIATIVES} initiatives in Kota Bandung \
-         (`pentahelix-server seed`, seed {SEED}). Load: `wrk {}` from a second process on \
+         (`server/examples/seed.rs`, seed {SEED}). Load: `wrk {}` from a second process on \
          loopback, after a one-second warm-up; client and server share the machine's cores. \
          The ceiling is a bare axum handler returning a fixed JSON body of the list page's size \
          ({} bytes, the page itself; `server/examples/ceiling.rs`), measured in the same run: \
@@ -182,15 +182,14 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     }
 
     println!("xtask bench: the engine against one SQL query");
-    let mut compare = Command::new(&server);
+    let mut compare = Command::new(release.join("examples/compare_ranking"));
     copy_database(&seeded, &database)?;
     compare.args([
-        "compare-ranking",
         "--database-url",
         &format!("sqlite://{}", database.display()),
     ]);
     let comparison: serde_json::Value = serde_json::from_str(cmd::output(&mut compare)?.trim())
-        .context("compare-ranking printed no JSON")?;
+        .context("the compare_ranking example printed no JSON")?;
     let engine_ms = comparison["engine_ms"].as_f64().unwrap_or(f64::NAN);
     let sql_ms = comparison["sql_ms"].as_f64().unwrap_or(f64::NAN);
     let _ = writeln!(report, "\n## Matching at scale\n");
@@ -212,7 +211,7 @@ pub fn run(ws: &Workspace, with_lighthouse: bool) -> Result<()> {
     );
     let _ = writeln!(
         report,
-        "| the same ranking as one SQL query, scored and sorted by SQLite (`server/src/store/sqlite/ranking_sql.rs`), same results checked | {sql_ms:.2} ms | **{:.1}× slower** |",
+        "| the same ranking as one SQL query, scored and sorted by SQLite (`server/examples/compare_ranking/ranking_sql.rs`), same results checked | {sql_ms:.2} ms | **{:.1}× slower** |",
         sql_ms / engine_ms
     );
 
@@ -304,7 +303,7 @@ fn core_matching(ws: &Workspace) -> Result<f64> {
 }
 
 /// The seeded city, made once per seed and size and reused: seeding takes about a minute.
-fn seeded_city(server: &Path, work: &Path) -> Result<PathBuf> {
+fn seeded_city(server: &Path, seeder: &Path, work: &Path) -> Result<PathBuf> {
     let path = work.join(format!("city-{STAKEHOLDERS}-{INITIATIVES}-{SEED}.db"));
     if path.exists() {
         return Ok(path);
@@ -316,19 +315,15 @@ fn seeded_city(server: &Path, work: &Path) -> Result<PathBuf> {
     println!(
         "xtask bench: seeding {STAKEHOLDERS} stakeholders and {INITIATIVES} initiatives (about a minute, once)"
     );
-    let mut seed = Command::new(server);
-    seed.args([
-        "seed",
-        "--database-url",
-        &format!("sqlite://{}", partial.display()),
-    ])
-    .args([
-        "--stakeholders",
-        &STAKEHOLDERS.to_string(),
-        "--initiatives",
-        &INITIATIVES.to_string(),
-    ])
-    .args(["--seed", &SEED.to_string()]);
+    let mut seed = Command::new(seeder);
+    seed.args(["--database-url", &format!("sqlite://{}", partial.display())])
+        .args([
+            "--stakeholders",
+            &STAKEHOLDERS.to_string(),
+            "--initiatives",
+            &INITIATIVES.to_string(),
+        ])
+        .args(["--seed", &SEED.to_string()]);
     cmd::run(&mut seed)?;
     // `VACUUM INTO` folds the log into one self-contained file.
     let mut backup = Command::new(server);

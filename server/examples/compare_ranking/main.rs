@@ -1,4 +1,4 @@
-//! `pentahelix-server compare-ranking`: the matching engine against the same ranking written as
+//! The matching engine against the same ranking written as
 //! one SQL query, on the same database in the same process, for `cargo xtask bench`. Both must
 //! return the same partners with the same scores, or the comparison is refused.
 
@@ -6,13 +6,31 @@ use std::time::Instant;
 
 use pentahelix_core::matching::rank_stakeholders;
 
-use crate::cli::CompareRankingArgs;
-use crate::error::Error;
-use crate::features::FeatureCache;
-use crate::store::Store;
-use crate::store::sqlite::SqliteStore;
+mod ranking_sql;
 
-pub async fn run(args: CompareRankingArgs) -> Result<(), Error> {
+use clap::Parser;
+use pentahelix_core::RegionCode;
+use pentahelix_server::Error;
+use pentahelix_server::features::FeatureCache;
+use pentahelix_server::store::{FeatureStore, SqliteStore};
+
+/// Times the matching engine against the same ranking as one SQL query (SQLite).
+#[derive(Debug, Clone, Parser)]
+struct CompareRankingArgs {
+    #[arg(long, env = "DATABASE_URL")]
+    database_url: String,
+    #[arg(long, default_value = "32.73")]
+    city: RegionCode,
+    /// How many initiatives to rank partners for.
+    #[arg(long, default_value_t = 30)]
+    initiatives: usize,
+    #[arg(long, default_value_t = 20)]
+    k: u32,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Error> {
+    let args = CompareRankingArgs::parse();
     let store = SqliteStore::open(&args.database_url).await?;
     let areas = [args.city];
     let initiatives = store.initiative_features(&areas).await?;
@@ -38,9 +56,8 @@ pub async fn run(args: CompareRankingArgs) -> Result<(), Error> {
         candidates_seen = candidates.len();
 
         let started = Instant::now();
-        let in_sql = store
-            .rank_stakeholders_in_sql(initiative, &areas, args.k)
-            .await?;
+        let in_sql =
+            ranking_sql::rank_stakeholders(store.reader(), initiative, &areas, args.k).await?;
         sql.push(started.elapsed().as_secs_f64() * 1000.0);
 
         let from_engine: Vec<(u32, i64)> = ranked.iter().map(|r| (r.score.total, r.id)).collect();

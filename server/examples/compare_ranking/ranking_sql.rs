@@ -6,10 +6,9 @@
 use pentahelix_core::matching::{InitiativeFeatures, weights};
 use pentahelix_core::taxonomy::Taxonomy;
 use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
-
-use super::rows;
-use crate::error::Error;
+use pentahelix_server::Error;
+use pentahelix_server::store::sql::Sql;
+use sqlx::{Row, SqlitePool};
 
 fn popcount(expr: &str, bits: usize) -> String {
     (0..bits)
@@ -60,14 +59,13 @@ pub async fn rank_stakeholders(
         share_w = weights::SHARES_SUBSECTOR,
         verified_w = weights::VERIFIED,
     );
-    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
-        "SELECT id, score FROM (SELECT id, {score} AS score FROM stakeholders WHERE 1 = 1"
+    let mut sql = Sql::new(format!(
+        "SELECT id, score FROM (SELECT id, {score} AS score FROM stakeholders WHERE TRUE"
     ));
-    rows::push_areas(&mut query, "region", areas);
-    query
-        .push(") WHERE score > 0 ORDER BY score DESC, id ASC LIMIT ")
-        .push_bind(i64::from(k));
-    let found = query.build().fetch_all(pool).await?;
+    sql.push_areas("region", areas, "");
+    sql.push(") WHERE score > 0 ORDER BY score DESC, id ASC LIMIT ")
+        .push_arg(i64::from(k));
+    let found = sql.fetch_all(pool).await?;
     found
         .iter()
         .map(|row| {

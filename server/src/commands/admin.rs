@@ -5,12 +5,11 @@ use chrono::{Duration, Utc};
 use crate::auth::{TokenKind, new_token};
 use crate::cli::CreateTokenArgs;
 use crate::error::Error;
-use crate::state::open_store;
 
 /// Creates a region-scoped admin token and prints it. The token is shown this once; the
 /// database keeps only its hash, so a lost token is replaced, not recovered.
 pub async fn create_token(args: CreateTokenArgs) -> Result<(), Error> {
-    let store = open_store(&args.database_url).await?;
+    let store = crate::store::open(&args.database_url).await?;
     let (token, hash) = new_token(TokenKind::Admin);
     let now = Utc::now();
     let expires_at = args

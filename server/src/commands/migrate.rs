@@ -17,9 +17,9 @@ use sqlx::{Postgres, QueryBuilder, Row, SqliteConnection, Transaction};
 
 use crate::cli::MigrateDataArgs;
 use crate::error::Error;
-use crate::store::postgres::PgStore;
+use crate::store::PgStore;
+use crate::store::SqliteStore;
 use crate::store::redact_password;
-use crate::store::sqlite::SqliteStore;
 
 #[derive(Debug, Clone, Copy)]
 enum Kind {

@@ -1,12 +1,22 @@
-//! The router: the API under `/api`, health checks, and the built widget at `/`.
+//! The HTTP edge: the router (the API under `/api`, health checks, and the built widget at
+//! `/`), the routes, the layers around them, the extractors and the mapping of errors to problem
+//! documents.
+
+pub mod extract;
+pub mod middleware;
+pub mod problem;
+pub mod routes;
 
 use std::path::Path;
 
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
-use axum::{Json, Router, middleware};
+use axum::{Json, Router};
+use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -16,14 +26,11 @@ use tower_http::trace::TraceLayer;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::Error;
-use crate::lang::localize_problems;
-use crate::middleware::{idempotency, public_cache, rate_limit, timeout};
-use crate::routes;
-use crate::state::AppState;
+use middleware::limits::{BODY_LIMIT, REQUEST_TIMEOUT};
+use middleware::{idempotency, public_cache, rate_limit, timeout};
+use problem::localize_problems;
 
-/// The largest request body the API reads: a long initiative description is a few KB, so 64 KiB
-/// leaves room without letting a client make the server buffer megabytes.
-pub const BODY_LIMIT: usize = 64 * 1024;
+use crate::state::AppState;
 
 /// CORS for the city websites that embed the widget, and nobody else.
 fn cors(origins: &[String]) -> CorsLayer {
@@ -65,21 +72,19 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             Error::Internal("a handler panicked".into()).into_response()
         }))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            idempotency::idempotency,
-        ))
+        .layer(from_fn_with_state(state.clone(), idempotency::idempotency))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn(timeout::timeout))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(timeout::timed_out))
+                .timeout(REQUEST_TIMEOUT),
+        )
+        .layer(from_fn_with_state(
+            state.public_cache(),
             public_cache::public_cache,
         ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            rate_limit::rate_limit,
-        ))
-        .layer(middleware::from_fn(localize_problems))
+        .layer(from_fn_with_state(state.limits(), rate_limit::rate_limit))
+        .layer(from_fn(localize_problems))
         // API answers are computed per request; a shared cache must not keep one city's data.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,

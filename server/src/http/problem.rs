@@ -1,14 +1,16 @@
-//! The client's language, from `Accept-Language`: Indonesian unless it asks for English.
+//! Errors as RFC 9457 problem documents, in the client's language (from `Accept-Language`:
+//! Indonesian unless it asks for English).
 
 use std::sync::Arc;
 
 use axum::extract::Request;
-use axum::http::header;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use pentahelix_core::Lang;
+use pentahelix_core::api::Problem;
 
-use crate::error::{Error, problem_response};
+use crate::error::Error;
 
 pub fn request_lang(request: &Request) -> Lang {
     request
@@ -39,4 +41,27 @@ pub async fn localize_problems(request: Request, next: Next) -> Response {
         }
         None => response,
     }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        if self.is_internal() {
+            tracing::error!(error = %self, "internal error");
+        }
+        let mut response = problem_response(&self.problem(Lang::default()));
+        // Kept so the language layer can re-render the problem in the client's language.
+        response.extensions_mut().insert(Arc::new(self));
+        response
+    }
+}
+
+pub fn problem_response(problem: &Problem) -> Response {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(problem).expect("a problem always serialises");
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    response
 }

@@ -109,7 +109,7 @@ pub async fn idempotency(
     })?;
 
     let (parts, body) = request.into_parts();
-    let bytes: Bytes = to_bytes(body, crate::app::BODY_LIMIT)
+    let bytes: Bytes = to_bytes(body, super::limits::BODY_LIMIT)
         .await
         .map_err(|_| Error::PayloadTooLarge)?;
     let scope = format!("POST {}", parts.uri.path());

@@ -13,7 +13,7 @@
 //! - only `200 OK` answers to requests without `Authorization` are kept: an owner's or an
 //!   admin's view, which may hold contact details, never is;
 //! - the key is the path and the query. Not `Accept-Language`: only problem documents are
-//!   localized (`crate::lang`), and those are never kept, so citizens whose browsers send
+//!   localized (`crate::http::problem`), and those are never kept, so citizens whose browsers send
 //!   different language lists still share one answer;
 //! - at most [`MAX_BYTES`] are kept, so memory stays bounded whatever URLs a client invents, and
 //!   an answer over [`MAX_ANSWER`] is passed on without being kept.
@@ -30,7 +30,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::Error;
-use crate::state::AppState;
 
 /// Room for a few thousand pages of initiatives.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -130,8 +129,12 @@ impl Drop for CountOnDrop<'_> {
 }
 
 /// The middleware: answers from memory what it may, keeps what it may, and notes every write.
-pub async fn public_cache(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    serve(state.public_cache(), request, next).await
+pub async fn public_cache(
+    State(cache): State<std::sync::Arc<PublicCache>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    serve(&cache, request, next).await
 }
 
 async fn serve(cache: &PublicCache, request: Request, next: Next) -> Response {

@@ -8,7 +8,7 @@ use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn, PathItem};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{Content, OpenApi, Ref, RefOr, Response, ResponseBuilder};
 
-use crate::middleware::idempotency;
+use crate::http::middleware::idempotency;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 

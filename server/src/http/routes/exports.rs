@@ -13,10 +13,10 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::QueryParams;
 use super::moderation::admin_areas;
 use crate::access::Viewer;
 use crate::error::Error;
+use crate::http::extract::QueryParams;
 use crate::ical;
 use crate::state::AppState;
 use crate::store::{InitiativeFilter, PageRequest, StakeholderFilter};
@@ -250,7 +250,7 @@ async fn events_ics(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<EventsQuery>,
 ) -> Result<Response, Error> {
-    let areas = super::stakeholders::areas(&state, query.region);
+    let areas = state.areas(query.region);
     let today = Utc::now().date_naive();
     let mut initiatives = if areas.is_empty() {
         Vec::new()

@@ -18,12 +18,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::exports::attachment;
-use super::extract::{JsonBody, PathParam, QueryParams};
-use super::stakeholders::areas;
 use crate::access::{Viewer, redact_initiative, with_counterpart};
 use crate::auth::{TokenKind, new_token};
 use crate::cli::ModerationMode;
 use crate::error::Error;
+use crate::http::extract::{JsonBody, PathParam, QueryParams};
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::InitiativeFilter;
@@ -75,7 +74,7 @@ async fn list(
 ) -> Result<Json<Page<Initiative>>, Error> {
     let page = page_request(query.cursor.as_deref(), query.limit)?;
     let text = search_text(query.q)?;
-    let mut areas = areas(&state, query.region);
+    let mut areas = state.areas(query.region);
     if let Some(status) = query.status
         && !matches!(
             status,

@@ -20,10 +20,10 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::{PathParam, QueryParams};
 use super::initiatives::load as load_initiative;
 use crate::access::Viewer;
 use crate::error::Error;
+use crate::http::extract::{PathParam, QueryParams};
 use crate::pagination;
 use crate::state::AppState;
 

@@ -3,7 +3,6 @@
 
 mod contract;
 mod exports;
-mod extract;
 mod health;
 mod initiatives;
 mod matches;

@@ -14,9 +14,9 @@ use pentahelix_core::{RegionCode, RegionLevel};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::{JsonBody, PathParam};
 use crate::access::Viewer;
 use crate::error::Error;
+use crate::http::extract::{JsonBody, PathParam};
 use crate::pagination::MAX_LIMIT;
 use crate::state::AppState;
 use crate::store::{InitiativeFilter, PageRequest, ReportTarget};

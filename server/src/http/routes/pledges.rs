@@ -7,9 +7,9 @@ use pentahelix_core::api::{InitiativeStatus, Pledge, PledgeId, PledgeStatus, Pro
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::PathParam;
 use crate::access::{Viewer, with_counterpart};
 use crate::error::Error;
+use crate::http::extract::PathParam;
 use crate::state::AppState;
 use crate::store::PledgeChange;
 

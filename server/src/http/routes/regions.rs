@@ -10,8 +10,8 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::{PathParam, QueryParams};
 use crate::error::Error;
+use crate::http::extract::{PathParam, QueryParams};
 use crate::pagination;
 use crate::state::AppState;
 

@@ -11,9 +11,9 @@ use pentahelix_core::validate::{Rule, ValidationErrors};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::JsonBody;
 use crate::error::Error;
-use crate::middleware::rate_limit::ClientAddr;
+use crate::http::extract::JsonBody;
+use crate::http::middleware::rate_limit::ClientAddr;
 use crate::state::AppState;
 use crate::store::ReportTarget;
 

@@ -16,10 +16,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::exports::attachment;
-use super::extract::{JsonBody, PathParam, QueryParams};
 use crate::access::{Viewer, redact_stakeholder, with_counterpart};
 use crate::auth::{TokenKind, new_token};
 use crate::error::Error;
+use crate::http::extract::{JsonBody, PathParam, QueryParams};
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::StakeholderFilter;
@@ -54,19 +54,6 @@ pub struct ListQuery {
     limit: Option<u32>,
 }
 
-/// The areas a list may look in: the served cities, narrowed to `region` when given.
-pub fn areas(state: &AppState, region: Option<RegionCode>) -> Vec<RegionCode> {
-    match region {
-        Some(region) => state
-            .cities()
-            .iter()
-            .filter(|c| c.contains(region) || region.contains(**c))
-            .map(|c| if c.contains(region) { region } else { *c })
-            .collect(),
-        None => state.cities().to_vec(),
-    }
-}
-
 /// List stakeholders, newest first.
 #[utoipa::path(get, path = "/stakeholders", tag = "stakeholders", params(ListQuery),
     responses((status = 200, body = Page<Stakeholder>), (status = 400, body = Problem)))]
@@ -77,7 +64,7 @@ async fn list(
 ) -> Result<Json<Page<Stakeholder>>, Error> {
     let page = page_request(query.cursor.as_deref(), query.limit)?;
     let text = search_text(query.q)?;
-    let areas = areas(&state, query.region);
+    let areas = state.areas(query.region);
     if areas.is_empty() {
         return Ok(Json(Page {
             items: Vec::new(),

@@ -12,8 +12,8 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::QueryParams;
 use crate::error::Error;
+use crate::http::extract::QueryParams;
 use crate::state::AppState;
 
 const UPCOMING: usize = 10;

@@ -6,10 +6,13 @@
 use chrono::{NaiveDate, Utc};
 use pentahelix_core::taxonomy::Taxonomy;
 use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
-use sqlx::{Execute, Postgres, QueryBuilder};
+use sqlx::Postgres;
 
-use super::{PgStore, initiatives, stakeholders, testing};
-use crate::store::{InitiativeFilter, PageRequest, StakeholderFilter, Store};
+use super::{PgStore, testing};
+use crate::store::sql::{Columns, On, Sql};
+use crate::store::{
+    CredentialStore, InitiativeFilter, PageRequest, StakeholderFilter, initiatives, stakeholders,
+};
 
 async fn store() -> Option<PgStore> {
     let Some(server) = testing::server_url() else {
@@ -30,9 +33,7 @@ const PAGE: PageRequest = PageRequest {
 
 /// The plan PostgreSQL makes for `query` when only bitmap index scans are allowed besides
 /// reading the whole table: a condition that no index serves shows as a sequential scan.
-async fn plan(store: &PgStore, mut query: QueryBuilder<'static, Postgres>) -> String {
-    let sql = format!("EXPLAIN {}", query.sql());
-    let arguments = query.build().take_arguments().unwrap().unwrap_or_default();
+async fn plan(store: &PgStore, query: Sql) -> String {
     let mut conn = store.pool().acquire().await.unwrap();
     for off in ["enable_seqscan", "enable_indexscan", "enable_indexonlyscan"] {
         sqlx::query(&format!("SET {off} = off"))
@@ -40,10 +41,14 @@ async fn plan(store: &PgStore, mut query: QueryBuilder<'static, Postgres>) -> St
             .await
             .unwrap();
     }
-    let lines: Vec<String> = sqlx::query_scalar_with(&sql, arguments)
-        .fetch_all(&mut *conn)
+    let explain = query.explained();
+    let lines: Vec<String> = explain
+        .fetch_all(On::<Postgres>::Conn(&mut *conn))
         .await
-        .unwrap();
+        .unwrap()
+        .iter()
+        .map(|row| row.text("QUERY PLAN").unwrap())
+        .collect();
     lines.join("\n")
 }
 
@@ -56,7 +61,7 @@ async fn every_list_filter_is_served_by_an_index() {
 
     let status_plan = plan(
         &store,
-        initiatives::list_query(&InitiativeFilter::default(), PAGE),
+        initiatives::list_query::<Postgres>(&InitiativeFilter::default(), PAGE),
     )
     .await;
     assert!(status_plan.contains("initiatives_status"), "{status_plan}");
@@ -118,7 +123,7 @@ async fn every_list_filter_is_served_by_an_index() {
         ),
     ];
     for (filter, index) in initiative_cases {
-        let plan = plan(&store, initiatives::list_query(&filter, PAGE)).await;
+        let plan = plan(&store, initiatives::list_query::<Postgres>(&filter, PAGE)).await;
         assert!(
             plan.contains(index),
             "{filter:?} should use {index}:\n{plan}"
@@ -170,7 +175,7 @@ async fn every_list_filter_is_served_by_an_index() {
         ),
     ];
     for (filter, index) in stakeholder_cases {
-        let plan = plan(&store, stakeholders::list_query(&filter, PAGE)).await;
+        let plan = plan(&store, stakeholders::list_query::<Postgres>(&filter, PAGE)).await;
         assert!(
             plan.contains(index),
             "{filter:?} should use {index}:\n{plan}"
@@ -209,7 +214,7 @@ async fn concurrent_acceptances_through_two_processes_lose_no_coverage() {
     use serde_json::json;
 
     use crate::auth::{TokenKind, new_token};
-    use crate::store::PledgeChange;
+    use crate::store::{InitiativeStore, PledgeChange, PledgeStore, StakeholderStore};
 
     let Some(server) = testing::server_url() else {
         eprintln!("skipped: set {} to run this test", testing::ENV);

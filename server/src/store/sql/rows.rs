@@ -1,6 +1,5 @@
-//! The SQL both backends share word for word: the columns every record is read with, how a row
-//! becomes a record, how typed search text becomes words and LIKE patterns, and the error for a
-//! value no code writes.
+//! Rows into records: the columns every record is read with, how a row becomes a record, how
+//! typed search text becomes words and LIKE patterns, and the error for a value no code writes.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pentahelix_core::api::{
@@ -70,8 +69,8 @@ mod tests {
     }
 }
 
-/// The column reads the row mappers below need, for either backend's row: the two stores read
-/// their records alike, and only the row type differs.
+/// The column reads the queries need, for either backend's row: the queries read rows through
+/// these, so they need no driver bounds (see `Db`).
 pub trait Columns {
     fn int(&self, column: &str) -> Result<i64, Error>;
     fn text(&self, column: &str) -> Result<String, Error>;
@@ -79,6 +78,10 @@ pub trait Columns {
     fn flag(&self, column: &str) -> Result<bool, Error>;
     fn time(&self, column: &str) -> Result<DateTime<Utc>, Error>;
     fn maybe_date(&self, column: &str) -> Result<Option<NaiveDate>, Error>;
+    fn maybe_time(&self, column: &str) -> Result<Option<DateTime<Utc>>, Error>;
+    fn bytes(&self, column: &str) -> Result<Vec<u8>, Error>;
+    /// The column at `index`, for statements whose columns have no chosen names (`PRAGMA`).
+    fn int_at(&self, index: usize) -> Result<i64, Error>;
 }
 
 macro_rules! columns_of {
@@ -101,6 +104,15 @@ macro_rules! columns_of {
             }
             fn maybe_date(&self, column: &str) -> Result<Option<NaiveDate>, Error> {
                 Ok(self.try_get(column)?)
+            }
+            fn maybe_time(&self, column: &str) -> Result<Option<DateTime<Utc>>, Error> {
+                Ok(self.try_get(column)?)
+            }
+            fn bytes(&self, column: &str) -> Result<Vec<u8>, Error> {
+                Ok(self.try_get(column)?)
+            }
+            fn int_at(&self, index: usize) -> Result<i64, Error> {
+                Ok(self.try_get(index)?)
             }
         }
     };

@@ -1,0 +1,62 @@
+//! Each kecamatan's flagship product (Bandung's One District One Product), set by officials.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use pentahelix_core::RegionCode;
+use pentahelix_core::api::FlagshipProduct;
+
+use super::sql::rows;
+use super::sql::{Columns, Db, Sql, SqlStore};
+use crate::error::Error;
+
+#[async_trait]
+pub trait FlagshipStore: Send + Sync {
+    /// Sets the region's product, or clears it with `None`.
+    async fn set_flagship(
+        &self,
+        region: RegionCode,
+        product: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error>;
+    async fn flagships(&self, area: RegionCode) -> Result<Vec<FlagshipProduct>, Error>;
+}
+
+#[async_trait]
+impl<DB: Db> FlagshipStore for SqlStore<DB> {
+    async fn set_flagship(
+        &self,
+        region: RegionCode,
+        product: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        let region = i64::from(region.packed());
+        let sql = match product {
+            Some(product) => Sql::new(
+                "INSERT INTO flagship_products (region, product, updated_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (region) DO UPDATE SET product = excluded.product, updated_at = excluded.updated_at",
+            )
+            .arg(region)
+            .arg(product)
+            .arg(now),
+            None => Sql::new("DELETE FROM flagship_products WHERE region = $1").arg(region),
+        };
+        sql.execute(&self.write).await?;
+        Ok(())
+    }
+
+    async fn flagships(&self, area: RegionCode) -> Result<Vec<FlagshipProduct>, Error> {
+        let mut sql = Sql::new("SELECT region, product FROM flagship_products WHERE TRUE");
+        sql.push_areas("region", &[area], "");
+        sql.push(" ORDER BY region");
+        sql.fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(FlagshipProduct {
+                    region: rows::region(row, "region")?,
+                    product: row.text("product")?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,280 @@
+//! Stakeholders: the organisations and people of the five helices and what they offer.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use pentahelix_core::api::{Stakeholder, StakeholderId, StakeholderInput};
+use pentahelix_core::{Helix, RegionCode, Resource, ResourceSet, Subsector, SubsectorSet};
+use sqlx::Transaction;
+
+use super::PageRequest;
+use super::pledges::recompute_coverage;
+use super::sql::rows::{self, STAKEHOLDER_COLUMNS};
+use super::sql::{Columns, Db, Sql, SqlStore};
+use crate::auth::TokenHash;
+use crate::error::Error;
+
+/// Where a list looks: inside any of `areas` (the served cities, or a narrower region).
+#[derive(Debug, Clone, Default)]
+pub struct StakeholderFilter {
+    pub areas: Vec<RegionCode>,
+    pub helix: Option<Helix>,
+    pub subsector: Option<Subsector>,
+    /// Offers this resource.
+    pub resource: Option<Resource>,
+    pub verified: Option<bool>,
+    /// Part of the name or description, any case.
+    pub text: Option<String>,
+}
+
+#[async_trait]
+pub trait StakeholderStore: Send + Sync {
+    async fn create_stakeholder(
+        &self,
+        input: &StakeholderInput,
+        token: &TokenHash,
+        now: DateTime<Utc>,
+    ) -> Result<Stakeholder, Error>;
+    async fn stakeholder(&self, id: StakeholderId) -> Result<Option<Stakeholder>, Error>;
+    /// Several stakeholders in one query, in no particular order; ids not found are left out.
+    /// A page of matches names a dozen, and one query each cost as much as the ranking.
+    async fn stakeholders_by_id(&self, ids: &[StakeholderId]) -> Result<Vec<Stakeholder>, Error>;
+    async fn list_stakeholders(
+        &self,
+        filter: &StakeholderFilter,
+        page: PageRequest,
+    ) -> Result<Vec<Stakeholder>, Error>;
+    async fn update_stakeholder(
+        &self,
+        id: StakeholderId,
+        input: &StakeholderInput,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Stakeholder>, Error>;
+    /// Deletes the stakeholder, its personal data and its pledges (recomputing the coverage of
+    /// initiatives it had pledged to).
+    async fn delete_stakeholder(
+        &self,
+        id: StakeholderId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, Error>;
+    async fn set_verified(
+        &self,
+        id: StakeholderId,
+        verified: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Stakeholder>, Error>;
+}
+
+/// `sql` with what a person wrote as `$1` to `$10`, in the order both statements name the
+/// columns.
+fn with_input(sql: Sql, input: &StakeholderInput) -> Sql {
+    sql.arg(&input.name)
+        .arg(input.helix.slug())
+        .arg(i64::from(input.region.packed()))
+        .arg(i64::from(input.subsectors.bits()))
+        .arg(i64::from(input.offers.bits()))
+        .arg(&input.description)
+        .arg(&input.website)
+        .arg(&input.contact.person)
+        .arg(&input.contact.email)
+        .arg(&input.contact.phone)
+}
+
+/// The list's statement, separate so a test can ask PostgreSQL how it would run it.
+pub fn list_query<DB: Db>(filter: &StakeholderFilter, page: PageRequest) -> Sql {
+    let unindexed = DB::UNINDEXED;
+    let mut sql = Sql::new(format!(
+        "SELECT {STAKEHOLDER_COLUMNS} FROM stakeholders WHERE TRUE"
+    ));
+    sql.push_areas("region", &filter.areas, unindexed);
+    if let Some(helix) = filter.helix {
+        sql.push(&format!(" AND {unindexed}helix = "))
+            .push_arg(helix.slug());
+    }
+    if let Some(subsector) = filter.subsector {
+        DB::push_has_bit(
+            &mut sql,
+            "subsectors",
+            u64::from(SubsectorSet::of(subsector).bits()),
+        );
+    }
+    if let Some(resource) = filter.resource {
+        DB::push_has_bit(
+            &mut sql,
+            "offers",
+            u64::from(ResourceSet::of(resource).bits()),
+        );
+    }
+    if let Some(verified) = filter.verified {
+        sql.push(" AND verified = ").push_arg(verified);
+    }
+    if let Some(text) = filter.text.as_deref() {
+        let pattern = rows::like_pattern(text);
+        let like = DB::ILIKE;
+        sql.push(&format!(" AND (name {like} "))
+            .push_arg(pattern.clone())
+            .push(&format!(" ESCAPE '\\' OR description {like} "))
+            .push_arg(pattern)
+            .push(" ESCAPE '\\')");
+    }
+    if let Some(before) = page.before {
+        sql.push(" AND id < ").push_arg(before);
+    }
+    sql.push(" ORDER BY id DESC LIMIT ")
+        .push_arg(i64::from(page.limit));
+    sql
+}
+
+/// The initiatives this stakeholder's accepted pledges count towards, in id order (the order
+/// they are locked in). Read after the stakeholder's row is locked: pledge changes in flight have
+/// then committed, and new ones wait (see `pledges`).
+async fn supported<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    id: StakeholderId,
+) -> Result<Vec<i64>, Error> {
+    Sql::new(
+        "SELECT DISTINCT initiative_id FROM pledges WHERE stakeholder_id = $1 AND status = 'accepted' \
+         ORDER BY initiative_id",
+    )
+    .arg(id.0)
+    .fetch_all(tx)
+    .await?
+    .iter()
+    .map(|row| row.int("initiative_id"))
+    .collect()
+}
+
+#[async_trait]
+impl<DB: Db> StakeholderStore for SqlStore<DB> {
+    async fn create_stakeholder(
+        &self,
+        input: &StakeholderInput,
+        token: &TokenHash,
+        now: DateTime<Utc>,
+    ) -> Result<Stakeholder, Error> {
+        let row = with_input(
+            Sql::new(format!(
+                "INSERT INTO stakeholders (name, helix, region, subsectors, offers, description, website, \
+                 contact_person, contact_email, contact_phone, verified, token_hash, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, FALSE, $11, $12, $12) \
+                 RETURNING {STAKEHOLDER_COLUMNS}"
+            )),
+            input,
+        )
+        .arg(token.as_bytes())
+        .arg(now)
+        .fetch_one(&self.write)
+        .await?;
+        rows::stakeholder(&row)
+    }
+
+    async fn stakeholder(&self, id: StakeholderId) -> Result<Option<Stakeholder>, Error> {
+        let row = Sql::new(format!(
+            "SELECT {STAKEHOLDER_COLUMNS} FROM stakeholders WHERE id = $1"
+        ))
+        .arg(id.0)
+        .fetch_optional(&self.read)
+        .await?;
+        row.as_ref().map(rows::stakeholder).transpose()
+    }
+
+    async fn stakeholders_by_id(&self, ids: &[StakeholderId]) -> Result<Vec<Stakeholder>, Error> {
+        let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+        let mut sql = Sql::new(format!(
+            "SELECT {STAKEHOLDER_COLUMNS} FROM stakeholders WHERE id IN "
+        ));
+        sql.push_list(&ids);
+        sql.fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(rows::stakeholder)
+            .collect()
+    }
+
+    async fn list_stakeholders(
+        &self,
+        filter: &StakeholderFilter,
+        page: PageRequest,
+    ) -> Result<Vec<Stakeholder>, Error> {
+        list_query::<DB>(filter, page)
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(rows::stakeholder)
+            .collect()
+    }
+
+    async fn update_stakeholder(
+        &self,
+        id: StakeholderId,
+        input: &StakeholderInput,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Stakeholder>, Error> {
+        let mut tx = self.write.begin().await?;
+        let row = with_input(
+            Sql::new(format!(
+                "UPDATE stakeholders SET name = $1, helix = $2, region = $3, subsectors = $4, offers = $5, \
+                 description = $6, website = $7, contact_person = $8, contact_email = $9, contact_phone = $10, \
+                 updated_at = $11 WHERE id = $12 RETURNING {STAKEHOLDER_COLUMNS}"
+            )),
+            input,
+        )
+        .arg(now)
+        .arg(id.0)
+        .fetch_optional(&mut tx)
+        .await?;
+        // A changed helix changes the coverage of every initiative this stakeholder supports.
+        for initiative in supported(&mut tx, id).await? {
+            recompute_coverage::<DB>(&mut tx, initiative, now).await?;
+        }
+        tx.commit().await?;
+        row.as_ref().map(rows::stakeholder).transpose()
+    }
+
+    async fn delete_stakeholder(
+        &self,
+        id: StakeholderId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, Error> {
+        let mut tx = self.write.begin().await?;
+        Sql::new(format!(
+            "SELECT id FROM stakeholders WHERE id = $1{}",
+            DB::FOR_UPDATE
+        ))
+        .arg(id.0)
+        .execute(&mut tx)
+        .await?;
+        let initiatives = supported(&mut tx, id).await?;
+        let deleted = Sql::new("DELETE FROM stakeholders WHERE id = $1")
+            .arg(id.0)
+            .execute(&mut tx)
+            .await?
+            > 0;
+        Sql::new("DELETE FROM reports WHERE target_kind = 'stakeholder' AND target_id = $1")
+            .arg(id.0)
+            .execute(&mut tx)
+            .await?;
+        for initiative in initiatives {
+            recompute_coverage::<DB>(&mut tx, initiative, now).await?;
+        }
+        tx.commit().await?;
+        self.after_delete().await;
+        Ok(deleted)
+    }
+
+    async fn set_verified(
+        &self,
+        id: StakeholderId,
+        verified: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Stakeholder>, Error> {
+        let row = Sql::new(format!(
+            "UPDATE stakeholders SET verified = $1, updated_at = $2 WHERE id = $3 RETURNING {STAKEHOLDER_COLUMNS}"
+        ))
+        .arg(verified)
+        .arg(now)
+        .arg(id.0)
+        .fetch_optional(&self.write)
+        .await?;
+        row.as_ref().map(rows::stakeholder).transpose()
+    }
+}
