@@ -11,7 +11,7 @@ use crate::{cmd, dist, e2e, fuzz, postgres, schemathesis};
 
 type Step = (&'static str, fn(&Workspace) -> Result<()>);
 
-const STEPS: [Step; 12] = [
+const STEPS: [Step; 13] = [
     ("format (cargo fmt --check)", format),
     ("tools (install what is missing)", install_tools),
     ("clippy, native", clippy_native),
@@ -21,6 +21,7 @@ const STEPS: [Step; 12] = [
         "server tests on PostgreSQL (a throwaway cluster)",
         test_on_postgres,
     ),
+    ("OpenAPI lint (redocly, recommended rules)", lint_openapi),
     ("API contract fuzzing (schemathesis)", schemathesis::bounded),
     ("core builds for wasm", core_for_wasm),
     ("fuzzing the core's parsers (cargo fuzz)", fuzz_core),
@@ -53,6 +54,56 @@ fn format(ws: &Workspace) -> Result<()> {
     let mut cargo = ws.cargo();
     cargo.args(["fmt", "--all", "--", "--check"]);
     cmd::run(&mut cargo).context("the code is not formatted; fix: cargo fmt --all")
+}
+
+/// The committed snapshot is the served document (`server/tests/openapi.rs` holds them equal),
+/// so linting it lints what a city's integrator downloads. Any error or warning fails.
+fn lint_openapi(ws: &Workspace) -> Result<()> {
+    let redocly = tools::ensure_redocly(ws)?;
+    let document = "server/tests/snapshots/openapi.json";
+    let mut lint = std::process::Command::new(redocly);
+    lint.current_dir(&ws.root)
+        .args([
+            "lint",
+            document,
+            "--format",
+            "json",
+            "--max-problems",
+            "500",
+        ])
+        .env("REDOCLY_TELEMETRY", "off")
+        .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+    println!("$ {}", cmd::display(&lint));
+    let out = lint.output().context("could not run redocly")?;
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).with_context(|| {
+        format!(
+            "redocly printed no report: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )
+    })?;
+    let problems: Vec<String> = report["problems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            format!(
+                "{} {}: {} ({})",
+                p["severity"].as_str().unwrap_or("?"),
+                p["ruleId"].as_str().unwrap_or("?"),
+                p["message"].as_str().unwrap_or("?"),
+                p["location"][0]["pointer"].as_str().unwrap_or("?"),
+            )
+        })
+        .collect();
+    if !problems.is_empty() {
+        bail!(
+            "redocly found {} problems in {document}:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+    println!("xtask: redocly lint: no errors, no warnings");
+    Ok(())
 }
 
 fn fuzz_core(ws: &Workspace) -> Result<()> {

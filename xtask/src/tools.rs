@@ -19,6 +19,8 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 pub const BOOTSTRAP_VERSION: &str = "5.3.9";
+/// The OpenAPI linter city integrators meet first (`redocly lint`, its recommended rules).
+pub const REDOCLY_VERSION: &str = "2.77.0";
 /// The API contract fuzzer, from PyPI. A new release brings new checks, so a bump is a decision
 /// made here, with the fixes it asks for, rather than a surprise in someone's test run.
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
@@ -178,6 +180,23 @@ pub fn ensure_wasm_opt(ws: &Workspace) -> Result<PathBuf> {
         );
     }
     Ok(wasm_opt)
+}
+
+/// Returns the `redocly` command of `@redocly/cli`.
+pub fn ensure_redocly(ws: &Workspace) -> Result<PathBuf> {
+    let package = ensure_npm_package(ws, "@redocly/cli", REDOCLY_VERSION)?;
+    let redocly = package
+        .parent()
+        .and_then(Path::parent)
+        .map(|modules| modules.join(".bin").join("redocly"))
+        .context("the npm package has no node_modules folder")?;
+    if !redocly.exists() {
+        bail!(
+            "npm installed @redocly/cli@{REDOCLY_VERSION}, but {} is missing",
+            redocly.display()
+        );
+    }
+    Ok(redocly)
 }
 
 /// Returns Bootstrap's compiled stylesheet: the hostile demo page loads the real thing, because

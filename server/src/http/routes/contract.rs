@@ -6,6 +6,8 @@
 use utoipa::Modify;
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn, PathItem};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::security::SecurityRequirement;
+use utoipa::openapi::server::ServerBuilder;
 use utoipa::openapi::{Content, OpenApi, Ref, RefOr, Response, ResponseBuilder};
 
 use crate::http::middleware::idempotency;
@@ -24,8 +26,67 @@ impl Modify for SharedResponses {
                 }
                 problems_as_problem_json(operation);
                 shared_responses(operation);
+                described(operation);
+                security(operation);
             }
         }
+        // Anyone may call what an operation does not restrict further: the lists and records
+        // anonymously, their owners and admins with a token to see more.
+        openapi.security = Some(vec![
+            SecurityRequirement::default(),
+            SecurityRequirement::new(MANAGE_TOKEN, Vec::<String>::new()),
+            SecurityRequirement::new(ADMIN_TOKEN, Vec::<String>::new()),
+        ]);
+        // Relative to wherever the document was fetched from: each city runs its own server.
+        openapi.servers = Some(vec![
+            ServerBuilder::new()
+                .url("/")
+                .description(Some("The server that serves this document"))
+                .build(),
+        ]);
+    }
+}
+
+/// The security scheme of a record's manage token.
+pub const MANAGE_TOKEN: &str = "manage_token";
+/// The security scheme of an admin token.
+pub const ADMIN_TOKEN: &str = "admin_token";
+
+/// An operation that answers 401 without credentials needs a token: a manage token of the record
+/// or an admin token of its region (the handler's description says which).
+fn security(operation: &mut Operation) {
+    if operation.responses.responses.contains_key("401") {
+        operation.security = Some(vec![
+            SecurityRequirement::new(MANAGE_TOKEN, Vec::<String>::new()),
+            SecurityRequirement::new(ADMIN_TOKEN, Vec::<String>::new()),
+        ]);
+    }
+}
+
+/// OpenAPI requires a description on every response; a handler that gives none gets what its
+/// status means here.
+fn described(operation: &mut Operation) {
+    for (status, response) in &mut operation.responses.responses {
+        if let RefOr::T(response) = response
+            && response.description.trim().is_empty()
+        {
+            response.description = meaning(status).to_owned();
+        }
+    }
+}
+
+fn meaning(status: &str) -> &'static str {
+    match status {
+        "200" => "The answer",
+        "201" => "Created; the answer holds the new record",
+        "204" => "Done; nothing to return",
+        "400" => "The request cannot be read",
+        "401" => "No valid manage token or admin token for this action",
+        "403" => "The token is valid, but not for this record or region",
+        "404" => "Not found",
+        "409" => "The request conflicts with the record's state",
+        "422" => "Invalid input; `errors` names each field to fix",
+        _ => "See the problem document",
     }
 }
 

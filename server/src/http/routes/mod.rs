@@ -30,7 +30,7 @@ pub use health::router as health;
         description = "The JSON API of Pentahelix: initiatives, stakeholders of the five helices, pledges, matches, \
                        stats, moderation and exports for a city's creative-economy program. Errors are RFC 9457 \
                        problem documents; `Accept-Language: en` gives English messages (Indonesian by default).",
-        license(name = "MIT OR Apache-2.0")
+        license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
     modifiers(&Security),
     tags(
@@ -60,10 +60,15 @@ impl Modify for Security {
             )
         };
         components.add_security_scheme(
-            "manage_token",
+            contract::MANAGE_TOKEN,
             bearer("A record's manage token (`phm_…`), returned once when it was created"),
         );
-        components.add_security_scheme("admin_token", bearer("A region-scoped admin token (`pha_…`) made with `pentahelix-server admin create-token`"));
+        components.add_security_scheme(
+            contract::ADMIN_TOKEN,
+            bearer(
+                "A region-scoped admin token (`pha_…`) made with `pentahelix-server admin create-token`",
+            ),
+        );
     }
 }
 
