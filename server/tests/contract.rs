@@ -213,3 +213,19 @@ async fn a_request_without_a_token_is_told_to_send_one_whether_or_not_the_record
         .await
         .problem(401, "unauthorized");
 }
+
+/// The widget calls the API through `pentahelix_core::api::endpoint`: each of its paths must be
+/// an operation of the document, with the same method.
+#[test]
+fn every_endpoint_the_widget_calls_is_in_the_document() {
+    let document = document();
+    for (method, path) in pentahelix_core::api::endpoint::all_paths() {
+        let operation =
+            &document["paths"][format!("/api/v1{path}")][method.as_str().to_lowercase()];
+        assert!(
+            operation.is_object(),
+            "{} /api/v1{path} is not in the OpenAPI document",
+            method.as_str()
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! and the widget deserialises exactly these, so the two cannot drift apart.
 
 mod contact;
+pub mod endpoint;
 mod export;
 mod initiative;
 mod integer;
@@ -10,6 +11,7 @@ mod moderation;
 mod page;
 mod pledge;
 mod problem;
+pub mod query;
 mod stakeholder;
 mod stats;
 mod taxonomies;

@@ -8,8 +8,6 @@ use chrono::Utc;
 use pentahelix_core::api::{Initiative, InitiativeStatus, Problem, Stakeholder};
 use pentahelix_core::taxonomy::Taxonomy;
 use pentahelix_core::{RegionCode, RegionLevel};
-use serde::Deserialize;
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -20,6 +18,7 @@ use crate::http::extract::QueryParams;
 use crate::ical;
 use crate::state::AppState;
 use crate::store::{InitiativeFilter, PageRequest, StakeholderFilter};
+use pentahelix_core::api::query::EventsQuery;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -233,14 +232,6 @@ async fn stakeholders_csv(
         "stakeholders.csv",
         writer.into_inner().map_err(csv_error)?,
     ))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct EventsQuery {
-    /// A city (`32.73`) or kecamatan; all served cities when omitted.
-    #[param(value_type = Option<RegionCode>, example = "32.73")]
-    region: Option<RegionCode>,
 }
 
 /// Upcoming open and active initiatives with dates, as an iCalendar feed to subscribe to.

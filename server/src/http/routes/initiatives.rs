@@ -4,16 +4,13 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use pentahelix_core::api::StatusChange;
 use pentahelix_core::api::{
     Created, Initiative, InitiativeExport, InitiativeId, InitiativeInput, InitiativeStatus, Page,
     Pledge, PledgeInput, Problem,
 };
 use pentahelix_core::validate;
-use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
-use serde::Deserialize;
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -26,6 +23,7 @@ use crate::http::extract::{JsonBody, PathParam, QueryParams};
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::InitiativeFilter;
+use pentahelix_core::api::query::InitiativeQuery;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -36,41 +34,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(export))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// Only inside this region (a city `32.73` or a kecamatan `32.73.02`).
-    #[param(value_type = Option<RegionCode>, example = "32.73.02")]
-    region: Option<RegionCode>,
-    /// Initiatives that do not yet have this helix (where a stakeholder of it is wanted).
-    helix: Option<Helix>,
-    subsector: Option<Subsector>,
-    /// Needs this resource.
-    resource: Option<Resource>,
-    /// One status; by default the public ones (open, active, completed). `proposed`, `hidden`
-    /// and `withdrawn` are listed only for admins of the region.
-    status: Option<InitiativeStatus>,
-    /// Happening on or after this date.
-    from: Option<NaiveDate>,
-    /// Starting on or before this date.
-    to: Option<NaiveDate>,
-    /// Words in the title or description (full-text search, prefix matching).
-    #[param(max_length = 200)]
-    q: Option<String>,
-    #[param(pattern = r"^(v1\.0*[1-9a-fA-F][0-9a-fA-F]{0,14})?$")]
-    cursor: Option<String>,
-    /// Page size, 1 to 100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<u32>,
-}
-
 /// List initiatives, newest first.
-#[utoipa::path(get, path = "/initiatives", tag = "initiatives", params(ListQuery),
+#[utoipa::path(get, path = "/initiatives", tag = "initiatives", params(InitiativeQuery),
     responses((status = 200, body = Page<Initiative>), (status = 400, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
-    QueryParams(query): QueryParams<ListQuery>,
+    QueryParams(query): QueryParams<InitiativeQuery>,
 ) -> Result<Json<Page<Initiative>>, Error> {
     let page = page_request(query.cursor.as_deref(), query.limit)?;
     let text = search_text(query.q)?;

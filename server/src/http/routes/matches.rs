@@ -15,8 +15,6 @@ use pentahelix_core::matching::{
     InitiativeFeatures, StakeholderFeatures, rank_initiatives, rank_partners,
     rank_stakeholders_with_coalition,
 };
-use serde::Deserialize;
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -26,6 +24,7 @@ use crate::error::Error;
 use crate::http::extract::{PathParam, QueryParams};
 use crate::pagination;
 use crate::state::AppState;
+use pentahelix_core::api::query::MatchQuery;
 
 const DEFAULT_LIMIT: u32 = 10;
 const MAX_LIMIT: u32 = 50;
@@ -34,17 +33,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(for_initiative))
         .routes(routes!(for_stakeholder))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct MatchQuery {
-    /// How far to look: the same kecamatan, the city (default), the province, or every city the
-    /// deployment serves.
-    scope: Option<MatchScope>,
-    /// How many matches, 1 to 50 (default 10).
-    #[param(minimum = 1, maximum = 50)]
-    limit: Option<u32>,
 }
 
 /// The served areas a search from `home` covers at `scope`.

@@ -5,8 +5,6 @@ use axum::Json;
 use axum::extract::State;
 use pentahelix_core::api::Problem;
 use pentahelix_core::{Region, RegionCode};
-use serde::Deserialize;
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -14,6 +12,7 @@ use crate::error::Error;
 use crate::http::extract::{PathParam, QueryParams};
 use crate::pagination;
 use crate::state::AppState;
+use pentahelix_core::api::query::RegionQuery;
 
 const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 200;
@@ -22,19 +21,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list))
         .routes(routes!(one))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// Only regions inside this code (a city's kecamatan: `within=32.73`).
-    #[param(value_type = Option<RegionCode>, example = "32.73")]
-    within: Option<String>,
-    /// Part of a name, any case.
-    q: Option<String>,
-    /// 1 to 200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<u32>,
 }
 
 fn parse_code(param: &str, value: &str) -> Result<RegionCode, Error> {
@@ -46,11 +32,11 @@ fn parse_code(param: &str, value: &str) -> Result<RegionCode, Error> {
 }
 
 /// Regions of the served cities, in code order; names starting with `q` first when searching.
-#[utoipa::path(get, path = "/regions", tag = "reference", params(ListQuery),
+#[utoipa::path(get, path = "/regions", tag = "reference", params(RegionQuery),
     responses((status = 200, body = Vec<Region>), (status = 400, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
-    QueryParams(query): QueryParams<ListQuery>,
+    QueryParams(query): QueryParams<RegionQuery>,
 ) -> Result<Json<Vec<Region>>, Error> {
     let within = query
         .within

@@ -9,9 +9,6 @@ use pentahelix_core::api::{
     Created, Page, Pledge, Problem, Stakeholder, StakeholderExport, StakeholderId, StakeholderInput,
 };
 use pentahelix_core::validate;
-use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
-use serde::Deserialize;
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -23,6 +20,7 @@ use crate::http::extract::{JsonBody, PathParam, QueryParams};
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::StakeholderFilter;
+use pentahelix_core::api::query::StakeholderQuery;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -32,35 +30,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(export))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// Only inside this region (a city `32.73` or a kecamatan `32.73.02`).
-    #[param(value_type = Option<RegionCode>, example = "32.73")]
-    region: Option<RegionCode>,
-    helix: Option<Helix>,
-    subsector: Option<Subsector>,
-    /// Offers this resource.
-    resource: Option<Resource>,
-    verified: Option<bool>,
-    /// Words in the name or description.
-    #[param(max_length = 200)]
-    q: Option<String>,
-    /// `next_cursor` of the previous page.
-    #[param(pattern = r"^(v1\.0*[1-9a-fA-F][0-9a-fA-F]{0,14})?$")]
-    cursor: Option<String>,
-    /// Page size, 1 to 100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<u32>,
-}
-
 /// List stakeholders, newest first.
-#[utoipa::path(get, path = "/stakeholders", tag = "stakeholders", params(ListQuery),
+#[utoipa::path(get, path = "/stakeholders", tag = "stakeholders", params(StakeholderQuery),
     responses((status = 200, body = Page<Stakeholder>), (status = 400, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
-    QueryParams(query): QueryParams<ListQuery>,
+    QueryParams(query): QueryParams<StakeholderQuery>,
 ) -> Result<Json<Page<Stakeholder>>, Error> {
     let page = page_request(query.cursor.as_deref(), query.limit)?;
     let text = search_text(query.q)?;

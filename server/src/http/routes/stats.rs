@@ -7,14 +7,13 @@ use axum::extract::State;
 use chrono::{NaiveDate, Utc};
 use pentahelix_core::api::{CityStats, Count, Problem, UpcomingEvent};
 use pentahelix_core::{Helix, HelixSet, RegionCode, RegionLevel, Subsector};
-use serde::Deserialize;
-use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::Error;
 use crate::http::extract::QueryParams;
 use crate::state::AppState;
+use pentahelix_core::api::query::CityQuery;
 
 const UPCOMING: usize = 10;
 
@@ -22,14 +21,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(city))
         .routes(routes!(cities))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CityQuery {
-    /// The city (`32.73`); defaults to the first city served.
-    #[param(value_type = Option<RegionCode>, example = "32.73")]
-    city: Option<RegionCode>,
 }
 
 /// Computes one city's stats. `today` is a parameter so the upcoming list is testable.

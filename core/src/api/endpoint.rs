@@ -1,0 +1,338 @@
+//! Every operation of `/api/v1` the widget calls, as a value: its method, its path with the ids
+//! filled in, its query and body, and the type it answers. The widget's client sends any
+//! [`Endpoint`] through one generic request; a server test checks each [`Endpoint::TEMPLATE`]
+//! against the OpenAPI document, so a route renamed on the server fails there, not in a browser.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::query::{CityQuery, EventsQuery, InitiativeQuery, MatchQuery, QueryPairs};
+use super::{
+    CityStats, Created, FlagshipInput, Initiative, InitiativeId, InitiativeInput,
+    InitiativeMatches, ModerationQueue, Page, Pledge, PledgeId, PledgeInput, ReportInput,
+    ReportReceipt, Stakeholder, StakeholderId, StakeholderInput, StakeholderMatches, StatusChange,
+    Verification,
+};
+use crate::RegionCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// How an answer's body is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    /// The body is the answer, as text (the CSV exports).
+    Text,
+}
+
+/// One operation of the API.
+pub trait Endpoint {
+    const METHOD: Method;
+    /// The path under `/api/v1` as the OpenAPI document writes it (`/initiatives/{id}`).
+    const TEMPLATE: &'static str;
+    const FORMAT: Format = Format::Json;
+    type Query: QueryPairs;
+    type Body: Serialize;
+    type Answer: DeserializeOwned;
+
+    /// The path under `/api/v1`, with the ids filled in.
+    fn path(&self) -> String;
+    fn query(&self) -> Option<&Self::Query> {
+        None
+    }
+    fn body(&self) -> Option<&Self::Body> {
+        None
+    }
+}
+
+/// The body of an action that carries nothing but must be a JSON object (`{}`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Empty {}
+
+impl QueryPairs for Empty {
+    fn each_pair(&self, _: &mut dyn FnMut(&'static str, &str)) {}
+}
+
+/// What the owner of a pledge's initiative, or its stakeholder, does with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PledgeAction {
+    Accept,
+    Decline,
+    Withdraw,
+}
+
+impl PledgeAction {
+    pub fn slug(self) -> &'static str {
+        match self {
+            PledgeAction::Accept => "accept",
+            PledgeAction::Decline => "decline",
+            PledgeAction::Withdraw => "withdraw",
+        }
+    }
+}
+
+/// What a moderator does with an initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModerationAction {
+    Approve,
+    Hide,
+}
+
+impl ModerationAction {
+    pub fn slug(self) -> &'static str {
+        match self {
+            ModerationAction::Approve => "approve",
+            ModerationAction::Hide => "hide",
+        }
+    }
+}
+
+/// The CSV exports an admin may download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Initiatives,
+    Stakeholders,
+}
+
+impl Export {
+    pub fn file(self) -> &'static str {
+        match self {
+            Export::Initiatives => "initiatives.csv",
+            Export::Stakeholders => "stakeholders.csv",
+        }
+    }
+}
+
+/// Declares endpoints: `Name { fields } = METHOD "template" => |self| path; query: field;
+/// body: field; -> Answer;`.
+macro_rules! endpoints {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident { $($field:ident: $ty:ty),* $(,)? }
+            = $method:ident $template:literal => |$this:ident| $path:expr;
+            $(query: $query_field:ident as $query:ty;)?
+            $(body: $body_field:ident as $body:ty;)?
+            -> $answer:ty;
+    )*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $name {
+            $(pub $field: $ty,)*
+        }
+
+        impl Endpoint for $name {
+            const METHOD: Method = Method::$method;
+            const TEMPLATE: &'static str = $template;
+            type Query = endpoints!(@or $($query)?);
+            type Body = endpoints!(@or $($body)?);
+            type Answer = $answer;
+
+            fn path(&self) -> String {
+                let $this = self;
+                $path
+            }
+            $(fn query(&self) -> Option<&Self::Query> {
+                Some(&self.$query_field)
+            })?
+            $(fn body(&self) -> Option<&Self::Body> {
+                Some(&self.$body_field)
+            })?
+        }
+    )*};
+    (@or $ty:ty) => { $ty };
+    (@or) => { Empty };
+}
+
+endpoints! {
+    /// A page of initiatives, newest first.
+    ListInitiatives { query: InitiativeQuery }
+        = Get "/initiatives" => |_e| "/initiatives".into();
+        query: query as InitiativeQuery;
+        -> Page<Initiative>;
+    GetInitiative { id: InitiativeId }
+        = Get "/initiatives/{id}" => |e| format!("/initiatives/{}", e.id.0);
+        -> Initiative;
+    CreateInitiative { input: InitiativeInput }
+        = Post "/initiatives" => |_e| "/initiatives".into();
+        body: input as InitiativeInput;
+        -> Created<Initiative>;
+    UpdateInitiative { id: InitiativeId, input: InitiativeInput }
+        = Put "/initiatives/{id}" => |e| format!("/initiatives/{}", e.id.0);
+        body: input as InitiativeInput;
+        -> Initiative;
+    ChangeStatus { id: InitiativeId, change: StatusChange }
+        = Post "/initiatives/{id}/status" => |e| format!("/initiatives/{}/status", e.id.0);
+        body: change as StatusChange;
+        -> Initiative;
+    InitiativePledges { id: InitiativeId }
+        = Get "/initiatives/{id}/pledges" => |e| format!("/initiatives/{}/pledges", e.id.0);
+        -> Vec<Pledge>;
+    Offer { id: InitiativeId, input: PledgeInput }
+        = Post "/initiatives/{id}/pledges" => |e| format!("/initiatives/{}/pledges", e.id.0);
+        body: input as PledgeInput;
+        -> Pledge;
+    InitiativeMatchList { id: InitiativeId, query: MatchQuery }
+        = Get "/initiatives/{id}/matches" => |e| format!("/initiatives/{}/matches", e.id.0);
+        query: query as MatchQuery;
+        -> InitiativeMatches;
+    /// Accept, decline or withdraw a pledge.
+    AnswerPledge { id: PledgeId, action: PledgeAction, empty: Empty }
+        = Post "/pledges/{id}/{action}" => |e| format!("/pledges/{}/{}", e.id.0, e.action.slug());
+        body: empty as Empty;
+        -> Pledge;
+    GetStakeholder { id: StakeholderId }
+        = Get "/stakeholders/{id}" => |e| format!("/stakeholders/{}", e.id.0);
+        -> Stakeholder;
+    CreateStakeholder { input: StakeholderInput }
+        = Post "/stakeholders" => |_e| "/stakeholders".into();
+        body: input as StakeholderInput;
+        -> Created<Stakeholder>;
+    UpdateStakeholder { id: StakeholderId, input: StakeholderInput }
+        = Put "/stakeholders/{id}" => |e| format!("/stakeholders/{}", e.id.0);
+        body: input as StakeholderInput;
+        -> Stakeholder;
+    StakeholderPledges { id: StakeholderId }
+        = Get "/stakeholders/{id}/pledges" => |e| format!("/stakeholders/{}/pledges", e.id.0);
+        -> Vec<Pledge>;
+    StakeholderMatchList { id: StakeholderId, query: MatchQuery }
+        = Get "/stakeholders/{id}/matches" => |e| format!("/stakeholders/{}/matches", e.id.0);
+        query: query as MatchQuery;
+        -> StakeholderMatches;
+    Stats { query: CityQuery }
+        = Get "/stats" => |_e| "/stats".into();
+        query: query as CityQuery;
+        -> CityStats;
+    /// Every served city's stats, for comparing them.
+    StatsOfCities {}
+        = Get "/stats/cities" => |_e| "/stats/cities".into();
+        -> Vec<CityStats>;
+    Report { input: ReportInput }
+        = Post "/reports" => |_e| "/reports".into();
+        body: input as ReportInput;
+        -> ReportReceipt;
+    Queue {}
+        = Get "/moderation/queue" => |_e| "/moderation/queue".into();
+        -> ModerationQueue;
+    /// Approve or hide an initiative.
+    Moderate { id: InitiativeId, action: ModerationAction, empty: Empty }
+        = Post "/moderation/initiatives/{id}/{action}"
+            => |e| format!("/moderation/initiatives/{}/{}", e.id.0, e.action.slug());
+        body: empty as Empty;
+        -> Initiative;
+    Verify { id: StakeholderId, verification: Verification }
+        = Post "/moderation/stakeholders/{id}/verify"
+            => |e| format!("/moderation/stakeholders/{}/verify", e.id.0);
+        body: verification as Verification;
+        -> Stakeholder;
+    SetFlagship { region: RegionCode, input: FlagshipInput }
+        = Put "/moderation/flagships/{region}" => |e| format!("/moderation/flagships/{}", e.region);
+        body: input as FlagshipInput;
+        -> ();
+}
+
+/// A CSV export, as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Download {
+    pub export: Export,
+}
+
+impl Endpoint for Download {
+    const METHOD: Method = Method::Get;
+    const TEMPLATE: &'static str = "/exports/{file}";
+    const FORMAT: Format = Format::Text;
+    type Query = Empty;
+    type Body = Empty;
+    type Answer = String;
+
+    fn path(&self) -> String {
+        format!("/exports/{}", self.export.file())
+    }
+}
+
+/// A region's upcoming events as an iCalendar feed, to subscribe to or download (a link, not a
+/// request of the widget's).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Calendar {
+    pub query: EventsQuery,
+}
+
+impl Endpoint for Calendar {
+    const METHOD: Method = Method::Get;
+    const TEMPLATE: &'static str = "/exports/events.ics";
+    const FORMAT: Format = Format::Text;
+    type Query = EventsQuery;
+    type Body = Empty;
+    type Answer = String;
+
+    fn path(&self) -> String {
+        Self::TEMPLATE.to_owned()
+    }
+
+    fn query(&self) -> Option<&EventsQuery> {
+        Some(&self.query)
+    }
+}
+
+/// The paths of every endpoint above with their method, for checking them against the
+/// server's OpenAPI document. Templates with an action segment list each action.
+pub fn all_paths() -> Vec<(Method, String)> {
+    fn one<E: Endpoint>() -> (Method, String) {
+        (E::METHOD, E::TEMPLATE.to_owned())
+    }
+    let mut paths = vec![
+        one::<ListInitiatives>(),
+        one::<GetInitiative>(),
+        one::<CreateInitiative>(),
+        one::<UpdateInitiative>(),
+        one::<ChangeStatus>(),
+        one::<InitiativePledges>(),
+        one::<Offer>(),
+        one::<InitiativeMatchList>(),
+        one::<GetStakeholder>(),
+        one::<CreateStakeholder>(),
+        one::<UpdateStakeholder>(),
+        one::<StakeholderPledges>(),
+        one::<StakeholderMatchList>(),
+        one::<Stats>(),
+        one::<StatsOfCities>(),
+        one::<Report>(),
+        one::<Queue>(),
+        one::<Verify>(),
+        one::<SetFlagship>(),
+        one::<Calendar>(),
+    ];
+    for action in [
+        PledgeAction::Accept,
+        PledgeAction::Decline,
+        PledgeAction::Withdraw,
+    ] {
+        paths.push((Method::Post, format!("/pledges/{{id}}/{}", action.slug())));
+    }
+    for action in [ModerationAction::Approve, ModerationAction::Hide] {
+        paths.push((
+            Method::Post,
+            format!("/moderation/initiatives/{{id}}/{}", action.slug()),
+        ));
+    }
+    for export in [Export::Initiatives, Export::Stakeholders] {
+        paths.push((Method::Get, format!("/exports/{}", export.file())));
+    }
+    paths
+}
