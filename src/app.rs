@@ -1,54 +1,14 @@
 //! The app shell: header with the language switch, the tab bar, and the current view.
 
 use leptos::prelude::*;
-use pentahelix_core::{Lang, RegionCode};
+use pentahelix_core::Lang;
 
-use crate::api::Api;
 use crate::config::{Config, View};
+use crate::context::{Ctx, instance_prefix};
 use crate::deeplink;
-use crate::i18n::{Messages, messages};
 use crate::storage;
 use crate::views::initiatives::Initiatives;
 use crate::views::on_demand::OnDemand;
-
-/// Small `Copy` handles every view may read: the instance's configuration, language, current
-/// view and admin token.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub config: StoredValue<Config>,
-    pub lang: RwSignal<Lang>,
-    pub view: RwSignal<View>,
-    pub admin_token: RwSignal<Option<String>>,
-    /// A prefix for element ids, unique per instance, so two widgets on a page never share one.
-    pub ids: StoredValue<String>,
-}
-
-impl Ctx {
-    pub fn t(&self) -> &'static Messages {
-        messages(self.lang.get())
-    }
-
-    pub fn api(&self) -> Api {
-        Api {
-            base: self.config.with_value(|c| c.api.clone()),
-            lang: self.lang.get_untracked(),
-        }
-    }
-
-    /// The city this instance shows (the configured region's city).
-    pub fn city(&self) -> RegionCode {
-        let region = self.config.with_value(|c| c.region);
-        region.city().unwrap_or(region)
-    }
-
-    pub fn id(&self, name: &str) -> String {
-        format!("{}-{name}", self.ids.get_value())
-    }
-}
-
-fn instance_prefix() -> String {
-    format!("ph{}", (js_sys::Math::random() * 1e9) as u64)
-}
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {

@@ -8,6 +8,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod config;
+mod context;
 mod deeplink;
 pub mod draft;
 pub mod format;

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::app::Ctx;
+use crate::context::{Ctx, use_ctx};
 
 /// Grey placeholder cards, so the layout does not jump when the data arrives.
 #[component]
 pub fn Skeletons(#[prop(default = 3)] count: usize) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     view! {
         <div class="ph-skeletons" role="status" aria-live="polite">
             <span class="ph-visually-hidden">{move || ctx.t().loading}</span>
@@ -29,7 +29,7 @@ pub fn error_text(ctx: &Ctx, error: &ApiError) -> String {
 
 #[component]
 pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let text = error_text(&ctx, &error);
     view! {
         <div class="ph-notice ph-notice--error" role="alert">

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use pentahelix_core::matching::ScoredReason;
 
-use crate::app::Ctx;
+use crate::context::use_ctx;
 
 #[component]
 pub fn Reasons(reasons: Vec<ScoredReason>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     view! {
         <ul class="ph-reasons">
             {reasons

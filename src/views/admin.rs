@@ -3,19 +3,25 @@
 //! Everything is limited by the server to the token's regions.
 
 use leptos::prelude::*;
-use pentahelix_core::api::{Initiative, ModerationQueue};
-use pentahelix_core::{RegionLevel, Regions};
+use pentahelix_core::api::endpoint::{
+    Download, Empty, Export, Moderate, ModerationAction, Queue, SetFlagship, Verify,
+};
+use pentahelix_core::api::query::QueryPairs;
+use pentahelix_core::api::{
+    FlagshipInput, Initiative, InitiativeId, ModerationQueue, StakeholderId, Verification,
+};
+use pentahelix_core::{RegionCode, RegionLevel, Regions};
 
-use crate::api::{ApiError, encode, query_string};
-use crate::app::Ctx;
+use crate::api::{ApiError, Call, query_string};
 use crate::components::load::{LoadError, Skeletons, error_text};
 use crate::config::View;
+use crate::context::{Ctx, use_ctx};
 use crate::storage;
 use crate::views::abort_on_cleanup;
 
 #[component]
 pub fn Admin() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let entered = RwSignal::new(String::new());
     view! {
         <section class="ph-section">
@@ -50,19 +56,34 @@ pub fn Admin() -> impl IntoView {
 
 #[component]
 fn Console(token: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let token = StoredValue::new(token);
     let reload = RwSignal::new(0u32);
     let queue = LocalResource::new(move || {
         reload.track();
         let token = token.get_value();
         let abort = abort_on_cleanup();
-        async move { ctx.api().moderation_queue(&token, abort.as_ref()).await }
+        async move {
+            ctx.api()
+                .call(
+                    &Queue {},
+                    Call::with_token(Some(&token)).abort_with(abort.as_ref()),
+                )
+                .await
+        }
     });
-    let moderate = Action::new_local(move |(id, action): &(i64, &'static str)| {
+    let moderate = Action::new_local(move |(id, action): &(i64, ModerationAction)| {
         let (id, action, token) = (*id, *action, token.get_value());
         async move {
-            let result = ctx.api().moderate(id, action, &token).await;
+            let moderation = Moderate {
+                id: InitiativeId(id),
+                action,
+                empty: Empty {},
+            };
+            let result = ctx
+                .api()
+                .call(&moderation, Call::with_token(Some(&token)))
+                .await;
             reload.try_update(|n| *n += 1);
             result
         }
@@ -89,14 +110,14 @@ fn Console(token: String) -> impl IntoView {
 }
 
 /// A moderation action: its API slug and its button label.
-type ModerationButton = (&'static str, fn(&Ctx) -> &'static str);
+type ModerationButton = (ModerationAction, fn(&Ctx) -> &'static str);
 
 #[component]
 fn Queue(
     queue: ModerationQueue,
-    moderate: Action<(i64, &'static str), Result<Initiative, ApiError>>,
+    moderate: Action<(i64, ModerationAction), Result<Initiative, ApiError>>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let row = move |i: Initiative, actions: Vec<ModerationButton>| {
         let id = i.id.0;
         view! {
@@ -117,9 +138,9 @@ fn Queue(
                 <p class="ph-muted">{move || ctx.t().nothing_to_review}</p>
             </Show>
             <h4 class="ph-subheading">{move || ctx.t().queue_proposed}</h4>
-            <ul class="ph-pledges">{queue.proposed.into_iter().map(|i| row(i, vec![("approve", |c| c.t().approve), ("hide", |c| c.t().hide)])).collect_view()}</ul>
+            <ul class="ph-pledges">{queue.proposed.into_iter().map(|i| row(i, vec![(ModerationAction::Approve, |c| c.t().approve), (ModerationAction::Hide, |c| c.t().hide)])).collect_view()}</ul>
             <h4 class="ph-subheading">{move || ctx.t().queue_hidden}</h4>
-            <ul class="ph-pledges">{queue.hidden.into_iter().map(|i| row(i, vec![("approve", |c| c.t().approve)])).collect_view()}</ul>
+            <ul class="ph-pledges">{queue.hidden.into_iter().map(|i| row(i, vec![(ModerationAction::Approve, |c| c.t().approve)])).collect_view()}</ul>
             <h4 class="ph-subheading">{move || ctx.t().queue_reports}</h4>
             <ul class="ph-pledges">
                 {queue.reports.into_iter().map(|r| view! {
@@ -132,7 +153,7 @@ fn Queue(
 
 #[component]
 fn Verify(token: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let id = RwSignal::new(String::new());
     let token = StoredValue::new(token);
     let verify = Action::new_local(move |(): &()| {
@@ -144,7 +165,15 @@ fn Verify(token: String) -> impl IntoView {
                 .unwrap_or(0),
             token.get_value(),
         );
-        async move { ctx.api().verify(target, true, &token).await }
+        let verify = Verify {
+            id: StakeholderId(target),
+            verification: Verification { verified: true },
+        };
+        async move {
+            ctx.api()
+                .call(&verify, Call::with_token(Some(&token)))
+                .await
+        }
     });
     view! {
         <section class="ph-panel">
@@ -168,7 +197,7 @@ fn Verify(token: String) -> impl IntoView {
 
 #[component]
 fn Flagship(token: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let region = RwSignal::new(String::new());
     let product = RwSignal::new(String::new());
     let token = StoredValue::new(token);
@@ -179,8 +208,15 @@ fn Flagship(token: String) -> impl IntoView {
             token.get_value(),
         );
         async move {
+            let region = r.parse::<RegionCode>().map_err(|_| ApiError::Unreadable)?;
+            let flagship = SetFlagship {
+                region,
+                input: FlagshipInput {
+                    product: Some(p).filter(|p| !p.trim().is_empty()),
+                },
+            };
             ctx.api()
-                .set_flagship(&r, Some(p).filter(|p| !p.trim().is_empty()), &token)
+                .call(&flagship, Call::with_token(Some(&token)))
                 .await
         }
     });
@@ -204,7 +240,7 @@ fn Flagship(token: String) -> impl IntoView {
                     <label class="ph-field__label" for=ctx.id("flag-product")>{move || ctx.t().product}</label>
                     <input id=ctx.id("flag-product") class="ph-input" maxlength="120" prop:value=move || product.get() on:input=move |ev| product.set(event_target_value(&ev)) />
                 </div>
-                <button type="submit" class="ph-button">{move || ctx.t().save}</button>
+                <button type="submit" class="ph-button" disabled=move || { region.with(String::is_empty) }>{move || ctx.t().save}</button>
             </form>
             <p role="status" aria-live="polite">
                 {move || match save.value().get() {
@@ -219,28 +255,28 @@ fn Flagship(token: String) -> impl IntoView {
 
 #[component]
 fn Exports(token: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let token = StoredValue::new(token);
-    let fetch = Action::new_local(move |file: &&'static str| {
-        let (file, token) = (*file, token.get_value());
+    let fetch = Action::new_local(move |export: &Export| {
+        let (export, token) = (*export, token.get_value());
         async move {
             ctx.api()
-                .export_csv(file, &token)
+                .call(&Download { export }, Call::with_token(Some(&token)))
                 .await
-                .map(|csv| (file, csv))
+                .map(|csv| (export.file(), csv))
         }
     });
     view! {
         <section class="ph-panel">
             <h4 class="ph-subheading">{move || ctx.t().exports}</h4>
             <div class="ph-actions">
-                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { fetch.dispatch("initiatives.csv"); }>{move || ctx.t().export_initiatives}</button>
-                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { fetch.dispatch("stakeholders.csv"); }>{move || ctx.t().export_stakeholders}</button>
+                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { fetch.dispatch(Export::Initiatives); }>{move || ctx.t().export_initiatives}</button>
+                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { fetch.dispatch(Export::Stakeholders); }>{move || ctx.t().export_stakeholders}</button>
             </div>
             <p role="status" aria-live="polite">
                 {move || match fetch.value().get() {
                     Some(Ok((file, csv))) => Some(view! {
-                        <a class="ph-link" data-testid="csv-link" download=file href=format!("data:text/csv;charset=utf-8,{}", encode(&csv))>{file}</a>
+                        <a class="ph-link" data-testid="csv-link" download=file href=format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv)))>{file}</a>
                     }.into_any()),
                     Some(Err(e)) => Some(view! { <span>{error_text(&ctx, &e)}</span> }.into_any()),
                     None => None,
@@ -254,7 +290,7 @@ fn Exports(token: String) -> impl IntoView {
 /// live preview (the iframe fallback with the same settings).
 #[component]
 fn EmbedCode() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let city = ctx.city();
     let region = RwSignal::new(city.to_string());
     let first = RwSignal::new("initiatives".to_owned());
@@ -363,15 +399,21 @@ pub fn embed_snippet(host: &str, region: &str, view: &str, lang: &str, colour: &
 
 /// The iframe fallback's address with the same settings.
 pub fn embed_frame_url(host: &str, region: &str, view: &str, lang: &str, colour: &str) -> String {
-    format!(
-        "{host}/embed/frame{}",
-        query_string(&[
-            ("region", Some(region.to_owned())),
-            ("view", Some(view.to_owned())),
-            ("lang", Some(lang.to_owned())),
-            ("theme", Some(colour.to_owned())),
-        ])
-    )
+    struct Frame<'a>([(&'static str, &'a str); 4]);
+    impl QueryPairs for Frame<'_> {
+        fn each_pair(&self, each: &mut dyn FnMut(&'static str, &str)) {
+            for (name, value) in self.0 {
+                each(name, value);
+            }
+        }
+    }
+    let query = query_string(&Frame([
+        ("region", region),
+        ("view", view),
+        ("lang", lang),
+        ("theme", colour),
+    ]));
+    format!("{host}/embed/frame{query}")
 }
 
 #[cfg(test)]

@@ -4,30 +4,44 @@
 //! numbers written out, so they read the same to a screen reader.
 
 use leptos::prelude::*;
+use pentahelix_core::api::endpoint::{Stats, StatsOfCities};
+use pentahelix_core::api::query::CityQuery;
 use pentahelix_core::api::{CityStats, Count};
 use pentahelix_core::{Helix, HelixSet, Regions, Subsector};
 
-use crate::app::Ctx;
+use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons};
 use crate::components::pentagon::CoveragePentagon;
 use crate::config::View;
+use crate::context::use_ctx;
 use crate::format;
 use crate::i18n::activated;
 use crate::views::abort_on_cleanup;
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let city = ctx.city();
     let reload = RwSignal::new(0u32);
     let stats = LocalResource::new(move || {
         reload.track();
         let abort = abort_on_cleanup();
-        async move { ctx.api().stats(&city.to_string(), abort.as_ref()).await }
+        let stats = Stats {
+            query: CityQuery { city: Some(city) },
+        };
+        async move {
+            ctx.api()
+                .call(&stats, Call::abortable(abort.as_ref()))
+                .await
+        }
     });
     let cities = LocalResource::new(move || {
         let abort = abort_on_cleanup();
-        async move { ctx.api().stats_cities(abort.as_ref()).await }
+        async move {
+            ctx.api()
+                .call(&StatsOfCities {}, Call::abortable(abort.as_ref()))
+                .await
+        }
     });
     view! {
         <section class="ph-section">
@@ -52,7 +66,7 @@ fn Bars(
     counts: Vec<Count>,
     label: Callback<String, String>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let max = counts.iter().map(|c| c.count).max().unwrap_or(0).max(1);
     let heading_id = ctx.id(&format!("bars-{}", (js_sys::Math::random() * 1e6) as u32));
     view! {
@@ -79,7 +93,7 @@ fn Bars(
 
 #[component]
 fn CityView(stats: CityStats) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let regions = Regions::builtin();
     let city = stats.city;
     let name = {
@@ -171,7 +185,7 @@ fn CityView(stats: CityStats) -> impl IntoView {
 
 #[component]
 fn Cities(cities: Vec<CityStats>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let regions = Regions::builtin();
     view! {
         <section class="ph-section" aria-labelledby=ctx.id("cities")>

@@ -3,23 +3,28 @@
 //! token, and an "add to calendar" link.
 
 use leptos::prelude::*;
+use pentahelix_core::api::endpoint::{
+    AnswerPledge, Calendar, ChangeStatus, Empty, GetInitiative, InitiativeMatchList,
+    InitiativePledges, Offer, PledgeAction, Report,
+};
+use pentahelix_core::api::query::{EventsQuery, MatchQuery};
 use pentahelix_core::api::{
-    Initiative, InitiativeMatches, InitiativeStatus, MatchScope, Pledge, PledgeInput, PledgeStatus,
-    ReportInput, ReportTarget,
+    Initiative, InitiativeId, InitiativeMatches, InitiativeStatus, MatchScope, Pledge, PledgeId,
+    PledgeInput, PledgeStatus, ReportInput, ReportTarget, StatusChange,
 };
 use pentahelix_core::{Regions, Resource};
 
-use crate::api::ApiError;
-use crate::app::Ctx;
+use crate::api::{ApiError, Call};
 use crate::components::load::{LoadError, Skeletons, error_text};
 use crate::components::pentagon::CoveragePentagon;
 use crate::components::reasons::Reasons;
 use crate::config::View;
+use crate::context::{Ctx, use_ctx};
 use crate::draft::ProposeDraft;
 use crate::format;
 use crate::storage;
 use crate::views::abort_on_cleanup;
-use crate::views::on_demand::OnDemandEdit;
+use crate::views::edit::OnDemandEdit;
 use crate::views::propose::EditTarget;
 
 pub fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
@@ -34,7 +39,7 @@ pub fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
 
 #[component]
 pub fn InitiativeDetail(id: i64) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let token = storage::token("initiative", id);
     let reload = RwSignal::new(0u32);
     // Pledges reload on their own, so offering support does not rebuild the whole page (and
@@ -55,7 +60,12 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
             let abort = abort_on_cleanup();
             async move {
                 ctx.api()
-                    .initiative(id, token.as_deref(), abort.as_ref())
+                    .call(
+                        &GetInitiative {
+                            id: InitiativeId(id),
+                        },
+                        Call::with_token(token.as_deref()).abort_with(abort.as_ref()),
+                    )
                     .await
             }
         }
@@ -69,7 +79,12 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
             let abort = abort_on_cleanup();
             async move {
                 ctx.api()
-                    .pledges(id, token.as_deref(), abort.as_ref())
+                    .call(
+                        &InitiativePledges {
+                            id: InitiativeId(id),
+                        },
+                        Call::with_token(token.as_deref()).abort_with(abort.as_ref()),
+                    )
                     .await
             }
         }
@@ -106,7 +121,7 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
 
 #[component]
 fn Overview(initiative: Initiative) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let place = Regions::builtin()
         .name(initiative.region)
         .unwrap_or_default()
@@ -114,7 +129,11 @@ fn Overview(initiative: Initiative) -> impl IntoView {
     let dates = (initiative.starts_on, initiative.ends_on);
     let status = initiative.status;
     let coverage = initiative.coverage;
-    let calendar = ctx.api().events_url(&initiative.region.to_string());
+    let calendar = ctx.api().url_of(&Calendar {
+        query: EventsQuery {
+            region: Some(initiative.region),
+        },
+    });
     view! {
         <header class="ph-detail__header">
             <CoveragePentagon coverage=coverage lang=ctx.lang size=88 />
@@ -174,13 +193,21 @@ fn Pledges(
     token: Option<String>,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let token = StoredValue::new(token);
-    let answer = Action::new_local(move |(pledge, action): &(i64, &'static str)| {
+    let answer = Action::new_local(move |(pledge, action): &(i64, PledgeAction)| {
         let (pledge, action) = (*pledge, *action);
         let token = token.get_value().unwrap_or_default();
         async move {
-            let result = ctx.api().answer_pledge(pledge, action, &token).await;
+            let answer = AnswerPledge {
+                id: PledgeId(pledge),
+                action,
+                empty: Empty {},
+            };
+            let result = ctx
+                .api()
+                .call(&answer, Call::with_token(Some(&token)))
+                .await;
             reload.try_update(|n| *n += 1);
             result
         }
@@ -214,9 +241,9 @@ fn Pledges(
                                     <Show when=move || is_owner && (pending || accepted)>
                                         <div class="ph-actions">
                                             <Show when=move || pending>
-                                                <button type="button" class="ph-button" on:click=move |_| { answer.dispatch((id, "accept")); }>{move || ctx.t().accept}</button>
+                                                <button type="button" class="ph-button" on:click=move |_| { answer.dispatch((id, PledgeAction::Accept)); }>{move || ctx.t().accept}</button>
                                             </Show>
-                                            <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { answer.dispatch((id, "decline")); }>{move || ctx.t().decline}</button>
+                                            <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { answer.dispatch((id, PledgeAction::Decline)); }>{move || ctx.t().decline}</button>
                                         </div>
                                     </Show>
                                 </li>
@@ -235,7 +262,7 @@ type StatusButton = (InitiativeStatus, fn(&Ctx) -> &'static str);
 
 #[component]
 fn OwnerControls(initiative: Initiative, token: String, reload: RwSignal<u32>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let id = initiative.id.0;
     let current = initiative.status;
     let token = StoredValue::new(token);
@@ -243,7 +270,14 @@ fn OwnerControls(initiative: Initiative, token: String, reload: RwSignal<u32>) -
         let to = *to;
         let token = token.get_value();
         async move {
-            let result = ctx.api().set_status(id, to, &token).await;
+            let change = ChangeStatus {
+                id: InitiativeId(id),
+                change: StatusChange { status: to },
+            };
+            let result = ctx
+                .api()
+                .call(&change, Call::with_token(Some(&token)))
+                .await;
             reload.try_update(|n| *n += 1);
             result
         }
@@ -291,7 +325,7 @@ fn OwnerControls(initiative: Initiative, token: String, reload: RwSignal<u32>) -
 
 #[component]
 fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let mine = storage::my_stakeholders();
     let live = initiative.status.is_live();
     let needs: Vec<Resource> = initiative.needs.iter().map(|n| n.resource).collect();
@@ -320,7 +354,14 @@ fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
         let key = key.get_value();
         async move {
             let input = input.ok_or(ApiError::Unreadable)?;
-            let result = ctx.api().offer(id, &input, &token, &key).await;
+            let offer = Offer {
+                id: InitiativeId(id),
+                input,
+            };
+            let result = ctx
+                .api()
+                .call(&offer, Call::with_token(Some(&token)).idempotent(&key))
+                .await;
             if result.is_ok() {
                 reload.try_update(|n| *n += 1);
                 message.try_set(String::new());
@@ -385,14 +426,21 @@ fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn Matches(id: i64) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let scope = RwSignal::new(MatchScope::City);
     let matches = LocalResource::new(move || {
         let scope = scope.get();
         let abort = abort_on_cleanup();
         async move {
+            let matches = InitiativeMatchList {
+                id: InitiativeId(id),
+                query: MatchQuery {
+                    scope: Some(scope),
+                    limit: None,
+                },
+            };
             ctx.api()
-                .initiative_matches(id, scope, abort.as_ref())
+                .call(&matches, Call::abortable(abort.as_ref()))
                 .await
         }
     });
@@ -414,7 +462,7 @@ fn Matches(id: i64) -> impl IntoView {
 /// "Look in: this kecamatan / this city / this province / every city": widens a match search.
 #[component]
 pub fn ScopeSelect(scope: RwSignal<MatchScope>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let label = move |s: MatchScope| {
         let t = ctx.t();
         match s {
@@ -440,7 +488,7 @@ pub fn ScopeSelect(scope: RwSignal<MatchScope>) -> impl IntoView {
 
 #[component]
 fn MatchList(matches: InitiativeMatches) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let coalition = matches.coalition.clone();
     let members = matches.coalition_members.clone();
     let name_of = move |id: i64| {
@@ -512,7 +560,7 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
 
 #[component]
 fn Report(id: i64) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let open = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let send = Action::new_local(move |(): &()| {
@@ -521,7 +569,7 @@ fn Report(id: i64) -> impl IntoView {
             id,
             reason: reason.get_untracked(),
         };
-        async move { ctx.api().report(&input).await }
+        async move { ctx.api().call(&Report { input }, Call::default()).await }
     });
     view! {
         <details class="ph-report" prop:open=move || open.get() on:toggle=move |_| open.update(|o| *o = !*o)>

@@ -2,21 +2,23 @@
 //! cursor, skeletons while loading and an empty state that invites a proposal.
 
 use leptos::prelude::*;
+use pentahelix_core::api::endpoint::ListInitiatives;
+use pentahelix_core::api::query::InitiativeQuery;
 use pentahelix_core::api::{Initiative, InitiativeStatus};
-use pentahelix_core::{RegionLevel, Regions, Resource, Subsector};
+use pentahelix_core::{RegionCode, RegionLevel, Regions, Resource, Subsector};
 
-use crate::api::{ApiError, InitiativeQuery};
-use crate::app::Ctx;
+use crate::api::{ApiError, Call};
 use crate::components::load::{LoadError, Skeletons};
 use crate::components::pentagon::CoveragePentagon;
 use crate::config::View;
+use crate::context::use_ctx;
 use crate::format;
 use crate::i18n::shown;
 use crate::views::abort_on_cleanup;
 
 #[component]
 pub fn Initiatives() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let city = ctx.city();
     // A widget configured for one kecamatan starts filtered to it.
     let configured = ctx.config.with_value(|c| c.region);
@@ -38,15 +40,18 @@ pub fn Initiatives() -> impl IntoView {
     let generation = StoredValue::new(0u64);
 
     let query = move |cursor: Option<String>| InitiativeQuery {
-        region: Some(kecamatan.get_untracked())
-            .filter(|k| !k.is_empty())
-            .or(Some(city.to_string())),
-        subsector: Some(subsector.get_untracked()),
-        resource: Some(resource.get_untracked()),
-        status: Some(status.get_untracked()),
-        q: Some(search.get_untracked()),
+        region: kecamatan
+            .get_untracked()
+            .parse::<RegionCode>()
+            .ok()
+            .or(Some(city)),
+        subsector: subsector.get_untracked().parse().ok(),
+        resource: resource.get_untracked().parse().ok(),
+        status: InitiativeStatus::from_slug(&status.get_untracked()),
+        q: Some(search.get_untracked()).filter(|q| !q.is_empty()),
         cursor,
         limit: Some(ctx.config.with_value(|c| c.limit)),
+        ..InitiativeQuery::default()
     };
 
     // Fetches a page; a newer request (filters changed) makes an older answer stale.
@@ -58,7 +63,13 @@ pub fn Initiatives() -> impl IntoView {
         error.set(None);
         let abort = abort_on_cleanup();
         leptos::task::spawn_local(async move {
-            let result = ctx.api().initiatives(&q, abort.as_ref()).await;
+            let result = ctx
+                .api()
+                .call(
+                    &ListInitiatives { query: q },
+                    Call::abortable(abort.as_ref()),
+                )
+                .await;
             // The view may be gone (unmounted) or a newer request may have started meanwhile.
             if generation.try_get_value() != Some(mine) {
                 return;
@@ -193,7 +204,7 @@ pub fn Initiatives() -> impl IntoView {
 
 #[component]
 fn InitiativeCard(initiative: Initiative) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let regions = Regions::builtin();
     let place = regions
         .name(initiative.region)

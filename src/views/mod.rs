@@ -2,6 +2,8 @@
 
 pub mod admin;
 pub mod dashboard;
+pub mod edit;
+pub mod fetched;
 pub mod initiative;
 pub mod initiatives;
 pub mod on_demand;

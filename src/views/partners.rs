@@ -6,14 +6,20 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use pentahelix_core::api::MatchScope;
+use pentahelix_core::api::StakeholderId;
+use pentahelix_core::api::endpoint::{
+    CreateStakeholder, GetStakeholder, StakeholderMatchList, StakeholderPledges, UpdateStakeholder,
+};
+use pentahelix_core::api::query::MatchQuery;
 use pentahelix_core::validate::Scope;
 use pentahelix_core::{Helix, Regions, Resource, Subsector};
 
-use crate::app::Ctx;
+use crate::api::Call;
 use crate::components::field::{FieldError, TextField, error_of};
 use crate::components::load::{LoadError, Skeletons, error_text};
 use crate::components::reasons::Reasons;
 use crate::config::View;
+use crate::context::use_ctx;
 use crate::draft::ProfileDraft;
 use crate::storage;
 use crate::views::abort_on_cleanup;
@@ -23,7 +29,7 @@ const DRAFT_KEY: &str = "draft:profile";
 
 #[component]
 pub fn Partners() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let mine = RwSignal::new(storage::my_stakeholders());
     let selected: RwSignal<Option<i64>> = RwSignal::new(mine.get_untracked().last().copied());
     view! {
@@ -40,7 +46,7 @@ pub fn Partners() -> impl IntoView {
 
 #[component]
 fn Profile(id: i64, mine: RwSignal<Vec<i64>>, selected: RwSignal<Option<i64>>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let token = storage::token("stakeholder", id).unwrap_or_default();
     let editing = RwSignal::new(false);
     let scope = RwSignal::new(MatchScope::City);
@@ -50,8 +56,15 @@ fn Profile(id: i64, mine: RwSignal<Vec<i64>>, selected: RwSignal<Option<i64>>) -
         reload.track();
         let abort = abort_on_cleanup();
         async move {
+            let matches = StakeholderMatchList {
+                id: StakeholderId(id),
+                query: MatchQuery {
+                    scope: Some(scope),
+                    limit: None,
+                },
+            };
             ctx.api()
-                .stakeholder_matches(id, scope, abort.as_ref())
+                .call(&matches, Call::abortable(abort.as_ref()))
                 .await
         }
     });
@@ -63,7 +76,12 @@ fn Profile(id: i64, mine: RwSignal<Vec<i64>>, selected: RwSignal<Option<i64>>) -
             let abort = abort_on_cleanup();
             async move {
                 ctx.api()
-                    .stakeholder_pledges(id, &token, abort.as_ref())
+                    .call(
+                        &StakeholderPledges {
+                            id: StakeholderId(id),
+                        },
+                        Call::with_token(Some(&token)).abort_with(abort.as_ref()),
+                    )
                     .await
             }
         }
@@ -143,7 +161,7 @@ fn Profile(id: i64, mine: RwSignal<Vec<i64>>, selected: RwSignal<Option<i64>>) -
 /// Register (`id` None) or edit a profile. Registering drafts like the proposal form does.
 #[component]
 fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let mut initial: ProfileDraft = if id.is_none() {
         storage::load(DRAFT_KEY).unwrap_or_default()
     } else {
@@ -169,7 +187,14 @@ fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
     if let Some(id) = id {
         let token = storage::token("stakeholder", id);
         leptos::task::spawn_local(async move {
-            if let Ok(s) = ctx.api().stakeholder(id, token.as_deref(), None).await {
+            let get = GetStakeholder {
+                id: StakeholderId(id),
+            };
+            if let Ok(s) = ctx
+                .api()
+                .call(&get, Call::with_token(token.as_deref()))
+                .await
+            {
                 let d = ProfileDraft::from_stakeholder(&s);
                 name.try_set(d.name);
                 helix.try_set(d.helix);
@@ -230,8 +255,12 @@ fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
             let result = match id {
                 Some(id) => {
                     let token = storage::token("stakeholder", id).unwrap_or_default();
+                    let update = UpdateStakeholder {
+                        id: StakeholderId(id),
+                        input,
+                    };
                     ctx.api()
-                        .update_stakeholder(id, &input, &token)
+                        .call(&update, Call::with_token(Some(&token)))
                         .await
                         .map(|s| {
                             storage::save_name("stakeholder", s.id.0, &s.name);
@@ -240,7 +269,10 @@ fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
                 }
                 None => ctx
                     .api()
-                    .create_stakeholder(&input, &d.idempotency_key)
+                    .call(
+                        &CreateStakeholder { input },
+                        Call::default().idempotent(&d.idempotency_key),
+                    )
                     .await
                     .map(|created| {
                         storage::save_token(

@@ -7,15 +7,16 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use pentahelix_core::api::{Created, Initiative, InitiativeStatus, ProblemType};
+use pentahelix_core::api::endpoint::{CreateInitiative, UpdateInitiative};
+use pentahelix_core::api::{Created, Initiative, InitiativeId, InitiativeStatus, ProblemType};
 use pentahelix_core::validate::Scope;
 use pentahelix_core::{Helix, Regions, Resource, Subsector};
 
-use crate::api::ApiError;
-use crate::app::Ctx;
+use crate::api::{ApiError, Call};
 use crate::components::field::{FieldError, TextField, error_of};
 use crate::components::load::error_text;
 use crate::config::View;
+use crate::context::use_ctx;
 use crate::draft::{NeedDraft, ProposeDraft};
 use crate::storage;
 
@@ -44,7 +45,7 @@ pub fn manage_link(kind: &str, id: i64, token: &str) -> String {
 
 #[component]
 pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     // An edit keeps its own draft, so editing never overwrites a proposal in progress.
     let draft_key = match &edit {
         Some(target) => format!("draft:edit:{}", target.id),
@@ -123,9 +124,13 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
             errors.try_set(BTreeMap::new());
             failure.try_set(None);
             if let Some(target) = edit.get_value() {
+                let update = UpdateInitiative {
+                    id: InitiativeId(target.id),
+                    input,
+                };
                 match ctx
                     .api()
-                    .update_initiative(target.id, &input, &target.token)
+                    .call(&update, Call::with_token(Some(&target.token)))
                     .await
                 {
                     Ok(_) => {
@@ -141,7 +146,10 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
             }
             match ctx
                 .api()
-                .create_initiative(&input, &d.idempotency_key)
+                .call(
+                    &CreateInitiative { input },
+                    Call::default().idempotent(&d.idempotency_key),
+                )
                 .await
             {
                 Ok(done) => {
@@ -309,7 +317,7 @@ fn NeedRow(
     needs: RwSignal<Vec<NeedDraft>>,
     errors: RwSignal<BTreeMap<String, String>>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let resource_id = ctx.id(&format!("p-need-{n}-resource"));
     let helix_id = ctx.id(&format!("p-need-{n}-helix"));
     let note_id = ctx.id(&format!("p-need-{n}-note"));
@@ -367,7 +375,7 @@ fn NeedRow(
 
 #[component]
 fn Sent(created: Created<Initiative>, on_again: Callback<()>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = use_ctx();
     let id = created.record.id.0;
     let link = manage_link("initiative", id, &created.manage_token);
     let copied = RwSignal::new(false);

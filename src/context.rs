@@ -1,0 +1,52 @@
+//! What every part of one widget instance may read, provided once by the app shell.
+
+use leptos::prelude::*;
+use pentahelix_core::{Lang, RegionCode};
+
+use crate::api::Api;
+use crate::config::{Config, View};
+use crate::i18n::{Messages, messages};
+
+/// Small `Copy` handles every view may read: the instance's configuration, language, current
+/// view and admin token.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub config: StoredValue<Config>,
+    pub lang: RwSignal<Lang>,
+    pub view: RwSignal<View>,
+    pub admin_token: RwSignal<Option<String>>,
+    /// A prefix for element ids, unique per instance, so two widgets on a page never share one.
+    pub ids: StoredValue<String>,
+}
+
+impl Ctx {
+    pub fn t(&self) -> &'static Messages {
+        messages(self.lang.get())
+    }
+
+    pub fn api(&self) -> Api {
+        Api {
+            base: self.config.with_value(|c| c.api.clone()),
+            lang: self.lang.get_untracked(),
+        }
+    }
+
+    /// The city this instance shows (the configured region's city).
+    pub fn city(&self) -> RegionCode {
+        let region = self.config.with_value(|c| c.region);
+        region.city().unwrap_or(region)
+    }
+
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.ids.get_value())
+    }
+}
+
+pub fn instance_prefix() -> String {
+    format!("ph{}", (js_sys::Math::random() * 1e9) as u64)
+}
+
+/// The instance's context, for any component inside the app shell.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
