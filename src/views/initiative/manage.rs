@@ -1,0 +1,82 @@
+//! The owner's controls: edit, and the status changes the owner may make.
+
+use leptos::prelude::*;
+use pentahelix_core::api::endpoint::ChangeStatus;
+use pentahelix_core::api::{Initiative, InitiativeId, InitiativeStatus, StatusChange};
+
+use crate::api::Call;
+use crate::components::load::error_text;
+use crate::context::{Ctx, use_ctx};
+use crate::draft::ProposeDraft;
+use crate::views::edit::OnDemandEdit;
+use crate::views::propose::EditTarget;
+
+/// An owner's status change and its button label.
+type StatusButton = (InitiativeStatus, fn(&Ctx) -> &'static str);
+
+#[component]
+pub fn OwnerControls(
+    initiative: Initiative,
+    token: String,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = initiative.id.0;
+    let current = initiative.status;
+    let token = StoredValue::new(token);
+    let change = Action::new_local(move |to: &InitiativeStatus| {
+        let to = *to;
+        let token = token.get_value();
+        async move {
+            let change = ChangeStatus {
+                id: InitiativeId(id),
+                change: StatusChange { status: to },
+            };
+            let result = ctx
+                .api()
+                .call(&change, Call::with_token(Some(&token)))
+                .await;
+            reload.try_update(|n| *n += 1);
+            result
+        }
+    });
+    let options: Vec<StatusButton> = vec![
+        (InitiativeStatus::Active, |c| c.t().start),
+        (InitiativeStatus::Completed, |c| c.t().complete),
+        (InitiativeStatus::Withdrawn, |c| c.t().withdraw),
+    ];
+    let editing = RwSignal::new(false);
+    let draft = ProposeDraft::from_initiative(&initiative);
+    let edit_target = EditTarget {
+        id,
+        token: token.get_value(),
+        initial: draft,
+        on_done: Callback::new(move |saved: bool| {
+            editing.try_set(false);
+            if saved {
+                reload.try_update(|n| *n += 1);
+            }
+        }),
+    };
+    view! {
+        <section class="ph-panel" aria-labelledby=ctx.id("manage")>
+            <h4 class="ph-subheading" id=ctx.id("manage")>{move || ctx.t().manage}</h4>
+            <Show when=move || editing.get()>
+                <OnDemandEdit target=edit_target.clone() />
+            </Show>
+            <div class="ph-actions">
+                <button type="button" class="ph-button ph-button--ghost" data-testid="edit"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>{move || ctx.t().edit}</button>
+                {options
+                    .into_iter()
+                    .filter(|(to, _)| current.owner_may_change_to(*to))
+                    .map(|(to, label)| view! {
+                        <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { change.dispatch(to); }>{move || label(&ctx)}</button>
+                    })
+                    .collect_view()}
+            </div>
+            {move || change.value().get().and_then(Result::err).map(|e| view! { <p class="ph-notice ph-notice--error" role="alert">{error_text(&ctx, &e)}</p> })}
+        </section>
+    }
+}

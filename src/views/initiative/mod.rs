@@ -1,0 +1,112 @@
+//! One initiative: what it is and needs, who supports it, who could help (with reasons and a
+//! suggested team), "offer support", the owner's controls when this browser holds its manage
+//! token, and an "add to calendar" link.
+
+mod manage;
+mod matches;
+mod offer;
+mod overview;
+mod pledges;
+mod report;
+
+use manage::OwnerControls;
+use matches::Matches;
+pub use matches::ScopeSelect;
+use offer::Offer;
+use overview::Overview;
+use pledges::Pledges;
+pub use pledges::pledge_status;
+use report::Report;
+
+use leptos::prelude::*;
+use pentahelix_core::api::InitiativeId;
+use pentahelix_core::api::endpoint::{GetInitiative, InitiativePledges};
+
+use crate::api::Call;
+use crate::components::load::{LoadError, Skeletons};
+use crate::config::View;
+use crate::context::use_ctx;
+use crate::storage;
+use crate::views::abort_on_cleanup;
+
+#[component]
+pub fn InitiativeDetail(id: i64) -> impl IntoView {
+    let ctx = use_ctx();
+    let token = storage::token("initiative", id);
+    let reload = RwSignal::new(0u32);
+    // Pledges reload on their own, so offering support does not rebuild the whole page (and
+    // the offer form keeps its confirmation).
+    let reload_pledges = RwSignal::new(0u32);
+    // Without the initiative's own token, this browser's partner profile (if any) speaks for it:
+    // the other side of an accepted pledge may see the owner's contact.
+    let viewer_token = token.clone().or_else(|| {
+        storage::my_stakeholders()
+            .first()
+            .and_then(|s| storage::token("stakeholder", *s))
+    });
+    let initiative = LocalResource::new({
+        let token = viewer_token.clone();
+        move || {
+            reload.track();
+            let token = token.clone();
+            let abort = abort_on_cleanup();
+            async move {
+                ctx.api()
+                    .call(
+                        &GetInitiative {
+                            id: InitiativeId(id),
+                        },
+                        Call::with_token(token.as_deref()).abort_with(abort.as_ref()),
+                    )
+                    .await
+            }
+        }
+    });
+    let pledges = LocalResource::new({
+        let token = viewer_token;
+        move || {
+            reload.track();
+            reload_pledges.track();
+            let token = token.clone();
+            let abort = abort_on_cleanup();
+            async move {
+                ctx.api()
+                    .call(
+                        &InitiativePledges {
+                            id: InitiativeId(id),
+                        },
+                        Call::with_token(token.as_deref()).abort_with(abort.as_ref()),
+                    )
+                    .await
+            }
+        }
+    });
+    let is_owner = token.is_some();
+    let token = StoredValue::new(token);
+
+    view! {
+        <section class="ph-section ph-detail">
+            <button type="button" class="ph-link ph-back" on:click=move |_| ctx.view.set(View::Initiatives)>
+                "← " {move || ctx.t().back}
+            </button>
+            {move || match initiative.get() {
+                None => view! { <Skeletons count=1 /> }.into_any(),
+                Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
+                Some(Ok(i)) => {
+                    let owned = i.clone();
+                    view! {
+                        <Overview initiative=i.clone() />
+                        <Pledges pledges=pledges is_owner=is_owner token=token.get_value() reload=reload />
+                        <Show when=move || is_owner>
+                            <OwnerControls initiative=owned.clone() token=token.get_value().unwrap_or_default() reload=reload />
+                        </Show>
+                        <Offer initiative=i.clone() reload=reload_pledges />
+                        <Matches id=id />
+                        <Report id=id />
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,90 @@
+//! The pledges on an initiative, and the owner's answer to each.
+
+use leptos::prelude::*;
+use pentahelix_core::api::endpoint::{AnswerPledge, Empty, PledgeAction};
+use pentahelix_core::api::{Pledge, PledgeId, PledgeStatus};
+
+use crate::api::{ApiError, Call};
+use crate::components::load::{LoadError, Skeletons, error_text};
+use crate::context::{Ctx, use_ctx};
+
+pub fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
+    let t = ctx.t();
+    match status {
+        PledgeStatus::Pending => t.pledge_pending,
+        PledgeStatus::Accepted => t.pledge_accepted,
+        PledgeStatus::Declined => t.pledge_declined,
+        PledgeStatus::Withdrawn => t.pledge_withdrawn,
+    }
+}
+
+#[component]
+pub fn Pledges(
+    pledges: LocalResource<Result<Vec<Pledge>, ApiError>>,
+    is_owner: bool,
+    token: Option<String>,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let token = StoredValue::new(token);
+    let answer = Action::new_local(move |(pledge, action): &(i64, PledgeAction)| {
+        let (pledge, action) = (*pledge, *action);
+        let token = token.get_value().unwrap_or_default();
+        async move {
+            let answer = AnswerPledge {
+                id: PledgeId(pledge),
+                action,
+                empty: Empty {},
+            };
+            let result = ctx
+                .api()
+                .call(&answer, Call::with_token(Some(&token)))
+                .await;
+            reload.try_update(|n| *n += 1);
+            result
+        }
+    });
+    view! {
+        <h4 class="ph-subheading">{move || ctx.t().pledges}</h4>
+        {move || answer.value().get().and_then(Result::err).map(|e| view! { <p class="ph-notice ph-notice--error" role="alert">{error_text(&ctx, &e)}</p> })}
+        {move || match pledges.get() {
+            None => view! { <Skeletons count=1 /> }.into_any(),
+            Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="ph-muted">{move || ctx.t().no_pledges}</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="ph-pledges" data-testid="pledges">
+                    {list
+                        .into_iter()
+                        .map(|p| {
+                            let pending = p.status == PledgeStatus::Pending;
+                            let accepted = p.status == PledgeStatus::Accepted;
+                            let id = p.id.0;
+                            view! {
+                                <li class="ph-pledge">
+                                    <p>
+                                        <strong>{p.stakeholder.name.clone()}</strong>
+                                        {move || format!(" · {} · {}", p.stakeholder.helix.label(ctx.lang.get()), p.resource.label(ctx.lang.get()))}
+                                        " · " <span class="ph-badge">{move || pledge_status(&ctx, p.status)}</span>
+                                    </p>
+                                    <p class="ph-muted">{p.message.clone()}</p>
+                                    {p.counterpart_contact.clone().map(|c| view! {
+                                        <p data-testid="counterpart-contact">{move || ctx.t().contact}": " {c.person.clone()} {c.email.clone().map(|e| format!(" · {e}"))} {c.phone.clone().map(|p| format!(" · {p}"))}</p>
+                                    })}
+                                    <Show when=move || is_owner && (pending || accepted)>
+                                        <div class="ph-actions">
+                                            <Show when=move || pending>
+                                                <button type="button" class="ph-button" on:click=move |_| { answer.dispatch((id, PledgeAction::Accept)); }>{move || ctx.t().accept}</button>
+                                            </Show>
+                                            <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { answer.dispatch((id, PledgeAction::Decline)); }>{move || ctx.t().decline}</button>
+                                        </div>
+                                    </Show>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }}
+    }
+}
