@@ -18,7 +18,7 @@ use pentahelix_core::{Helix, HelixSet, Resource, ResourceSet};
 use sqlx::Transaction;
 
 use super::sql::rows;
-use super::sql::{Columns, Db, Sql, SqlStore};
+use super::sql::{Columns, Db, Sql, SqlStore, Violation};
 use crate::error::Error;
 
 /// What changing a pledge's status did, so the caller can answer without re-reading.
@@ -159,15 +159,16 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
         .await;
         let id = match created {
             Ok(row) => row.int("id")?,
-            Err(Error::Database(sqlx::Error::Database(e))) if e.is_unique_violation() => {
-                return Err(Error::Conflict);
+            Err(e) => {
+                return Err(match Violation::of(&e) {
+                    // The stakeholder already has a live offer of this resource here.
+                    Some(Violation::Unique) => Error::Conflict,
+                    // The initiative or the stakeholder was deleted (through another request, or
+                    // another process) after the handler had read it.
+                    Some(Violation::ForeignKey) => Error::NotFound,
+                    None => e,
+                });
             }
-            // The initiative or the stakeholder was deleted (through another request, or another
-            // process) after the handler had read it.
-            Err(Error::Database(sqlx::Error::Database(e))) if e.is_foreign_key_violation() => {
-                return Err(Error::NotFound);
-            }
-            Err(e) => return Err(e),
         };
         self.pledge(PledgeId(id))
             .await?

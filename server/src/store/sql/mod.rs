@@ -49,6 +49,29 @@ pub trait Dialect: Database<Row: Columns> {
     fn rows_affected(result: &Self::QueryResult) -> u64;
 }
 
+/// A database constraint a statement ran into, the one place database errors are classified:
+/// sqlx reports the same kinds for SQLite and PostgreSQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Violation {
+    /// A unique index already holds the value.
+    Unique,
+    /// A referenced row does not exist (deleted a moment earlier, say).
+    ForeignKey,
+}
+
+impl Violation {
+    pub fn of(error: &Error) -> Option<Violation> {
+        let Error::Database(sqlx::Error::Database(e)) = error else {
+            return None;
+        };
+        match e.kind() {
+            sqlx::error::ErrorKind::UniqueViolation => Some(Violation::Unique),
+            sqlx::error::ErrorKind::ForeignKeyViolation => Some(Violation::ForeignKey),
+            _ => None,
+        }
+    }
+}
+
 /// Where a statement runs: on a pool, or on the connection of an open transaction.
 pub enum On<'a, DB: Database> {
     Pool(&'a Pool<DB>),
