@@ -107,9 +107,9 @@ where
     for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
     for<'q> i64: Encode<'q, DB> + Type<DB>,
     for<'q> bool: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Encode<'q, DB> + Type<DB>,
-    for<'q> Option<String>: Encode<'q, DB> + Type<DB>,
-    for<'q> Vec<u8>: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
     for<'q> DateTime<Utc>: Encode<'q, DB> + Type<DB>,
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB> + Type<DB>,
     for<'q> Option<NaiveDate>: Encode<'q, DB> + Type<DB>,
@@ -148,9 +148,9 @@ where
     DB: Database,
     for<'a> i64: Encode<'a, DB> + Type<DB>,
     for<'a> bool: Encode<'a, DB> + Type<DB>,
-    for<'a> String: Encode<'a, DB> + Type<DB>,
-    for<'a> Option<String>: Encode<'a, DB> + Type<DB>,
-    for<'a> Vec<u8>: Encode<'a, DB> + Type<DB>,
+    for<'a> &'a str: Encode<'a, DB> + Type<DB>,
+    for<'a> Option<&'a str>: Encode<'a, DB> + Type<DB>,
+    for<'a> &'a [u8]: Encode<'a, DB> + Type<DB>,
     for<'a> DateTime<Utc>: Encode<'a, DB> + Type<DB>,
     for<'a> Option<DateTime<Utc>>: Encode<'a, DB> + Type<DB>,
     for<'a> Option<NaiveDate>: Encode<'a, DB> + Type<DB>,
@@ -160,9 +160,10 @@ where
         .fold(sqlx::query::<DB>(sql.text()), |query, arg| match arg {
             Arg::Int(v) => query.bind(*v),
             Arg::Bool(v) => query.bind(*v),
-            Arg::Text(v) => query.bind(v.clone()),
-            Arg::MaybeText(v) => query.bind(v.clone()),
-            Arg::Bytes(v) => query.bind(v.clone()),
+            // Borrowed from the statement, which outlives the query: nothing is copied per run.
+            Arg::Text(v) => query.bind(v.as_str()),
+            Arg::MaybeText(v) => query.bind(v.as_deref()),
+            Arg::Bytes(v) => query.bind(v.as_slice()),
             Arg::Time(v) => query.bind(*v),
             Arg::MaybeTime(v) => query.bind(*v),
             Arg::MaybeDate(v) => query.bind(*v),
@@ -220,11 +221,6 @@ impl<DB: Db> SqlStore<DB> {
     /// The pool reads go to (`migrate-data` copies from it).
     pub fn reader(&self) -> &Pool<DB> {
         &self.read
-    }
-
-    /// The pool writes go through.
-    pub fn writer(&self) -> &Pool<DB> {
-        &self.write
     }
 
     /// See [`Dialect::AFTER_DELETE`]. The deletion is already committed, so a step that cannot
