@@ -121,7 +121,7 @@ impl Export {
 }
 
 /// Declares endpoints: `Name { fields } = METHOD "template" => |self| path; query: field;
-/// body: field; -> Answer;`.
+/// body: field; -> Answer;`, or `empty_body;` for an action whose body is `{}`.
 macro_rules! endpoints {
     ($(
         $(#[$doc:meta])*
@@ -129,6 +129,7 @@ macro_rules! endpoints {
             = $method:ident $template:literal => |$this:ident| $path:expr;
             $(query: $query_field:ident as $query:ty;)?
             $(body: $body_field:ident as $body:ty;)?
+            $(empty_body $empty:tt)?
             -> $answer:ty;
     )*) => {$(
         $(#[$doc])*
@@ -154,8 +155,13 @@ macro_rules! endpoints {
             $(fn body(&self) -> Option<&Self::Body> {
                 Some(&self.$body_field)
             })?
+            $(fn body(&self) -> Option<&Self::Body> {
+                endpoints!(@ignore $empty);
+                Some(&Empty {})
+            })?
         }
     )*};
+    (@ignore $token:tt) => {};
     (@or $ty:ty) => { $ty };
     (@or) => { Empty };
 }
@@ -193,9 +199,9 @@ endpoints! {
         query: query as MatchQuery;
         -> InitiativeMatches;
     /// Accept, decline or withdraw a pledge.
-    AnswerPledge { id: PledgeId, action: PledgeAction, empty: Empty }
+    AnswerPledge { id: PledgeId, action: PledgeAction }
         = Post "/pledges/{id}/{action}" => |e| format!("/pledges/{}/{}", e.id.0, e.action.slug());
-        body: empty as Empty;
+        empty_body;
         -> Pledge;
     GetStakeholder { id: StakeholderId }
         = Get "/stakeholders/{id}" => |e| format!("/stakeholders/{}", e.id.0);
@@ -231,10 +237,10 @@ endpoints! {
         = Get "/moderation/queue" => |_e| "/moderation/queue".into();
         -> ModerationQueue;
     /// Approve or hide an initiative.
-    Moderate { id: InitiativeId, action: ModerationAction, empty: Empty }
+    Moderate { id: InitiativeId, action: ModerationAction }
         = Post "/moderation/initiatives/{id}/{action}"
             => |e| format!("/moderation/initiatives/{}/{}", e.id.0, e.action.slug());
-        body: empty as Empty;
+        empty_body;
         -> Initiative;
     Verify { id: StakeholderId, verification: Verification }
         = Post "/moderation/stakeholders/{id}/verify"

@@ -16,7 +16,7 @@ use verify::Verify;
 
 use leptos::prelude::*;
 use pentahelix_core::api::InitiativeId;
-use pentahelix_core::api::endpoint::{Empty, Moderate, ModerationAction, Queue};
+use pentahelix_core::api::endpoint::{Moderate, ModerationAction, Queue};
 
 use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons, error_text};
@@ -83,7 +83,6 @@ fn Console(token: String) -> impl IntoView {
             let moderation = Moderate {
                 id: InitiativeId(id),
                 action,
-                empty: Empty {},
             };
             let result = ctx
                 .api()

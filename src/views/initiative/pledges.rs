@@ -1,7 +1,7 @@
 //! The pledges on an initiative, and the owner's answer to each.
 
 use leptos::prelude::*;
-use pentahelix_core::api::endpoint::{AnswerPledge, Empty, PledgeAction};
+use pentahelix_core::api::endpoint::{AnswerPledge, PledgeAction};
 use pentahelix_core::api::{Pledge, PledgeId, PledgeStatus};
 
 use crate::api::{ApiError, Call};
@@ -34,7 +34,6 @@ pub fn Pledges(
             let answer = AnswerPledge {
                 id: PledgeId(pledge),
                 action,
-                empty: Empty {},
             };
             let result = ctx
                 .api()
