@@ -10,6 +10,7 @@ mod features;
 mod rank;
 mod reason;
 mod score;
+mod scorer;
 
 pub use coalition::coalition;
 pub use features::{InitiativeFeatures, StakeholderFeatures};
@@ -17,4 +18,5 @@ pub use rank::{
     Ranked, rank_initiatives, rank_partners, rank_stakeholders, rank_stakeholders_with_coalition,
 };
 pub use reason::{Reason, ScoredReason};
-pub use score::{Score, Scorer, partner_score, partner_score_total, score, score_total, weights};
+pub use score::{Score, partner_score, partner_score_total, score, score_total, weights};
+pub use scorer::Scorer;

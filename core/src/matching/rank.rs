@@ -3,7 +3,8 @@ use std::collections::BinaryHeap;
 
 use super::coalition::MaskTable;
 use super::features::{InitiativeFeatures, StakeholderFeatures};
-use super::score::{Score, Scorer, partner_score, partner_score_total, score, score_total};
+use super::score::{Score, partner_score, partner_score_total, score, score_total};
+use super::scorer::Scorer;
 use crate::api::Coalition;
 
 /// A ranked candidate: its position in the slice it was ranked from, and its explained score.
