@@ -106,6 +106,15 @@ impl Viewer {
         }
     }
 
+    /// Lets the owner of a record, or an admin of its region, change it.
+    pub fn may_manage(&self, owns: bool, region: RegionCode) -> Result<(), Error> {
+        if owns || self.admin_of(region) {
+            Ok(())
+        } else {
+            Err(self.denied())
+        }
+    }
+
     /// Whether the viewer may see a record in this status at all (moderation hides some).
     pub fn may_see_initiative(&self, initiative: &Initiative) -> bool {
         matches!(
@@ -150,6 +159,19 @@ pub async fn redact_stakeholder(
         stakeholder.contact = None;
     }
     Ok(stakeholder)
+}
+
+/// [`with_counterpart`] for each pledge of a list.
+pub async fn with_counterparts(
+    state: &AppState,
+    viewer: &Viewer,
+    pledges: Vec<Pledge>,
+) -> Result<Vec<Pledge>, Error> {
+    let mut out = Vec::with_capacity(pledges.len());
+    for pledge in pledges {
+        out.push(with_counterpart(state, viewer, pledge).await?);
+    }
+    Ok(out)
 }
 
 /// Fills a pledge's `counterpart_contact` for the two sides of an accepted pledge: the

@@ -12,6 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::moderation::admin_areas;
+use super::reply::attachment;
 use crate::access::Viewer;
 use crate::error::Error;
 use crate::http::extract::QueryParams;
@@ -53,14 +54,6 @@ fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
         bytes,
     )
         .into_response()
-}
-
-/// Tells a browser to save the answer as `name` rather than show it. `name` is ours (letters,
-/// digits, dots and dashes), so it needs no quoting beyond the quotes.
-pub fn attachment(name: &str) -> [(header::HeaderName, HeaderValue); 1] {
-    let value = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-        .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
-    [(header::CONTENT_DISPOSITION, value)]
 }
 
 fn csv_error(e: impl std::fmt::Display) -> Error {

@@ -14,8 +14,8 @@ use pentahelix_core::validate;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::exports::attachment;
-use crate::access::{Viewer, redact_initiative, with_counterpart};
+use super::reply::{attachment, created};
+use crate::access::{Viewer, redact_initiative, with_counterparts};
 use crate::auth::{TokenKind, new_token};
 use crate::cli::ModerationMode;
 use crate::error::Error;
@@ -99,13 +99,7 @@ async fn create(
         .store()
         .create_initiative(&input, status, &hash, Utc::now())
         .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(Created {
-            record,
-            manage_token: token,
-        }),
-    ))
+    Ok(created(record, token))
 }
 
 /// The initiative if it exists in a served city and the viewer may see it.
@@ -116,6 +110,14 @@ pub async fn load(state: &AppState, viewer: &Viewer, id: i64) -> Result<Initiati
         .await?
         .filter(|i| state.serves(i.region) && viewer.may_see_initiative(i))
         .ok_or(Error::NotFound)
+}
+
+/// The initiative if the viewer may change it: its owner or an admin of its region.
+async fn load_managed(state: &AppState, viewer: &Viewer, id: i64) -> Result<Initiative, Error> {
+    viewer.needs_token()?;
+    let current = load(state, viewer, id).await?;
+    viewer.may_manage(viewer.owns_initiative(current.id), current.region)?;
+    Ok(current)
 }
 
 /// One initiative; the contact only for its owner, its region's admins and accepted partners.
@@ -140,11 +142,7 @@ async fn update(
     PathParam(id): PathParam<i64>,
     JsonBody(mut input): JsonBody<InitiativeInput>,
 ) -> Result<Json<Initiative>, Error> {
-    viewer.needs_token()?;
-    let current = load(&state, &viewer, id).await?;
-    if !(viewer.owns_initiative(current.id) || viewer.admin_of(current.region)) {
-        return Err(viewer.denied());
-    }
+    let current = load_managed(&state, &viewer, id).await?;
     validate::tidy_initiative(&mut input);
     validate::initiative(&input, &state.scope())?;
     // An admin may move a record only between regions it administers.
@@ -168,11 +166,7 @@ async fn delete(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<StatusCode, Error> {
-    viewer.needs_token()?;
-    let current = load(&state, &viewer, id).await?;
-    if !(viewer.owns_initiative(current.id) || viewer.admin_of(current.region)) {
-        return Err(viewer.denied());
-    }
+    let current = load_managed(&state, &viewer, id).await?;
     state.store().delete_initiative(current.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -223,10 +217,12 @@ async fn pledges(
     PathParam(id): PathParam<i64>,
 ) -> Result<Json<Vec<Pledge>>, Error> {
     let initiative = load(&state, &viewer, id).await?;
-    let mut out = Vec::new();
-    for pledge in state.store().pledges_for_initiative(initiative.id).await? {
-        out.push(with_counterpart(&state, &viewer, pledge).await?);
-    }
+    let out = with_counterparts(
+        &state,
+        &viewer,
+        state.store().pledges_for_initiative(initiative.id).await?,
+    )
+    .await?;
     Ok(Json(out))
 }
 
@@ -280,15 +276,13 @@ async fn export(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<impl IntoResponse, Error> {
-    viewer.needs_token()?;
-    let initiative = load(&state, &viewer, id).await?;
-    if !(viewer.owns_initiative(initiative.id) || viewer.admin_of(initiative.region)) {
-        return Err(viewer.denied());
-    }
-    let mut pledges = Vec::new();
-    for pledge in state.store().pledges_for_initiative(initiative.id).await? {
-        pledges.push(with_counterpart(&state, &viewer, pledge).await?);
-    }
+    let initiative = load_managed(&state, &viewer, id).await?;
+    let pledges = with_counterparts(
+        &state,
+        &viewer,
+        state.store().pledges_for_initiative(initiative.id).await?,
+    )
+    .await?;
     let file = format!("pentahelix-initiative-{}.json", initiative.id.0);
     Ok((
         attachment(&file),

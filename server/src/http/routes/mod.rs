@@ -9,6 +9,7 @@ mod matches;
 mod moderation;
 mod pledges;
 mod regions;
+mod reply;
 mod reports;
 mod stakeholders;
 mod stats;

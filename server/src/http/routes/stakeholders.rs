@@ -12,8 +12,8 @@ use pentahelix_core::validate;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::exports::attachment;
-use crate::access::{Viewer, redact_stakeholder, with_counterpart};
+use super::reply::{attachment, created};
+use crate::access::{Viewer, redact_stakeholder, with_counterparts};
 use crate::auth::{TokenKind, new_token};
 use crate::error::Error;
 use crate::http::extract::{JsonBody, PathParam, QueryParams};
@@ -79,13 +79,7 @@ async fn create(
         .store()
         .create_stakeholder(&input, &hash, Utc::now())
         .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(Created {
-            record,
-            manage_token: token,
-        }),
-    ))
+    Ok(created(record, token))
 }
 
 async fn load(state: &AppState, id: i64) -> Result<Stakeholder, Error> {
@@ -96,6 +90,14 @@ async fn load(state: &AppState, id: i64) -> Result<Stakeholder, Error> {
         .await?
         .filter(|s| state.serves(s.region))
         .ok_or(Error::NotFound)
+}
+
+/// The stakeholder if the viewer may change it: its owner or an admin of its region.
+async fn load_managed(state: &AppState, viewer: &Viewer, id: i64) -> Result<Stakeholder, Error> {
+    viewer.needs_token()?;
+    let current = load(state, id).await?;
+    viewer.may_manage(viewer.owns_stakeholder(current.id), current.region)?;
+    Ok(current)
 }
 
 /// One stakeholder; the contact only for its owner, its region's admins and accepted partners.
@@ -122,11 +124,7 @@ async fn update(
     PathParam(id): PathParam<i64>,
     JsonBody(mut input): JsonBody<StakeholderInput>,
 ) -> Result<Json<Stakeholder>, Error> {
-    viewer.needs_token()?;
-    let current = load(&state, id).await?;
-    if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
-        return Err(viewer.denied());
-    }
+    let current = load_managed(&state, &viewer, id).await?;
     validate::tidy_stakeholder(&mut input);
     validate::stakeholder(&input, &state.scope())?;
     // An admin may move a record only between regions it administers.
@@ -150,11 +148,7 @@ async fn delete(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<StatusCode, Error> {
-    viewer.needs_token()?;
-    let current = load(&state, id).await?;
-    if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
-        return Err(viewer.denied());
-    }
+    let current = load_managed(&state, &viewer, id).await?;
     state
         .store()
         .delete_stakeholder(current.id, Utc::now())
@@ -171,15 +165,13 @@ async fn pledges(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<Json<Vec<Pledge>>, Error> {
-    viewer.needs_token()?;
-    let current = load(&state, id).await?;
-    if !(viewer.owns_stakeholder(current.id) || viewer.admin_of(current.region)) {
-        return Err(viewer.denied());
-    }
-    let mut out = Vec::new();
-    for pledge in state.store().pledges_for_stakeholder(current.id).await? {
-        out.push(with_counterpart(&state, &viewer, pledge).await?);
-    }
+    let current = load_managed(&state, &viewer, id).await?;
+    let out = with_counterparts(
+        &state,
+        &viewer,
+        state.store().pledges_for_stakeholder(current.id).await?,
+    )
+    .await?;
     Ok(Json(out))
 }
 
@@ -193,19 +185,16 @@ async fn export(
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
 ) -> Result<impl IntoResponse, Error> {
-    viewer.needs_token()?;
-    let stakeholder = load(&state, id).await?;
-    if !(viewer.owns_stakeholder(stakeholder.id) || viewer.admin_of(stakeholder.region)) {
-        return Err(viewer.denied());
-    }
-    let mut pledges = Vec::new();
-    for pledge in state
-        .store()
-        .pledges_for_stakeholder(stakeholder.id)
-        .await?
-    {
-        pledges.push(with_counterpart(&state, &viewer, pledge).await?);
-    }
+    let stakeholder = load_managed(&state, &viewer, id).await?;
+    let pledges = with_counterparts(
+        &state,
+        &viewer,
+        state
+            .store()
+            .pledges_for_stakeholder(stakeholder.id)
+            .await?,
+    )
+    .await?;
     let file = format!("pentahelix-stakeholder-{}.json", stakeholder.id.0);
     Ok((
         attachment(&file),
