@@ -26,7 +26,9 @@ pub fn FieldError(
 ) -> impl IntoView {
     view! {
         <Show when=move || error.get().is_some()>
-            <p class="ph-field__error" id=id.clone() role="alert">{move || error.get()}</p>
+            <p class="ph-field__error" id=id.clone() role="alert">
+                {move || error.get()}
+            </p>
         </Show>
     }
 }
@@ -93,8 +95,17 @@ pub fn TextField(
     };
     view! {
         <div class="ph-field">
-            <label class="ph-field__label" for=id.clone()>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="ph-field__hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            <label class="ph-field__label" for=id.clone()>
+                {move || label.get()}
+            </label>
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="ph-field__hint" id=hint_id.clone()>
+                            {move || hint.get()}
+                        </p>
+                    }
+                })}
             {input}
             <FieldError id=error_id error=error />
         </div>

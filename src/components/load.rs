@@ -13,7 +13,9 @@ pub fn Skeletons(#[prop(default = 3)] count: usize) -> impl IntoView {
     view! {
         <div class="ph-skeletons" role="status" aria-live="polite">
             <span class="ph-visually-hidden">{move || ctx.t().loading}</span>
-            {(0..count).map(|_| view! { <div class="ph-skeleton" aria-hidden="true"></div> }).collect_view()}
+            {(0..count)
+                .map(|_| view! { <div class="ph-skeleton" aria-hidden="true"></div> })
+                .collect_view()}
         </div>
     }
 }
@@ -34,7 +36,11 @@ pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
     view! {
         <div class="ph-notice ph-notice--error" role="alert">
             <p>{text}</p>
-            <button type="button" class="ph-button ph-button--ghost" on:click=move |_| retry.run(())>
+            <button
+                type="button"
+                class="ph-button ph-button--ghost"
+                on:click=move |_| retry.run(())
+            >
                 {move || ctx.t().retry}
             </button>
         </div>

@@ -1,5 +1,6 @@
 //! Reusable pieces of the widget's UI.
 
+pub mod choices;
 pub mod field;
 pub mod load;
 pub mod pentagon;

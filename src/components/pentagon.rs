@@ -88,7 +88,10 @@ pub fn CoveragePentagon(
             aria-label=move || label(coverage.get(), lang.get())
         >
             <polygon class="ph-pentagon__outline" points=outline_points(C, R) />
-            <polygon class="ph-pentagon__fill" points=move || coverage_points(coverage.get(), C, R) />
+            <polygon
+                class="ph-pentagon__fill"
+                points=move || coverage_points(coverage.get(), C, R)
+            />
             {Helix::ALL
                 .iter()
                 .enumerate()
@@ -99,7 +102,10 @@ pub fn CoveragePentagon(
                         <circle
                             class=move || {
                                 if coverage.get().contains(helix) {
-                                    format!("ph-pentagon__dot ph-pentagon__dot--on ph-helix--{}", helix.slug())
+                                    format!(
+                                        "ph-pentagon__dot ph-pentagon__dot--on ph-helix--{}",
+                                        helix.slug(),
+                                    )
                                 } else {
                                     "ph-pentagon__dot".to_owned()
                                 }

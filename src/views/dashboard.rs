@@ -22,9 +22,7 @@ use crate::views::abort_on_cleanup;
 pub fn Dashboard() -> impl IntoView {
     let ctx = use_ctx();
     let city = ctx.city();
-    let reload = RwSignal::new(0u32);
     let stats = LocalResource::new(move || {
-        reload.track();
         let abort = abort_on_cleanup();
         let stats = Stats {
             query: CityQuery { city: Some(city) },
@@ -51,10 +49,19 @@ pub fn Dashboard() -> impl IntoView {
             </h3>
             {move || match stats.get() {
                 None => view! { <Skeletons count=2 /> }.into_any(),
-                Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
+                Some(Err(e)) => {
+                    view! { <LoadError error=e retry=Callback::new(move |()| stats.refetch()) /> }
+                        .into_any()
+                }
                 Some(Ok(s)) => view! { <CityView stats=s /> }.into_any(),
             }}
-            {move || cities.get().and_then(Result::ok).filter(|c| c.len() > 1).map(|c| view! { <Cities cities=c /> })}
+            {move || {
+                cities
+                    .get()
+                    .and_then(Result::ok)
+                    .filter(|c| c.len() > 1)
+                    .map(|c| view! { <Cities cities=c /> })
+            }}
         </section>
     }
 }
@@ -71,21 +78,33 @@ fn Bars(
     let heading_id = ctx.id(&format!("bars-{}", (js_sys::Math::random() * 1e6) as u32));
     view! {
         <figure class="ph-chart" aria-labelledby=heading_id.clone()>
-            <figcaption class="ph-subheading" id=heading_id.clone()>{move || title.get()}</figcaption>
+            <figcaption class="ph-subheading" id=heading_id.clone()>
+                {move || title.get()}
+            </figcaption>
             <ul class="ph-bars">
-                {counts.into_iter().map(|c| {
-                    let width = format::percent(c.count, max);
-                    let key = c.key.clone();
-                    view! {
-                        <li class="ph-bars__row">
-                            <span class="ph-bars__label">{move || label.run(key.clone())}</span>
-                            <svg class="ph-bars__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-                                <rect x="0" y="0" width=width height="10" />
-                            </svg>
-                            <span class="ph-bars__value">{move || format::number(u64::from(c.count), ctx.lang.get())}</span>
-                        </li>
-                    }
-                }).collect_view()}
+                {counts
+                    .into_iter()
+                    .map(|c| {
+                        let width = format::percent(c.count, max);
+                        let key = c.key.clone();
+                        view! {
+                            <li class="ph-bars__row">
+                                <span class="ph-bars__label">{move || label.run(key.clone())}</span>
+                                <svg
+                                    class="ph-bars__bar"
+                                    viewBox="0 0 100 10"
+                                    preserveAspectRatio="none"
+                                    aria-hidden="true"
+                                >
+                                    <rect x="0" y="0" width=width height="10" />
+                                </svg>
+                                <span class="ph-bars__value">
+                                    {move || format::number(u64::from(c.count), ctx.lang.get())}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </figure>
     }
@@ -121,62 +140,152 @@ fn CityView(stats: CityStats) -> impl IntoView {
     view! {
         <div class="ph-kpis">
             <div class="ph-kpi ph-kpi--main" data-testid="activated">
-                <p class="ph-kpi__value">{move || activated(ctx.lang.get(), &format::number(u64::from(activated_n), ctx.lang.get()), &format::number(u64::from(total), ctx.lang.get()))}</p>
-                <div class="ph-progress" role="progressbar" aria-valuemin="0" aria-valuemax=total aria-valuenow=activated_n
-                    aria-label=move || activated(ctx.lang.get(), &activated_n.to_string(), &total.to_string())>
-                    <svg class="ph-progress__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                <p class="ph-kpi__value">
+                    {move || activated(
+                        ctx.lang.get(),
+                        &format::number(u64::from(activated_n), ctx.lang.get()),
+                        &format::number(u64::from(total), ctx.lang.get()),
+                    )}
+                </p>
+                <div
+                    class="ph-progress"
+                    role="progressbar"
+                    aria-valuemin="0"
+                    aria-valuemax=total
+                    aria-valuenow=activated_n
+                    aria-label=move || activated(
+                        ctx.lang.get(),
+                        &activated_n.to_string(),
+                        &total.to_string(),
+                    )
+                >
+                    <svg
+                        class="ph-progress__bar"
+                        viewBox="0 0 100 10"
+                        preserveAspectRatio="none"
+                        aria-hidden="true"
+                    >
                         <rect x="0" y="0" width=share height="10" />
                     </svg>
                 </div>
                 <p class="ph-muted">{move || ctx.t().activated_hint}</p>
             </div>
-            <div class="ph-kpi"><p class="ph-kpi__value">{move || format::number(u64::from(stats.initiatives), ctx.lang.get())}</p><p>{move || ctx.t().live_initiatives}</p></div>
-            <div class="ph-kpi"><p class="ph-kpi__value">{move || format::number(u64::from(stats.stakeholders), ctx.lang.get())}</p><p>{move || ctx.t().stakeholders}</p></div>
-            <div class="ph-kpi"><p class="ph-kpi__value">{move || format::number(u64::from(stats.pentahelix_complete), ctx.lang.get())}</p><p>{move || ctx.t().pentahelix_complete}</p></div>
+            <div class="ph-kpi">
+                <p class="ph-kpi__value">
+                    {move || format::number(u64::from(stats.initiatives), ctx.lang.get())}
+                </p>
+                <p>{move || ctx.t().live_initiatives}</p>
+            </div>
+            <div class="ph-kpi">
+                <p class="ph-kpi__value">
+                    {move || format::number(u64::from(stats.stakeholders), ctx.lang.get())}
+                </p>
+                <p>{move || ctx.t().stakeholders}</p>
+            </div>
+            <div class="ph-kpi">
+                <p class="ph-kpi__value">
+                    {move || format::number(u64::from(stats.pentahelix_complete), ctx.lang.get())}
+                </p>
+                <p>{move || ctx.t().pentahelix_complete}</p>
+            </div>
         </div>
         <div class="ph-grid">
             <div class="ph-helix-summary">
                 <CoveragePentagon coverage=covered lang=ctx.lang size=96 />
-                <Bars title=Signal::derive(move || ctx.t().by_helix) counts=helix_counts
-                    label=Callback::new(move |k: String| k.parse::<Helix>().map(|h| h.label(ctx.lang.get()).to_owned()).unwrap_or(k)) />
+                <Bars
+                    title=Signal::derive(move || ctx.t().by_helix)
+                    counts=helix_counts
+                    label=Callback::new(move |k: String| {
+                        k.parse::<Helix>().map(|h| h.label(ctx.lang.get()).to_owned()).unwrap_or(k)
+                    })
+                />
             </div>
-            <Bars title=Signal::derive(move || ctx.t().by_subsector) counts=subsectors
-                label=Callback::new(move |k: String| k.parse::<Subsector>().map(|s| s.label(ctx.lang.get()).to_owned()).unwrap_or(k)) />
+            <Bars
+                title=Signal::derive(move || ctx.t().by_subsector)
+                counts=subsectors
+                label=Callback::new(move |k: String| {
+                    k.parse::<Subsector>().map(|s| s.label(ctx.lang.get()).to_owned()).unwrap_or(k)
+                })
+            />
         </div>
-        <Bars title=Signal::derive(move || ctx.t().per_kecamatan) counts=stats.by_kecamatan.clone() label=Callback::new(name) />
+        <Bars
+            title=Signal::derive(move || ctx.t().per_kecamatan)
+            counts=stats.by_kecamatan.clone()
+            label=Callback::new(name)
+        />
         <div class="ph-grid">
             <section aria-labelledby=ctx.id("flagships")>
-                <h4 class="ph-subheading" id=ctx.id("flagships")>{move || ctx.t().flagships}</h4>
+                <h4 class="ph-subheading" id=ctx.id("flagships")>
+                    {move || ctx.t().flagships}
+                </h4>
                 {if stats.flagship_products.is_empty() {
                     view! { <p class="ph-muted">{move || ctx.t().none_yet}</p> }.into_any()
                 } else {
-                    view! { <dl class="ph-facts" data-testid="flagships">
-                        {stats.flagship_products.iter().map(|f| view! {
-                            <dt>{flagship_names.name(f.region).unwrap_or_default().to_owned()}</dt>
-                            <dd>{f.product.clone()}</dd>
-                        }).collect_view()}
-                    </dl> }.into_any()
+                    view! {
+                        <dl class="ph-facts" data-testid="flagships">
+                            {stats
+                                .flagship_products
+                                .iter()
+                                .map(|f| {
+                                    view! {
+                                        <dt>
+                                            {flagship_names
+                                                .name(f.region)
+                                                .unwrap_or_default()
+                                                .to_owned()}
+                                        </dt>
+                                        <dd>{f.product.clone()}</dd>
+                                    }
+                                })
+                                .collect_view()}
+                        </dl>
+                    }
+                        .into_any()
                 }}
             </section>
             <section aria-labelledby=ctx.id("upcoming")>
-                <h4 class="ph-subheading" id=ctx.id("upcoming")>{move || ctx.t().upcoming}</h4>
+                <h4 class="ph-subheading" id=ctx.id("upcoming")>
+                    {move || ctx.t().upcoming}
+                </h4>
                 {if stats.upcoming.is_empty() {
                     view! { <p class="ph-muted">{move || ctx.t().none_yet}</p> }.into_any()
                 } else {
-                    view! { <ul class="ph-events">
-                        {stats.upcoming.iter().map(|e| {
-                            let (id, start, end) = (e.initiative_id.0, e.starts_on, e.ends_on);
-                            let place = event_names.name(e.region).unwrap_or_default().to_owned();
-                            view! {
-                                <li>
-                                    <span class="ph-events__date">{move || format::date_range(start, end, ctx.lang.get())}</span>
-                                    " "
-                                    <button type="button" class="ph-link" on:click=move |_| ctx.view.set(View::Initiative(id))>{e.title.clone()}</button>
-                                    <span class="ph-muted">{format!(" · {place}")}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul> }.into_any()
+                    view! {
+                        <ul class="ph-events">
+                            {stats
+                                .upcoming
+                                .iter()
+                                .map(|e| {
+                                    let (id, start, end) = (
+                                        e.initiative_id.0,
+                                        e.starts_on,
+                                        e.ends_on,
+                                    );
+                                    let place = event_names
+                                        .name(e.region)
+                                        .unwrap_or_default()
+                                        .to_owned();
+                                    view! {
+                                        <li>
+                                            <span class="ph-events__date">
+                                                {move || format::date_range(start, end, ctx.lang.get())}
+                                            </span>
+                                            " "
+                                            <button
+                                                type="button"
+                                                class="ph-link"
+                                                on:click=move |_| ctx.view.set(View::Initiative(id))
+                                            >
+                                                {e.title.clone()}
+                                            </button>
+                                            <span class="ph-muted">{format!(" · {place}")}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
                 }}
             </section>
         </div>
@@ -189,7 +298,9 @@ fn Cities(cities: Vec<CityStats>) -> impl IntoView {
     let regions = Regions::builtin();
     view! {
         <section class="ph-section" aria-labelledby=ctx.id("cities")>
-            <h4 class="ph-subheading" id=ctx.id("cities")>{move || ctx.t().cities}</h4>
+            <h4 class="ph-subheading" id=ctx.id("cities")>
+                {move || ctx.t().cities}
+            </h4>
             <div class="ph-table-wrap">
                 <table class="ph-table" data-testid="cities">
                     <thead>
@@ -202,15 +313,28 @@ fn Cities(cities: Vec<CityStats>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {cities.into_iter().map(|c| view! {
-                            <tr>
-                                <th scope="row">{regions.name(c.city).unwrap_or_default().to_owned()}</th>
-                                <td>{format!("{} / {}", c.kecamatan_activated, c.kecamatan_total)}</td>
-                                <td>{c.initiatives}</td>
-                                <td>{c.stakeholders}</td>
-                                <td>{c.pentahelix_complete}</td>
-                            </tr>
-                        }).collect_view()}
+                        {cities
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">
+                                            {regions.name(c.city).unwrap_or_default().to_owned()}
+                                        </th>
+                                        <td>
+                                            {format!(
+                                                "{} / {}",
+                                                c.kecamatan_activated,
+                                                c.kecamatan_total,
+                                            )}
+                                        </td>
+                                        <td>{c.initiatives}</td>
+                                        <td>{c.stakeholders}</td>
+                                        <td>{c.pentahelix_complete}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>

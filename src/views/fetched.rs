@@ -59,7 +59,11 @@ where
             match fetch().await {
                 Ok(shown) => shown,
                 Err(NotFetched) => view! {
-                    <div class="ph-notice ph-notice--error" role="alert" data-testid="view-not-fetched">
+                    <div
+                        class="ph-notice ph-notice--error"
+                        role="alert"
+                        data-testid="view-not-fetched"
+                    >
                         <p>{move || ctx.t().error_network}</p>
                         <button
                             type="button"
@@ -76,7 +80,5 @@ where
     };
     // A transition, not a suspense: the views' own data reloads (a pledge sent, a profile picked)
     // must update them in place, not swap the whole view back to placeholders and drop the focus.
-    view! {
-        <Transition fallback=|| view! { <Skeletons /> }>{shown}</Transition>
-    }
+    view! { <Transition fallback=|| view! { <Skeletons /> }>{shown}</Transition> }
 }

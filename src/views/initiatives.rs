@@ -121,38 +121,95 @@ pub fn Initiatives() -> impl IntoView {
                 }
             >
                 <div class="ph-field">
-                    <label class="ph-field__label" for=id("f-kecamatan")>{move || ctx.t().filter_kecamatan}</label>
-                    <select id=id("f-kecamatan") class="ph-input" on:change=move |ev| kecamatan.set(event_target_value(&ev)) prop:value=move || kecamatan.get()>
+                    <label class="ph-field__label" for=id("f-kecamatan")>
+                        {move || ctx.t().filter_kecamatan}
+                    </label>
+                    <select
+                        id=id("f-kecamatan")
+                        class="ph-input"
+                        on:change=move |ev| kecamatan.set(event_target_value(&ev))
+                        prop:value=move || kecamatan.get()
+                    >
                         <option value="">{move || ctx.t().all_kecamatan}</option>
-                        {kecamatan_options.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="ph-field">
-                    <label class="ph-field__label" for=id("f-subsector")>{move || ctx.t().filter_subsector}</label>
-                    <select id=id("f-subsector") class="ph-input" on:change=move |ev| subsector.set(event_target_value(&ev))>
-                        <option value="">{move || ctx.t().all_subsectors}</option>
-                        {Subsector::ALL.iter().map(|s| { let s = *s; view! { <option value=s.slug()>{move || s.label(ctx.lang.get())}</option> } }).collect_view()}
-                    </select>
-                </div>
-                <div class="ph-field">
-                    <label class="ph-field__label" for=id("f-resource")>{move || ctx.t().filter_resource}</label>
-                    <select id=id("f-resource") class="ph-input" on:change=move |ev| resource.set(event_target_value(&ev))>
-                        <option value="">{move || ctx.t().all_resources}</option>
-                        {Resource::ALL.iter().map(|r| { let r = *r; view! { <option value=r.slug()>{move || r.label(ctx.lang.get())}</option> } }).collect_view()}
-                    </select>
-                </div>
-                <div class="ph-field">
-                    <label class="ph-field__label" for=id("f-status")>{move || ctx.t().filter_status}</label>
-                    <select id=id("f-status") class="ph-input" on:change=move |ev| status.set(event_target_value(&ev))>
-                        <option value="">{move || ctx.t().all_statuses}</option>
-                        {[InitiativeStatus::Open, InitiativeStatus::Active, InitiativeStatus::Completed]
+                        {kecamatan_options
                             .into_iter()
-                            .map(|s| view! { <option value=s.slug()>{move || s.label(ctx.lang.get())}</option> })
+                            .map(|(code, name)| view! { <option value=code>{name}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="ph-field">
+                    <label class="ph-field__label" for=id("f-subsector")>
+                        {move || ctx.t().filter_subsector}
+                    </label>
+                    <select
+                        id=id("f-subsector")
+                        class="ph-input"
+                        on:change=move |ev| subsector.set(event_target_value(&ev))
+                    >
+                        <option value="">{move || ctx.t().all_subsectors}</option>
+                        {Subsector::ALL
+                            .iter()
+                            .map(|s| {
+                                let s = *s;
+                                view! {
+                                    <option value=s
+                                        .slug()>{move || s.label(ctx.lang.get())}</option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="ph-field">
+                    <label class="ph-field__label" for=id("f-resource")>
+                        {move || ctx.t().filter_resource}
+                    </label>
+                    <select
+                        id=id("f-resource")
+                        class="ph-input"
+                        on:change=move |ev| resource.set(event_target_value(&ev))
+                    >
+                        <option value="">{move || ctx.t().all_resources}</option>
+                        {Resource::ALL
+                            .iter()
+                            .map(|r| {
+                                let r = *r;
+                                view! {
+                                    <option value=r
+                                        .slug()>{move || r.label(ctx.lang.get())}</option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="ph-field">
+                    <label class="ph-field__label" for=id("f-status")>
+                        {move || ctx.t().filter_status}
+                    </label>
+                    <select
+                        id=id("f-status")
+                        class="ph-input"
+                        on:change=move |ev| status.set(event_target_value(&ev))
+                    >
+                        <option value="">{move || ctx.t().all_statuses}</option>
+                        {[
+                            InitiativeStatus::Open,
+                            InitiativeStatus::Active,
+                            InitiativeStatus::Completed,
+                        ]
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s
+                                        .slug()>{move || s.label(ctx.lang.get())}</option>
+                                }
+                            })
                             .collect_view()}
                     </select>
                 </div>
                 <div class="ph-field ph-field--grow">
-                    <label class="ph-field__label" for=id("f-text")>{move || ctx.t().search}</label>
+                    <label class="ph-field__label" for=id("f-text")>
+                        {move || ctx.t().search}
+                    </label>
                     <div class="ph-search">
                         <input
                             id=id("f-text")
@@ -162,7 +219,9 @@ pub fn Initiatives() -> impl IntoView {
                             prop:value=move || text.get()
                             on:input=move |ev| text.set(event_target_value(&ev))
                         />
-                        <button type="submit" class="ph-button">{move || ctx.t().search}</button>
+                        <button type="submit" class="ph-button">
+                            {move || ctx.t().search}
+                        </button>
                     </div>
                 </div>
             </form>
@@ -171,7 +230,13 @@ pub fn Initiatives() -> impl IntoView {
                 {move || (!loading.get()).then(|| shown(ctx.lang.get(), items.with(Vec::len)))}
             </p>
 
-            {move || error.get().map(|e| view! { <LoadError error=e retry=Callback::new(move |()| fetch(false)) /> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! { <LoadError error=e retry=Callback::new(move |()| fetch(false)) /> }
+                    })
+            }}
 
             <ul class="ph-cards" data-testid="initiative-list">
                 <For each=move || items.get() key=|i| (i.id, i.updated_at) let(initiative)>
@@ -187,14 +252,23 @@ pub fn Initiatives() -> impl IntoView {
                 <div class="ph-empty" data-testid="empty">
                     <p class="ph-empty__title">{move || ctx.t().empty_title}</p>
                     <p>{move || ctx.t().empty_invite}</p>
-                    <button type="button" class="ph-button" on:click=move |_| ctx.view.set(View::Propose)>
+                    <button
+                        type="button"
+                        class="ph-button"
+                        on:click=move |_| ctx.view.set(View::Propose)
+                    >
                         {move || ctx.t().propose_cta}
                     </button>
                 </div>
             </Show>
 
             <Show when=move || cursor.get().is_some() && !loading.get()>
-                <button type="button" class="ph-button ph-button--ghost ph-more" data-testid="load-more" on:click=move |_| fetch(true)>
+                <button
+                    type="button"
+                    class="ph-button ph-button--ghost ph-more"
+                    data-testid="load-more"
+                    on:click=move |_| fetch(true)
+                >
                     {move || ctx.t().load_more}
                 </button>
             </Show>
@@ -227,7 +301,13 @@ fn InitiativeCard(initiative: Initiative) -> impl IntoView {
             <CoveragePentagon coverage=coverage lang=ctx.lang size=56 />
             <div class="ph-card__body">
                 <h3 class="ph-card__title">
-                    <button type="button" class="ph-link" on:click=move |_| ctx.view.set(View::Initiative(id))>{title}</button>
+                    <button
+                        type="button"
+                        class="ph-link"
+                        on:click=move |_| ctx.view.set(View::Initiative(id))
+                    >
+                        {title}
+                    </button>
                 </h3>
                 <p class="ph-card__meta">
                     <span>{place}</span>
@@ -239,17 +319,34 @@ fn InitiativeCard(initiative: Initiative) -> impl IntoView {
                         }}
                     </span>
                     " · "
-                    <span class=format!("ph-status ph-status--{}", status.slug())>{move || status.label(ctx.lang.get())}</span>
+                    <span class=format!(
+                        "ph-status ph-status--{}",
+                        status.slug(),
+                    )>{move || status.label(ctx.lang.get())}</span>
                 </p>
                 <p class="ph-card__tags">
-                    {subsectors.into_iter().map(|s| view! { <span class="ph-tag">{move || s.label(ctx.lang.get())}</span> }).collect_view()}
+                    {subsectors
+                        .into_iter()
+                        .map(|s| {
+                            view! { <span class="ph-tag">{move || s.label(ctx.lang.get())}</span> }
+                        })
+                        .collect_view()}
                 </p>
-                <Show when={let empty = open_needs.is_empty(); move || !empty}>
+                <Show when={
+                    let empty = open_needs.is_empty();
+                    move || !empty
+                }>
                     <p class="ph-card__needs">
                         <span class="ph-card__needs-label">{move || ctx.t().needs}": "</span>
                         {
                             let open_needs = open_needs.clone();
-                            move || open_needs.iter().map(|r| r.label(ctx.lang.get())).collect::<Vec<_>>().join(", ")
+                            move || {
+                                open_needs
+                                    .iter()
+                                    .map(|r| r.label(ctx.lang.get()))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            }
                         }
                     </p>
                 </Show>

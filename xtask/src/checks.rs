@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check CI runs, in the order that fails fastest.
 
 use std::env;
+use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -12,7 +13,7 @@ use crate::{cmd, dist, e2e, fuzz, postgres, schemathesis};
 type Step = (&'static str, fn(&Workspace) -> Result<()>);
 
 const STEPS: [Step; 13] = [
-    ("format (cargo fmt --check)", format),
+    ("format (cargo fmt, leptosfmt --check)", format),
     ("tools (install what is missing)", install_tools),
     ("clippy, native", clippy_native),
     ("clippy, widget for wasm", clippy_wasm),
@@ -50,10 +51,20 @@ pub fn run_all(ws: &Workspace) -> Result<()> {
     Ok(())
 }
 
+/// rustfmt leaves the markup inside `view!` as written, so leptosfmt checks the widget's views.
 fn format(ws: &Workspace) -> Result<()> {
     let mut cargo = ws.cargo();
     cargo.args(["fmt", "--all", "--", "--check"]);
-    cmd::run(&mut cargo).context("the code is not formatted; fix: cargo fmt --all")
+    cmd::run(&mut cargo).context("the code is not formatted; fix: cargo fmt --all")?;
+    let leptosfmt = tools::ensure_leptosfmt(ws)?;
+    let mut check = Command::new(&leptosfmt);
+    check.arg("--check").arg(ws.root.join("src"));
+    cmd::run(&mut check).with_context(|| {
+        format!(
+            "the views are not formatted; fix: {} src && cargo fmt --all",
+            leptosfmt.display()
+        )
+    })
 }
 
 /// The committed snapshot is the served document (`server/tests/openapi.rs` holds them equal),

@@ -69,14 +69,29 @@ pub fn EmbedCode() -> impl IntoView {
             <p class="ph-muted">{move || ctx.t().embed_intro}</p>
             <div class="ph-row">
                 <div class="ph-field">
-                    <label class="ph-field__label" for=ctx.id("embed-region")>{move || ctx.t().area}</label>
-                    <select id=ctx.id("embed-region") class="ph-input" on:change=move |ev| region.set(event_target_value(&ev))>
-                        {areas.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                    <label class="ph-field__label" for=ctx.id("embed-region")>
+                        {move || ctx.t().area}
+                    </label>
+                    <select
+                        id=ctx.id("embed-region")
+                        class="ph-input"
+                        on:change=move |ev| region.set(event_target_value(&ev))
+                    >
+                        {areas
+                            .into_iter()
+                            .map(|(code, name)| view! { <option value=code>{name}</option> })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="ph-field">
-                    <label class="ph-field__label" for=ctx.id("embed-view")>{move || ctx.t().embed_view}</label>
-                    <select id=ctx.id("embed-view") class="ph-input" on:change=move |ev| first.set(event_target_value(&ev))>
+                    <label class="ph-field__label" for=ctx.id("embed-view")>
+                        {move || ctx.t().embed_view}
+                    </label>
+                    <select
+                        id=ctx.id("embed-view")
+                        class="ph-input"
+                        on:change=move |ev| first.set(event_target_value(&ev))
+                    >
                         <option value="initiatives">{move || ctx.t().tab_initiatives}</option>
                         <option value="propose">{move || ctx.t().tab_propose}</option>
                         <option value="partners">{move || ctx.t().tab_partners}</option>
@@ -84,29 +99,59 @@ pub fn EmbedCode() -> impl IntoView {
                     </select>
                 </div>
                 <div class="ph-field">
-                    <label class="ph-field__label" for=ctx.id("embed-lang")>{move || ctx.t().embed_lang}</label>
-                    <select id=ctx.id("embed-lang") class="ph-input" on:change=move |ev| lang.set(event_target_value(&ev))>
+                    <label class="ph-field__label" for=ctx.id("embed-lang")>
+                        {move || ctx.t().embed_lang}
+                    </label>
+                    <select
+                        id=ctx.id("embed-lang")
+                        class="ph-input"
+                        on:change=move |ev| lang.set(event_target_value(&ev))
+                    >
                         <option value="id">"Bahasa Indonesia"</option>
                         <option value="en">"English"</option>
                     </select>
                 </div>
                 <div class="ph-field">
-                    <label class="ph-field__label" for=ctx.id("embed-colour")>{move || ctx.t().embed_colour}</label>
-                    <input id=ctx.id("embed-colour") class="ph-input" type="color" prop:value=move || colour.get()
-                        on:input=move |ev| colour.set(event_target_value(&ev)) />
+                    <label class="ph-field__label" for=ctx.id("embed-colour")>
+                        {move || ctx.t().embed_colour}
+                    </label>
+                    <input
+                        id=ctx.id("embed-colour")
+                        class="ph-input"
+                        type="color"
+                        prop:value=move || colour.get()
+                        on:input=move |ev| colour.set(event_target_value(&ev))
+                    />
                 </div>
             </div>
             <div class="ph-field">
-                <label class="ph-field__label" for=ctx.id("embed-snippet")>{move || ctx.t().embed_snippet}</label>
-                <textarea id=ctx.id("embed-snippet") class="ph-input ph-input--multiline" rows="3" readonly=true data-testid="snippet"
-                    prop:value=snippet></textarea>
+                <label class="ph-field__label" for=ctx.id("embed-snippet")>
+                    {move || ctx.t().embed_snippet}
+                </label>
+                <textarea
+                    id=ctx.id("embed-snippet")
+                    class="ph-input ph-input--multiline"
+                    rows="3"
+                    readonly=true
+                    data-testid="snippet"
+                    prop:value=snippet
+                ></textarea>
             </div>
             <div class="ph-actions">
-                <button type="button" class="ph-button" on:click=copy>{move || if copied.get() { ctx.t().copied } else { ctx.t().copy }}</button>
-                <a class="ph-link" href=frame target="_blank" rel="noopener">{move || ctx.t().embed_frame}</a>
+                <button type="button" class="ph-button" on:click=copy>
+                    {move || if copied.get() { ctx.t().copied } else { ctx.t().copy }}
+                </button>
+                <a class="ph-link" href=frame target="_blank" rel="noopener">
+                    {move || ctx.t().embed_frame}
+                </a>
             </div>
             <p class="ph-field__label">{move || ctx.t().embed_preview}</p>
-            <iframe class="ph-preview" data-testid="embed-preview" src=frame title=move || ctx.t().embed_preview></iframe>
+            <iframe
+                class="ph-preview"
+                data-testid="embed-preview"
+                src=frame
+                title=move || ctx.t().embed_preview
+            ></iframe>
         </section>
     }
 }

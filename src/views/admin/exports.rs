@@ -24,14 +24,45 @@ pub fn Exports(token: String) -> impl IntoView {
         <section class="ph-panel">
             <h4 class="ph-subheading">{move || ctx.t().exports}</h4>
             <div class="ph-actions">
-                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { fetch.dispatch(Export::Initiatives); }>{move || ctx.t().export_initiatives}</button>
-                <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { fetch.dispatch(Export::Stakeholders); }>{move || ctx.t().export_stakeholders}</button>
+                <button
+                    type="button"
+                    class="ph-button ph-button--ghost"
+                    on:click=move |_| {
+                        fetch.dispatch(Export::Initiatives);
+                    }
+                >
+                    {move || ctx.t().export_initiatives}
+                </button>
+                <button
+                    type="button"
+                    class="ph-button ph-button--ghost"
+                    on:click=move |_| {
+                        fetch.dispatch(Export::Stakeholders);
+                    }
+                >
+                    {move || ctx.t().export_stakeholders}
+                </button>
             </div>
             <p role="status" aria-live="polite">
                 {move || match fetch.value().get() {
-                    Some(Ok((file, csv))) => Some(view! {
-                        <a class="ph-link" data-testid="csv-link" download=file href=format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv)))>{file}</a>
-                    }.into_any()),
+                    Some(Ok((file, csv))) => {
+                        Some(
+                            view! {
+                                <a
+                                    class="ph-link"
+                                    data-testid="csv-link"
+                                    download=file
+                                    href=format!(
+                                        "data:text/csv;charset=utf-8,{}",
+                                        String::from(js_sys::encode_uri_component(&csv)),
+                                    )
+                                >
+                                    {file}
+                                </a>
+                            }
+                                .into_any(),
+                        )
+                    }
                     Some(Err(e)) => Some(view! { <span>{error_text(&ctx, &e)}</span> }.into_any()),
                     None => None,
                 }}

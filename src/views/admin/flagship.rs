@@ -42,24 +42,62 @@ pub fn Flagship(token: String) -> impl IntoView {
     view! {
         <section class="ph-panel">
             <h4 class="ph-subheading">{move || ctx.t().flagship_set}</h4>
-            <form class="ph-row" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <form
+                class="ph-row"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save.dispatch(());
+                }
+            >
                 <div class="ph-field">
-                    <label class="ph-field__label" for=ctx.id("flag-region")>{move || ctx.t().kecamatan}</label>
-                    <select id=ctx.id("flag-region") class="ph-input" on:change=move |ev| region.set(event_target_value(&ev))>
+                    <label class="ph-field__label" for=ctx.id("flag-region")>
+                        {move || ctx.t().kecamatan}
+                    </label>
+                    <select
+                        id=ctx.id("flag-region")
+                        class="ph-input"
+                        on:change=move |ev| region.set(event_target_value(&ev))
+                    >
                         <option value="">{move || ctx.t().choose}</option>
-                        {kecamatan.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                        {kecamatan
+                            .into_iter()
+                            .map(|(code, name)| view! { <option value=code>{name}</option> })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="ph-field ph-field--grow">
-                    <label class="ph-field__label" for=ctx.id("flag-product")>{move || ctx.t().product}</label>
-                    <input id=ctx.id("flag-product") class="ph-input" maxlength="120" prop:value=move || product.get() on:input=move |ev| product.set(event_target_value(&ev)) />
+                    <label class="ph-field__label" for=ctx.id("flag-product")>
+                        {move || ctx.t().product}
+                    </label>
+                    <input
+                        id=ctx.id("flag-product")
+                        class="ph-input"
+                        maxlength="120"
+                        prop:value=move || product.get()
+                        on:input=move |ev| product.set(event_target_value(&ev))
+                    />
                 </div>
-                <button type="submit" class="ph-button" disabled=move || { region.with(String::is_empty) }>{move || ctx.t().save}</button>
+                <button
+                    type="submit"
+                    class="ph-button"
+                    disabled=move || { region.with(String::is_empty) }
+                >
+                    {move || ctx.t().save}
+                </button>
             </form>
             <p role="status" aria-live="polite">
                 {move || match save.value().get() {
                     Some(Ok(())) => Some(ctx.t().saved.to_owned()),
-                    Some(Err(e)) => Some(e.field_errors().values().next().cloned().unwrap_or_else(|| error_text(&ctx, &e))),
+                    Some(Err(e)) => {
+                        Some(
+                            e
+                                .field_errors()
+                                .values()
+                                .next()
+                                .cloned()
+                                .unwrap_or_else(|| error_text(&ctx, &e)),
+                        )
+                    }
                     None => None,
                 }}
             </p>

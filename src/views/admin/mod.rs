@@ -32,27 +32,45 @@ pub fn Admin() -> impl IntoView {
         <section class="ph-section">
             <h3 class="ph-section__title">{move || ctx.t().admin_heading}</h3>
             {move || match ctx.admin_token.get() {
-                None => view! {
-                    <form class="ph-form" on:submit=move |ev| {
-                        ev.prevent_default();
-                        let token = entered.get_untracked().trim().to_owned();
-                        if !token.is_empty() {
-                            storage::save("admin-token", &token);
-                            ctx.admin_token.set(Some(token));
-                        }
-                    }>
-                        <div class="ph-field">
-                            <label class="ph-field__label" for=ctx.id("admin-token")>{move || ctx.t().admin_token}</label>
-                            <p class="ph-field__hint" id=ctx.id("admin-token-hint")>{move || ctx.t().admin_token_hint}</p>
-                            <div class="ph-search">
-                                <input id=ctx.id("admin-token") class="ph-input" type="password" autocomplete="off"
-                                    aria-describedby=ctx.id("admin-token-hint")
-                                    prop:value=move || entered.get() on:input=move |ev| entered.set(event_target_value(&ev)) />
-                                <button type="submit" class="ph-button">{move || ctx.t().use_token}</button>
+                None => {
+                    view! {
+                        <form
+                            class="ph-form"
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                let token = entered.get_untracked().trim().to_owned();
+                                if !token.is_empty() {
+                                    storage::save("admin-token", &token);
+                                    ctx.admin_token.set(Some(token));
+                                }
+                            }
+                        >
+                            <div class="ph-field">
+                                <label class="ph-field__label" for=ctx.id("admin-token")>
+                                    {move || ctx.t().admin_token}
+                                </label>
+                                <p class="ph-field__hint" id=ctx.id("admin-token-hint")>
+                                    {move || ctx.t().admin_token_hint}
+                                </p>
+                                <div class="ph-search">
+                                    <input
+                                        id=ctx.id("admin-token")
+                                        class="ph-input"
+                                        type="password"
+                                        autocomplete="off"
+                                        aria-describedby=ctx.id("admin-token-hint")
+                                        prop:value=move || entered.get()
+                                        on:input=move |ev| entered.set(event_target_value(&ev))
+                                    />
+                                    <button type="submit" class="ph-button">
+                                        {move || ctx.t().use_token}
+                                    </button>
+                                </div>
                             </div>
-                        </div>
-                    </form>
-                }.into_any(),
+                        </form>
+                    }
+                        .into_any()
+                }
                 Some(token) => view! { <Console token=token /> }.into_any(),
             }}
         </section>
@@ -63,9 +81,7 @@ pub fn Admin() -> impl IntoView {
 fn Console(token: String) -> impl IntoView {
     let ctx = use_ctx();
     let token = StoredValue::new(token);
-    let reload = RwSignal::new(0u32);
     let queue = LocalResource::new(move || {
-        reload.track();
         let token = token.get_value();
         let abort = abort_on_cleanup();
         async move {
@@ -88,7 +104,7 @@ fn Console(token: String) -> impl IntoView {
                 .api()
                 .call(&moderation, Call::with_token(Some(&token)))
                 .await;
-            reload.try_update(|n| *n += 1);
+            queue.refetch();
             result
         }
     });
@@ -98,12 +114,29 @@ fn Console(token: String) -> impl IntoView {
     };
     view! {
         <div class="ph-actions">
-            <button type="button" class="ph-button ph-button--ghost" on:click=forget>{move || ctx.t().forget_token}</button>
+            <button type="button" class="ph-button ph-button--ghost" on:click=forget>
+                {move || ctx.t().forget_token}
+            </button>
         </div>
-        {move || moderate.value().get().and_then(Result::err).map(|e| view! { <p class="ph-notice ph-notice--error" role="alert">{error_text(&ctx, &e)}</p> })}
+        {move || {
+            moderate
+                .value()
+                .get()
+                .and_then(Result::err)
+                .map(|e| {
+                    view! {
+                        <p class="ph-notice ph-notice--error" role="alert">
+                            {error_text(&ctx, &e)}
+                        </p>
+                    }
+                })
+        }}
         {move || match queue.get() {
             None => view! { <Skeletons count=2 /> }.into_any(),
-            Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
+            Some(Err(e)) => {
+                view! { <LoadError error=e retry=Callback::new(move |()| queue.refetch()) /> }
+                    .into_any()
+            }
             Some(Ok(q)) => view! { <Queue queue=q moderate=moderate /> }.into_any(),
         }}
         <EmbedCode />

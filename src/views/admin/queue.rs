@@ -21,11 +21,30 @@ pub fn Queue(
         let id = i.id.0;
         view! {
             <li class="ph-pledge">
-                <button type="button" class="ph-link" on:click=move |_| ctx.view.set(View::Initiative(id))>{i.title.clone()}</button>
+                <button
+                    type="button"
+                    class="ph-link"
+                    on:click=move |_| ctx.view.set(View::Initiative(id))
+                >
+                    {i.title.clone()}
+                </button>
                 <div class="ph-actions">
-                    {actions.into_iter().map(|(action, label)| view! {
-                        <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { moderate.dispatch((id, action)); }>{move || label(&ctx)}</button>
-                    }).collect_view()}
+                    {actions
+                        .into_iter()
+                        .map(|(action, label)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="ph-button ph-button--ghost"
+                                    on:click=move |_| {
+                                        moderate.dispatch((id, action));
+                                    }
+                                >
+                                    {move || label(&ctx)}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
                 </div>
             </li>
         }
@@ -37,14 +56,45 @@ pub fn Queue(
                 <p class="ph-muted">{move || ctx.t().nothing_to_review}</p>
             </Show>
             <h4 class="ph-subheading">{move || ctx.t().queue_proposed}</h4>
-            <ul class="ph-pledges">{queue.proposed.into_iter().map(|i| row(i, vec![(ModerationAction::Approve, |c| c.t().approve), (ModerationAction::Hide, |c| c.t().hide)])).collect_view()}</ul>
+            <ul class="ph-pledges">
+                {queue
+                    .proposed
+                    .into_iter()
+                    .map(|i| row(
+                        i,
+                        vec![
+                            (ModerationAction::Approve, |c| c.t().approve),
+                            (ModerationAction::Hide, |c| c.t().hide),
+                        ],
+                    ))
+                    .collect_view()}
+            </ul>
             <h4 class="ph-subheading">{move || ctx.t().queue_hidden}</h4>
-            <ul class="ph-pledges">{queue.hidden.into_iter().map(|i| row(i, vec![(ModerationAction::Approve, |c| c.t().approve)])).collect_view()}</ul>
+            <ul class="ph-pledges">
+                {queue
+                    .hidden
+                    .into_iter()
+                    .map(|i| row(i, vec![(ModerationAction::Approve, |c| c.t().approve)]))
+                    .collect_view()}
+            </ul>
             <h4 class="ph-subheading">{move || ctx.t().queue_reports}</h4>
             <ul class="ph-pledges">
-                {queue.reports.into_iter().map(|r| view! {
-                    <li class="ph-pledge">{format!("{} #{} — {}", r.target_kind.slug(), r.target_id, r.reason)}</li>
-                }).collect_view()}
+                {queue
+                    .reports
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <li class="ph-pledge">
+                                {format!(
+                                    "{} #{} — {}",
+                                    r.target_kind.slug(),
+                                    r.target_id,
+                                    r.reason,
+                                )}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }

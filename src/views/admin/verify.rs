@@ -35,11 +35,27 @@ pub fn Verify(token: String) -> impl IntoView {
     view! {
         <section class="ph-panel">
             <h4 class="ph-subheading">{move || ctx.t().verify}</h4>
-            <form class="ph-search" on:submit=move |ev| { ev.prevent_default(); verify.dispatch(()); }>
-                <label class="ph-visually-hidden" for=ctx.id("verify-id")>{move || ctx.t().stakeholder_id}</label>
-                <input id=ctx.id("verify-id") class="ph-input" inputmode="numeric" placeholder=move || ctx.t().stakeholder_id
-                    prop:value=move || id.get() on:input=move |ev| id.set(event_target_value(&ev)) />
-                <button type="submit" class="ph-button">{move || ctx.t().set_verified}</button>
+            <form
+                class="ph-search"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    verify.dispatch(());
+                }
+            >
+                <label class="ph-visually-hidden" for=ctx.id("verify-id")>
+                    {move || ctx.t().stakeholder_id}
+                </label>
+                <input
+                    id=ctx.id("verify-id")
+                    class="ph-input"
+                    inputmode="numeric"
+                    placeholder=move || ctx.t().stakeholder_id
+                    prop:value=move || id.get()
+                    on:input=move |ev| id.set(event_target_value(&ev))
+                />
+                <button type="submit" class="ph-button">
+                    {move || ctx.t().set_verified}
+                </button>
             </form>
             <p role="status" aria-live="polite">
                 {move || match verify.value().get() {

@@ -18,7 +18,7 @@ type StatusButton = (InitiativeStatus, fn(&Ctx) -> &'static str);
 pub fn OwnerControls(
     initiative: Initiative,
     token: String,
-    reload: RwSignal<u32>,
+    refresh: Callback<()>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let id = initiative.id.0;
@@ -36,7 +36,7 @@ pub fn OwnerControls(
                 .api()
                 .call(&change, Call::with_token(Some(&token)))
                 .await;
-            reload.try_update(|n| *n += 1);
+            refresh.try_run(());
             result
         }
     });
@@ -54,29 +54,59 @@ pub fn OwnerControls(
         on_done: Callback::new(move |saved: bool| {
             editing.try_set(false);
             if saved {
-                reload.try_update(|n| *n += 1);
+                refresh.try_run(());
             }
         }),
     };
     view! {
         <section class="ph-panel" aria-labelledby=ctx.id("manage")>
-            <h4 class="ph-subheading" id=ctx.id("manage")>{move || ctx.t().manage}</h4>
+            <h4 class="ph-subheading" id=ctx.id("manage")>
+                {move || ctx.t().manage}
+            </h4>
             <Show when=move || editing.get()>
                 <OnDemandEdit target=edit_target.clone() />
             </Show>
             <div class="ph-actions">
-                <button type="button" class="ph-button ph-button--ghost" data-testid="edit"
+                <button
+                    type="button"
+                    class="ph-button ph-button--ghost"
+                    data-testid="edit"
                     aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)>{move || ctx.t().edit}</button>
+                    on:click=move |_| editing.update(|e| *e = !*e)
+                >
+                    {move || ctx.t().edit}
+                </button>
                 {options
                     .into_iter()
                     .filter(|(to, _)| current.owner_may_change_to(*to))
-                    .map(|(to, label)| view! {
-                        <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { change.dispatch(to); }>{move || label(&ctx)}</button>
+                    .map(|(to, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="ph-button ph-button--ghost"
+                                on:click=move |_| {
+                                    change.dispatch(to);
+                                }
+                            >
+                                {move || label(&ctx)}
+                            </button>
+                        }
                     })
                     .collect_view()}
             </div>
-            {move || change.value().get().and_then(Result::err).map(|e| view! { <p class="ph-notice ph-notice--error" role="alert">{error_text(&ctx, &e)}</p> })}
+            {move || {
+                change
+                    .value()
+                    .get()
+                    .and_then(Result::err)
+                    .map(|e| {
+                        view! {
+                            <p class="ph-notice ph-notice--error" role="alert">
+                                {error_text(&ctx, &e)}
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -35,12 +35,17 @@ pub fn Matches(id: i64) -> impl IntoView {
     view! {
         <section class="ph-panel" aria-labelledby=ctx.id("matches")>
             <div class="ph-panel__head">
-                <h4 class="ph-subheading" id=ctx.id("matches")>{move || ctx.t().matches}</h4>
+                <h4 class="ph-subheading" id=ctx.id("matches")>
+                    {move || ctx.t().matches}
+                </h4>
                 <ScopeSelect scope=scope />
             </div>
             {move || match matches.get() {
                 None => view! { <Skeletons count=2 /> }.into_any(),
-                Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| scope.notify()) /> }.into_any(),
+                Some(Err(e)) => {
+                    view! { <LoadError error=e retry=Callback::new(move |()| scope.notify()) /> }
+                        .into_any()
+                }
                 Some(Ok(m)) => view! { <MatchList matches=m /> }.into_any(),
             }}
         </section>
@@ -63,12 +68,30 @@ pub fn ScopeSelect(scope: RwSignal<MatchScope>) -> impl IntoView {
     let id = ctx.id(&format!("scope-{}", (js_sys::Math::random() * 1e6) as u32));
     view! {
         <div class="ph-field ph-field--inline">
-            <label class="ph-field__label" for=id.clone()>{move || ctx.t().scope}</label>
-            <select id=id class="ph-input" data-testid="scope" on:change=move |ev| {
-                let value = event_target_value(&ev);
-                if let Some(s) = MatchScope::ALL.into_iter().find(|s| s.slug() == value) { scope.set(s); }
-            }>
-                {MatchScope::ALL.into_iter().map(|s| view! { <option value=s.slug() selected=move || scope.get() == s>{move || label(s)}</option> }).collect_view()}
+            <label class="ph-field__label" for=id.clone()>
+                {move || ctx.t().scope}
+            </label>
+            <select
+                id=id
+                class="ph-input"
+                data-testid="scope"
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some(s) = MatchScope::ALL.into_iter().find(|s| s.slug() == value) {
+                        scope.set(s);
+                    }
+                }
+            >
+                {MatchScope::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <option value=s.slug() selected=move || scope.get() == s>
+                                {move || label(s)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -92,56 +115,124 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
         } else {
             view! {
                 <ol class="ph-matches" data-testid="matches">
-                    {matches.stakeholders.into_iter().map(|m| view! {
-                        <li class="ph-match">
-                            <p>
-                                <strong>{m.stakeholder.name.clone()}</strong>
-                                {move || format!(" · {} · {} {}", m.stakeholder.helix.label(ctx.lang.get()), m.score, ctx.t().points)}
-                            </p>
-                            <Reasons reasons=m.reasons.clone() />
-                        </li>
-                    }).collect_view()}
+                    {matches
+                        .stakeholders
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <li class="ph-match">
+                                    <p>
+                                        <strong>{m.stakeholder.name.clone()}</strong>
+                                        {move || {
+                                            format!(
+                                                " · {} · {} {}",
+                                                m.stakeholder.helix.label(ctx.lang.get()),
+                                                m.score,
+                                                ctx.t().points,
+                                            )
+                                        }}
+                                    </p>
+                                    <Reasons reasons=m.reasons.clone() />
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ol>
             }
-            .into_any()
+                .into_any()
         }}
-        <Show when={let empty = coalition.members.is_empty(); move || !empty}>
+        <Show when={
+            let empty = coalition.members.is_empty();
+            move || !empty
+        }>
             <h5 class="ph-subheading">{move || ctx.t().coalition}</h5>
             <p class="ph-muted">{move || ctx.t().coalition_intro}</p>
             <ul class="ph-coalition" data-testid="coalition">
-                {coalition.members.iter().map(|m| {
-                    let name = name_of(m.stakeholder_id.0);
-                    let fills: Vec<Resource> = m.fills.iter().collect();
-                    let brings = m.brings_helix;
-                    view! {
-                        <li>
-                            <strong>{name}</strong>
-                            {move || {
-                                let mut parts = Vec::new();
-                                if !fills.is_empty() {
-                                    parts.push(format!("{} {}", ctx.t().coalition_fills, fills.iter().map(|r| r.label(ctx.lang.get())).collect::<Vec<_>>().join(", ")));
-                                }
-                                if let Some(h) = brings {
-                                    parts.push(format!("{} {}", ctx.t().coalition_brings, h.label(ctx.lang.get())));
-                                }
-                                format!(" — {}", parts.join("; "))
-                            }}
-                        </li>
-                    }
-                }).collect_view()}
+                {coalition
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let name = name_of(m.stakeholder_id.0);
+                        let fills: Vec<Resource> = m.fills.iter().collect();
+                        let brings = m.brings_helix;
+                        view! {
+                            <li>
+                                <strong>{name}</strong>
+                                {move || {
+                                    let mut parts = Vec::new();
+                                    if !fills.is_empty() {
+                                        parts
+                                            .push(
+                                                format!(
+                                                    "{} {}",
+                                                    ctx.t().coalition_fills,
+                                                    fills
+                                                        .iter()
+                                                        .map(|r| r.label(ctx.lang.get()))
+                                                        .collect::<Vec<_>>()
+                                                        .join(", "),
+                                                ),
+                                            );
+                                    }
+                                    if let Some(h) = brings {
+                                        parts
+                                            .push(
+                                                format!(
+                                                    "{} {}",
+                                                    ctx.t().coalition_brings,
+                                                    h.label(ctx.lang.get()),
+                                                ),
+                                            );
+                                    }
+                                    format!(" — {}", parts.join("; "))
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </Show>
-        <Show when={let none = coalition.uncovered_needs.is_empty(); move || !none}>
-            <p class="ph-muted">{
-                let uncovered = coalition.uncovered_needs;
-                move || format!("{} {}", ctx.t().uncovered, uncovered.iter().map(|r| r.label(ctx.lang.get())).collect::<Vec<_>>().join(", "))
-            }</p>
+        <Show when={
+            let none = coalition.uncovered_needs.is_empty();
+            move || !none
+        }>
+            <p class="ph-muted">
+                {
+                    let uncovered = coalition.uncovered_needs;
+                    move || {
+                        format!(
+                            "{} {}",
+                            ctx.t().uncovered,
+                            uncovered
+                                .iter()
+                                .map(|r| r.label(ctx.lang.get()))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        )
+                    }
+                }
+            </p>
         </Show>
-        <Show when={let none = coalition.missing_helices.is_empty(); move || !none}>
-            <p class="ph-muted">{
-                let missing = coalition.missing_helices;
-                move || format!("{} {}", ctx.t().missing_helices, missing.iter().map(|h| h.label(ctx.lang.get())).collect::<Vec<_>>().join(", "))
-            }</p>
+        <Show when={
+            let none = coalition.missing_helices.is_empty();
+            move || !none
+        }>
+            <p class="ph-muted">
+                {
+                    let missing = coalition.missing_helices;
+                    move || {
+                        format!(
+                            "{} {}",
+                            ctx.t().missing_helices,
+                            missing
+                                .iter()
+                                .map(|h| h.label(ctx.lang.get()))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        )
+                    }
+                }
+            </p>
         </Show>
     }
 }

@@ -33,10 +33,6 @@ use crate::views::abort_on_cleanup;
 pub fn InitiativeDetail(id: i64) -> impl IntoView {
     let ctx = use_ctx();
     let token = storage::token("initiative", id);
-    let reload = RwSignal::new(0u32);
-    // Pledges reload on their own, so offering support does not rebuild the whole page (and
-    // the offer form keeps its confirmation).
-    let reload_pledges = RwSignal::new(0u32);
     // Without the initiative's own token, this browser's partner profile (if any) speaks for it:
     // the other side of an accepted pledge may see the owner's contact.
     let viewer_token = token.clone().or_else(|| {
@@ -47,7 +43,6 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
     let initiative = LocalResource::new({
         let token = viewer_token.clone();
         move || {
-            reload.track();
             let token = token.clone();
             let abort = abort_on_cleanup();
             async move {
@@ -65,8 +60,6 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
     let pledges = LocalResource::new({
         let token = viewer_token;
         move || {
-            reload.track();
-            reload_pledges.track();
             let token = token.clone();
             let abort = abort_on_cleanup();
             async move {
@@ -81,30 +74,51 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
             }
         }
     });
+    // Pledges are fetched again on their own after an offer, so offering support does not
+    // rebuild the whole page (and the offer form keeps its confirmation).
+    let refresh_pledges = Callback::new(move |()| pledges.refetch());
+    let refresh = Callback::new(move |()| {
+        initiative.refetch();
+        pledges.refetch();
+    });
     let is_owner = token.is_some();
     let token = StoredValue::new(token);
 
     view! {
         <section class="ph-section ph-detail">
-            <button type="button" class="ph-link ph-back" on:click=move |_| ctx.view.set(View::Initiatives)>
-                "← " {move || ctx.t().back}
+            <button
+                type="button"
+                class="ph-link ph-back"
+                on:click=move |_| ctx.view.set(View::Initiatives)
+            >
+                "← "
+                {move || ctx.t().back}
             </button>
             {move || match initiative.get() {
                 None => view! { <Skeletons count=1 /> }.into_any(),
-                Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
+                Some(Err(e)) => view! { <LoadError error=e retry=refresh /> }.into_any(),
                 Some(Ok(i)) => {
                     let owned = i.clone();
                     view! {
                         <Overview initiative=i.clone() />
-                        <Pledges pledges=pledges is_owner=is_owner token=token.get_value() reload=reload />
+                        <Pledges
+                            pledges=pledges
+                            is_owner=is_owner
+                            token=token.get_value()
+                            refresh=refresh
+                        />
                         <Show when=move || is_owner>
-                            <OwnerControls initiative=owned.clone() token=token.get_value().unwrap_or_default() reload=reload />
+                            <OwnerControls
+                                initiative=owned.clone()
+                                token=token.get_value().unwrap_or_default()
+                                refresh=refresh
+                            />
                         </Show>
-                        <Offer initiative=i.clone() reload=reload_pledges />
+                        <Offer initiative=i.clone() refresh=refresh_pledges />
                         <Matches id=id />
                         <Report id=id />
                     }
-                    .into_any()
+                        .into_any()
                 }
             }}
         </section>

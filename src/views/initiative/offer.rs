@@ -12,7 +12,7 @@ use crate::context::use_ctx;
 use crate::storage;
 
 #[component]
-pub fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
+pub fn Offer(initiative: Initiative, refresh: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
     let mine = storage::my_stakeholders();
     let live = initiative.status.is_live();
@@ -51,7 +51,7 @@ pub fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
                 .call(&offer, Call::with_token(Some(&token)).idempotent(&key))
                 .await;
             if result.is_ok() {
-                reload.try_update(|n| *n += 1);
+                refresh.try_run(());
                 message.try_set(String::new());
             }
             result
@@ -61,51 +61,139 @@ pub fn Offer(initiative: Initiative, reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <Show when=move || live>
             <section class="ph-panel" aria-labelledby=ctx.id("offer")>
-                <h4 class="ph-subheading" id=ctx.id("offer")>{move || ctx.t().offer}</h4>
+                <h4 class="ph-subheading" id=ctx.id("offer")>
+                    {move || ctx.t().offer}
+                </h4>
                 {if names.with_value(Vec::is_empty) {
                     view! {
                         <p>{move || ctx.t().offer_need_profile}</p>
-                        <button type="button" class="ph-button ph-button--ghost" on:click=move |_| ctx.view.set(View::Partners)>{move || ctx.t().go_partners}</button>
+                        <button
+                            type="button"
+                            class="ph-button ph-button--ghost"
+                            on:click=move |_| ctx.view.set(View::Partners)
+                        >
+                            {move || ctx.t().go_partners}
+                        </button>
                     }
-                    .into_any()
+                        .into_any()
                 } else {
                     let needs = needs.clone();
                     view! {
-                        <form class="ph-form" on:submit=move |ev| { ev.prevent_default(); send.dispatch(()); }>
+                        <form
+                            class="ph-form"
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                send.dispatch(());
+                            }
+                        >
                             <div class="ph-field">
-                                <label class="ph-field__label" for=ctx.id("offer-as")>{move || ctx.t().offer_as}</label>
-                                <select id=ctx.id("offer-as") class="ph-input" on:change=move |ev| stakeholder.set(event_target_value(&ev).parse().unwrap_or_default())>
-                                    {names.get_value().into_iter().map(|s| view! { <option value=s.to_string()>{storage::name("stakeholder", s).unwrap_or_else(|| format!("#{s}"))}</option> }).collect_view()}
+                                <label class="ph-field__label" for=ctx.id("offer-as")>
+                                    {move || ctx.t().offer_as}
+                                </label>
+                                <select
+                                    id=ctx.id("offer-as")
+                                    class="ph-input"
+                                    on:change=move |ev| {
+                                        stakeholder
+                                            .set(event_target_value(&ev).parse().unwrap_or_default())
+                                    }
+                                >
+                                    {names
+                                        .get_value()
+                                        .into_iter()
+                                        .map(|s| {
+                                            view! {
+                                                <option value=s
+                                                    .to_string()>
+                                                    {storage::name("stakeholder", s)
+                                                        .unwrap_or_else(|| format!("#{s}"))}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </select>
                             </div>
                             <div class="ph-field">
-                                <label class="ph-field__label" for=ctx.id("offer-resource")>{move || ctx.t().offer_resource}</label>
-                                <select id=ctx.id("offer-resource") class="ph-input" on:change=move |ev| resource.set(event_target_value(&ev))>
-                                    {needs.into_iter().map(|r| view! { <option value=r.slug()>{move || r.label(ctx.lang.get())}</option> }).collect_view()}
+                                <label class="ph-field__label" for=ctx.id("offer-resource")>
+                                    {move || ctx.t().offer_resource}
+                                </label>
+                                <select
+                                    id=ctx.id("offer-resource")
+                                    class="ph-input"
+                                    on:change=move |ev| resource.set(event_target_value(&ev))
+                                >
+                                    {needs
+                                        .into_iter()
+                                        .map(|r| {
+                                            view! {
+                                                <option value=r
+                                                    .slug()>{move || r.label(ctx.lang.get())}</option>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </select>
                             </div>
                             <div class="ph-field">
-                                <label class="ph-field__label" for=ctx.id("offer-message")>{move || ctx.t().offer_message}</label>
-                                <textarea id=ctx.id("offer-message") class="ph-input ph-input--multiline" rows="3" maxlength="1000" required=true
-                                    prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))></textarea>
+                                <label class="ph-field__label" for=ctx.id("offer-message")>
+                                    {move || ctx.t().offer_message}
+                                </label>
+                                <textarea
+                                    id=ctx.id("offer-message")
+                                    class="ph-input ph-input--multiline"
+                                    rows="3"
+                                    maxlength="1000"
+                                    required=true
+                                    prop:value=move || message.get()
+                                    on:input=move |ev| message.set(event_target_value(&ev))
+                                ></textarea>
                             </div>
-                            <button type="submit" class="ph-button" disabled=move || send.pending().get()>
-                                {move || if send.pending().get() { ctx.t().submitting } else { ctx.t().offer_submit }}
+                            <button
+                                type="submit"
+                                class="ph-button"
+                                disabled=move || send.pending().get()
+                            >
+                                {move || {
+                                    if send.pending().get() {
+                                        ctx.t().submitting
+                                    } else {
+                                        ctx.t().offer_submit
+                                    }
+                                }}
                             </button>
                             <p aria-live="polite">
                                 {move || match send.value().get() {
-                                    Some(Ok(_)) => Some(view! { <span class="ph-notice ph-notice--ok">{ctx.t().offer_sent}</span> }.into_any()),
+                                    Some(Ok(_)) => {
+                                        Some(
+                                            view! {
+                                                <span class="ph-notice ph-notice--ok">
+                                                    {ctx.t().offer_sent}
+                                                </span>
+                                            }
+                                                .into_any(),
+                                        )
+                                    }
                                     Some(Err(e)) => {
                                         let fields = e.field_errors();
-                                        let text = fields.values().next().cloned().unwrap_or_else(|| error_text(&ctx, &e));
-                                        Some(view! { <span class="ph-notice ph-notice--error" role="alert">{text}</span> }.into_any())
+                                        let text = fields
+                                            .values()
+                                            .next()
+                                            .cloned()
+                                            .unwrap_or_else(|| error_text(&ctx, &e));
+                                        Some(
+                                            view! {
+                                                <span class="ph-notice ph-notice--error" role="alert">
+                                                    {text}
+                                                </span>
+                                            }
+                                                .into_any(),
+                                        )
                                     }
                                     None => None,
                                 }}
                             </p>
                         </form>
                     }
-                    .into_any()
+                        .into_any()
                 }}
             </section>
         </Show>

@@ -30,10 +30,15 @@ pub fn Overview(initiative: Initiative) -> impl IntoView {
         <header class="ph-detail__header">
             <CoveragePentagon coverage=coverage lang=ctx.lang size=88 />
             <div>
-                <h3 class="ph-detail__title" data-testid="detail-title">{initiative.title.clone()}</h3>
+                <h3 class="ph-detail__title" data-testid="detail-title">
+                    {initiative.title.clone()}
+                </h3>
                 <p class="ph-card__meta">
                     {place} " · "
-                    <span class=format!("ph-status ph-status--{}", status.slug())>{move || status.label(ctx.lang.get())}</span>
+                    <span class=format!(
+                        "ph-status ph-status--{}",
+                        status.slug(),
+                    )>{move || status.label(ctx.lang.get())}</span>
                 </p>
             </div>
         </header>
@@ -45,17 +50,38 @@ pub fn Overview(initiative: Initiative) -> impl IntoView {
                     (Some(start), end) => format::date_range(start, end, ctx.lang.get()),
                     _ => ctx.t().no_date.to_owned(),
                 }}
-                {dates.0.map(|_| view! { " · " <a class="ph-link" href=calendar.clone() download="pentahelix.ics">{move || ctx.t().add_to_calendar}</a> })}
+                {dates
+                    .0
+                    .map(|_| {
+                        view! {
+                            " · "
+                            <a class="ph-link" href=calendar.clone() download="pentahelix.ics">
+                                {move || ctx.t().add_to_calendar}
+                            </a>
+                        }
+                    })}
             </dd>
-            {initiative.place.clone().map(|p| view! { <dt>{move || ctx.t().place}</dt> <dd>{p}</dd> })}
-            {initiative.contact.clone().map(|c| {
-                view! {
-                    <dt>{move || ctx.t().contact}</dt>
-                    <dd data-testid="contact">
-                        {c.person} {c.email.map(|e| format!(" · {e}"))} {c.phone.map(|p| format!(" · {p}"))}
-                    </dd>
-                }
-            })}
+            {initiative
+                .place
+                .clone()
+                .map(|p| {
+                    view! {
+                        <dt>{move || ctx.t().place}</dt>
+                        <dd>{p}</dd>
+                    }
+                })}
+            {initiative
+                .contact
+                .clone()
+                .map(|c| {
+                    view! {
+                        <dt>{move || ctx.t().contact}</dt>
+                        <dd data-testid="contact">
+                            {c.person} {c.email.map(|e| format!(" · {e}"))}
+                            {c.phone.map(|p| format!(" · {p}"))}
+                        </dd>
+                    }
+                })}
         </dl>
         <h4 class="ph-subheading">{move || ctx.t().needs}</h4>
         <ul class="ph-needs">
@@ -65,10 +91,36 @@ pub fn Overview(initiative: Initiative) -> impl IntoView {
                 .cloned()
                 .map(|n| {
                     view! {
-                        <li class=if n.fulfilled { "ph-needs__item ph-needs__item--done" } else { "ph-needs__item" }>
+                        <li class=if n.fulfilled {
+                            "ph-needs__item ph-needs__item--done"
+                        } else {
+                            "ph-needs__item"
+                        }>
                             <span>{move || n.resource.label(ctx.lang.get())}</span>
-                            {n.helix.map(|h| view! { <span class="ph-muted">{move || format!(" ({} {})", ctx.t().from_helix, h.label(ctx.lang.get()))}</span> })}
-                            <span class="ph-badge">{move || if n.fulfilled { ctx.t().need_fulfilled } else { ctx.t().need_open }}</span>
+                            {n
+                                .helix
+                                .map(|h| {
+                                    view! {
+                                        <span class="ph-muted">
+                                            {move || {
+                                                format!(
+                                                    " ({} {})",
+                                                    ctx.t().from_helix,
+                                                    h.label(ctx.lang.get()),
+                                                )
+                                            }}
+                                        </span>
+                                    }
+                                })}
+                            <span class="ph-badge">
+                                {move || {
+                                    if n.fulfilled {
+                                        ctx.t().need_fulfilled
+                                    } else {
+                                        ctx.t().need_open
+                                    }
+                                }}
+                            </span>
                             {n.note.clone().map(|note| view! { <p class="ph-muted">{note}</p> })}
                         </li>
                     }

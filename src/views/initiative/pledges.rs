@@ -23,7 +23,7 @@ pub fn Pledges(
     pledges: LocalResource<Result<Vec<Pledge>, ApiError>>,
     is_owner: bool,
     token: Option<String>,
-    reload: RwSignal<u32>,
+    refresh: Callback<()>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let token = StoredValue::new(token);
@@ -39,51 +39,111 @@ pub fn Pledges(
                 .api()
                 .call(&answer, Call::with_token(Some(&token)))
                 .await;
-            reload.try_update(|n| *n += 1);
+            refresh.try_run(());
             result
         }
     });
+    // The last list read: a refetch keeps it on screen until the new one arrives.
+    let listed = Memo::new(move |_| pledges.get().and_then(Result::ok).unwrap_or_default());
     view! {
         <h4 class="ph-subheading">{move || ctx.t().pledges}</h4>
-        {move || answer.value().get().and_then(Result::err).map(|e| view! { <p class="ph-notice ph-notice--error" role="alert">{error_text(&ctx, &e)}</p> })}
+        {move || {
+            answer
+                .value()
+                .get()
+                .and_then(Result::err)
+                .map(|e| {
+                    view! {
+                        <p class="ph-notice ph-notice--error" role="alert">
+                            {error_text(&ctx, &e)}
+                        </p>
+                    }
+                })
+        }}
         {move || match pledges.get() {
             None => view! { <Skeletons count=1 /> }.into_any(),
-            Some(Err(e)) => view! { <LoadError error=e retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="ph-muted">{move || ctx.t().no_pledges}</p> }.into_any(),
-            Some(Ok(list)) => view! {
-                <ul class="ph-pledges" data-testid="pledges">
-                    {list
-                        .into_iter()
-                        .map(|p| {
-                            let pending = p.status == PledgeStatus::Pending;
-                            let accepted = p.status == PledgeStatus::Accepted;
-                            let id = p.id.0;
-                            view! {
-                                <li class="ph-pledge">
-                                    <p>
-                                        <strong>{p.stakeholder.name.clone()}</strong>
-                                        {move || format!(" · {} · {}", p.stakeholder.helix.label(ctx.lang.get()), p.resource.label(ctx.lang.get()))}
-                                        " · " <span class="ph-badge">{move || pledge_status(&ctx, p.status)}</span>
-                                    </p>
-                                    <p class="ph-muted">{p.message.clone()}</p>
-                                    {p.counterpart_contact.clone().map(|c| view! {
-                                        <p data-testid="counterpart-contact">{move || ctx.t().contact}": " {c.person.clone()} {c.email.clone().map(|e| format!(" · {e}"))} {c.phone.clone().map(|p| format!(" · {p}"))}</p>
-                                    })}
-                                    <Show when=move || is_owner && (pending || accepted)>
-                                        <div class="ph-actions">
-                                            <Show when=move || pending>
-                                                <button type="button" class="ph-button" on:click=move |_| { answer.dispatch((id, PledgeAction::Accept)); }>{move || ctx.t().accept}</button>
-                                            </Show>
-                                            <button type="button" class="ph-button ph-button--ghost" on:click=move |_| { answer.dispatch((id, PledgeAction::Decline)); }>{move || ctx.t().decline}</button>
-                                        </div>
-                                    </Show>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+            Some(Err(e)) => {
+                view! { <LoadError error=e retry=Callback::new(move |()| pledges.refetch()) /> }
+                    .into_any()
             }
-            .into_any(),
+            Some(Ok(list)) if list.is_empty() => {
+                view! { <p class="ph-muted">{move || ctx.t().no_pledges}</p> }.into_any()
+            }
+            Some(Ok(_)) => ().into_any(),
         }}
+        // Keyed by id and status: after an answer, only the answered row is drawn again.
+        <Show when=move || !listed.with(Vec::is_empty)>
+            <ul class="ph-pledges" data-testid="pledges">
+                <For each=move || listed.get() key=|p| (p.id, p.status) let(pledge)>
+                    <PledgeRow pledge=pledge is_owner=is_owner answer=answer />
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn PledgeRow(
+    pledge: Pledge,
+    is_owner: bool,
+    answer: Action<(i64, PledgeAction), Result<Pledge, ApiError>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let p = pledge;
+    let pending = p.status == PledgeStatus::Pending;
+    let accepted = p.status == PledgeStatus::Accepted;
+    let id = p.id.0;
+    view! {
+        <li class="ph-pledge">
+            <p>
+                <strong>{p.stakeholder.name.clone()}</strong>
+                {move || {
+                    format!(
+                        " · {} · {}",
+                        p.stakeholder.helix.label(ctx.lang.get()),
+                        p.resource.label(ctx.lang.get()),
+                    )
+                }}
+                " · "
+                <span class="ph-badge">{move || pledge_status(&ctx, p.status)}</span>
+            </p>
+            <p class="ph-muted">{p.message.clone()}</p>
+            {p
+                .counterpart_contact
+                .clone()
+                .map(|c| {
+                    view! {
+                        <p data-testid="counterpart-contact">
+                            {move || ctx.t().contact}": " {c.person.clone()}
+                            {c.email.clone().map(|e| format!(" · {e}"))}
+                            {c.phone.clone().map(|p| format!(" · {p}"))}
+                        </p>
+                    }
+                })}
+            <Show when=move || is_owner && (pending || accepted)>
+                <div class="ph-actions">
+                    <Show when=move || pending>
+                        <button
+                            type="button"
+                            class="ph-button"
+                            on:click=move |_| {
+                                answer.dispatch((id, PledgeAction::Accept));
+                            }
+                        >
+                            {move || ctx.t().accept}
+                        </button>
+                    </Show>
+                    <button
+                        type="button"
+                        class="ph-button ph-button--ghost"
+                        on:click=move |_| {
+                            answer.dispatch((id, PledgeAction::Decline));
+                        }
+                    >
+                        {move || ctx.t().decline}
+                    </button>
+                </div>
+            </Show>
+        </li>
     }
 }

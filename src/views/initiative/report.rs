@@ -22,19 +22,49 @@ pub fn Report(id: i64) -> impl IntoView {
         async move { ctx.api().call(&Report { input }, Call::default()).await }
     });
     view! {
-        <details class="ph-report" prop:open=move || open.get() on:toggle=move |_| open.update(|o| *o = !*o)>
+        <details
+            class="ph-report"
+            prop:open=move || open.get()
+            on:toggle=move |_| open.update(|o| *o = !*o)
+        >
             <summary>{move || ctx.t().report}</summary>
-            <form class="ph-form" on:submit=move |ev| { ev.prevent_default(); send.dispatch(()); }>
+            <form
+                class="ph-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    send.dispatch(());
+                }
+            >
                 <div class="ph-field">
-                    <label class="ph-field__label" for=ctx.id("report-reason")>{move || ctx.t().report_reason}</label>
-                    <textarea id=ctx.id("report-reason") class="ph-input" rows="2" maxlength="500" required=true
-                        prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    <label class="ph-field__label" for=ctx.id("report-reason")>
+                        {move || ctx.t().report_reason}
+                    </label>
+                    <textarea
+                        id=ctx.id("report-reason")
+                        class="ph-input"
+                        rows="2"
+                        maxlength="500"
+                        required=true
+                        prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))
+                    ></textarea>
                 </div>
-                <button type="submit" class="ph-button ph-button--ghost">{move || ctx.t().send}</button>
+                <button type="submit" class="ph-button ph-button--ghost">
+                    {move || ctx.t().send}
+                </button>
                 <p aria-live="polite">
                     {move || match send.value().get() {
                         Some(Ok(_)) => Some(ctx.t().report_sent.to_owned()),
-                        Some(Err(e)) => Some(e.field_errors().values().next().cloned().unwrap_or_else(|| error_text(&ctx, &e))),
+                        Some(Err(e)) => {
+                            Some(
+                                e
+                                    .field_errors()
+                                    .values()
+                                    .next()
+                                    .cloned()
+                                    .unwrap_or_else(|| error_text(&ctx, &e)),
+                            )
+                        }
                         None => None,
                     }}
                 </p>

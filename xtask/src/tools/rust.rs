@@ -11,6 +11,8 @@ use crate::workspace::Workspace;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// Formats the markup inside `view!`, which rustfmt leaves alone.
+pub const LEPTOSFMT_VERSION: &str = "0.1.33";
 
 /// The `wasm-bindgen` CLI must match the `wasm-bindgen` crate exactly, so its version is read
 /// from `Cargo.lock` rather than pinned here: bumping the crate bumps the tool.
@@ -145,6 +147,18 @@ pub fn ensure_cargo_fuzz(ws: &Workspace) -> Result<PathBuf> {
     }
     cargo_install(ws, "cargo-fuzz", CARGO_FUZZ_VERSION)?;
     Ok(cargo_fuzz)
+}
+
+/// Returns the path of `leptosfmt`, installed from crates.io.
+pub fn ensure_leptosfmt(ws: &Workspace) -> Result<PathBuf> {
+    let leptosfmt = ws.tools_dir().join("bin/leptosfmt");
+    let installed = cmd::probe(Command::new(&leptosfmt).arg("--version"));
+    let wanted = format!("leptosfmt {LEPTOSFMT_VERSION}");
+    if installed.is_some_and(|out| out.trim() == wanted) {
+        return Ok(leptosfmt);
+    }
+    cargo_install(ws, "leptosfmt", LEPTOSFMT_VERSION)?;
+    Ok(leptosfmt)
 }
 
 fn installed_wasm_bindgen(tool: &WasmBindgen) -> Option<String> {

@@ -1,0 +1,297 @@
+//! The partner profile form: register a profile or edit one.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use pentahelix_core::api::StakeholderId;
+use pentahelix_core::api::endpoint::{CreateStakeholder, GetStakeholder, UpdateStakeholder};
+use pentahelix_core::validate::Scope;
+use pentahelix_core::{Helix, Regions};
+
+use crate::api::Call;
+use crate::components::choices::{ContactFields, ContactSignals, TaxonomyChecks};
+use crate::components::field::{FieldError, TextField, error_of};
+use crate::components::load::error_text;
+use crate::context::use_ctx;
+use crate::draft::ProfileDraft;
+use crate::storage;
+
+use super::DRAFT_KEY;
+
+/// Register (`id` None) or edit a profile. Registering drafts like the proposal form does.
+#[component]
+pub fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
+    let ctx = use_ctx();
+    let mut initial: ProfileDraft = if id.is_none() {
+        storage::load(DRAFT_KEY).unwrap_or_default()
+    } else {
+        ProfileDraft::default()
+    };
+    if initial.idempotency_key.is_empty() {
+        initial.idempotency_key = storage::new_key();
+    }
+    let name = RwSignal::new(initial.name.clone());
+    let helix = RwSignal::new(initial.helix);
+    let region = RwSignal::new(initial.region.clone());
+    let subsectors = RwSignal::new(initial.subsectors.clone());
+    let offers = RwSignal::new(initial.offers.clone());
+    let description = RwSignal::new(initial.description.clone());
+    let website = RwSignal::new(initial.website.clone());
+    let person = RwSignal::new(initial.person.clone());
+    let email = RwSignal::new(initial.email.clone());
+    let phone = RwSignal::new(initial.phone.clone());
+    let consent = RwSignal::new(initial.consent);
+    let contact = ContactSignals {
+        person,
+        email,
+        phone,
+        consent,
+    };
+    let key = initial.idempotency_key.clone();
+
+    // Editing starts from the stored profile (with its contact: this browser owns it).
+    if let Some(id) = id {
+        let token = storage::token("stakeholder", id);
+        leptos::task::spawn_local(async move {
+            let get = GetStakeholder {
+                id: StakeholderId(id),
+            };
+            if let Ok(s) = ctx
+                .api()
+                .call(&get, Call::with_token(token.as_deref()))
+                .await
+            {
+                let d = ProfileDraft::from_stakeholder(&s);
+                name.try_set(d.name);
+                helix.try_set(d.helix);
+                region.try_set(d.region);
+                subsectors.try_set(d.subsectors);
+                offers.try_set(d.offers);
+                description.try_set(d.description);
+                website.try_set(d.website);
+                person.try_set(d.person);
+                email.try_set(d.email);
+                phone.try_set(d.phone);
+                consent.try_set(true);
+            }
+        });
+    }
+
+    let draft = move || ProfileDraft {
+        name: name.get(),
+        helix: helix.get(),
+        region: region.get(),
+        subsectors: subsectors.get(),
+        offers: offers.get(),
+        description: description.get(),
+        website: website.get(),
+        person: person.get(),
+        email: email.get(),
+        phone: phone.get(),
+        consent: consent.get(),
+        idempotency_key: key.clone(),
+    };
+    if id.is_none() {
+        let draft = draft.clone();
+        Effect::new(move |_| {
+            storage::save(DRAFT_KEY, &draft());
+        });
+    }
+    let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
+    let failure: RwSignal<Option<String>> = RwSignal::new(None);
+    let city = ctx.city();
+    let save = Action::new_local(move |(): &()| {
+        let d = draft();
+        let regions = Regions::builtin();
+        let checked = d.to_input(&Scope {
+            served: &[city],
+            regions: &regions,
+        });
+        async move {
+            let input = match checked {
+                Ok(input) => input,
+                Err(e) => {
+                    errors.try_set(e.messages(ctx.lang.get_untracked()));
+                    failure.try_set(Some(ctx.t().fix_fields.to_owned()));
+                    return;
+                }
+            };
+            errors.try_set(BTreeMap::new());
+            failure.try_set(None);
+            let result = match id {
+                Some(id) => {
+                    let token = storage::token("stakeholder", id).unwrap_or_default();
+                    let update = UpdateStakeholder {
+                        id: StakeholderId(id),
+                        input,
+                    };
+                    ctx.api()
+                        .call(&update, Call::with_token(Some(&token)))
+                        .await
+                        .map(|s| {
+                            storage::save_name("stakeholder", s.id.0, &s.name);
+                            s.id.0
+                        })
+                }
+                None => ctx
+                    .api()
+                    .call(
+                        &CreateStakeholder { input },
+                        Call::default().idempotent(&d.idempotency_key),
+                    )
+                    .await
+                    .map(|created| {
+                        storage::save_token(
+                            "stakeholder",
+                            created.record.id.0,
+                            &created.manage_token,
+                        );
+                        storage::save_name(
+                            "stakeholder",
+                            created.record.id.0,
+                            &created.record.name,
+                        );
+                        storage::remove(DRAFT_KEY);
+                        created.record.id.0
+                    }),
+            };
+            match result {
+                // The form may have been closed while saving; then nobody is waiting.
+                Ok(saved) if errors.try_get_untracked().is_some() => on_saved.run(saved),
+                Ok(_) => {}
+                Err(e) => {
+                    errors.try_set(e.field_errors());
+                    failure.try_set(Some(error_text(&ctx, &e)));
+                }
+            }
+        }
+    });
+    let err = move |field: &'static str| error_of(errors.into(), field);
+    let fid = move |n: &str| ctx.id(&format!("s-{n}"));
+    let areas: Vec<(String, String)> = Regions::builtin()
+        .children(city)
+        .map(|r| (r.code.to_string(), r.name))
+        .collect();
+    view! {
+        <form
+            class="ph-form"
+            novalidate=true
+            data-testid="profile-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(());
+            }
+        >
+            <h4 class="ph-subheading">
+                {move || if id.is_some() { ctx.t().my_profile } else { ctx.t().register_profile }}
+            </h4>
+            <TextField
+                id=fid("name")
+                label=Signal::derive(move || ctx.t().name)
+                value=name
+                error=err("name")
+                maxlength=120
+                required=true
+            />
+            <fieldset class="ph-fieldset ph-fieldset--inner">
+                <legend>{move || ctx.t().helix}</legend>
+                <div class="ph-checks">
+                    {Helix::ALL
+                        .iter()
+                        .map(|h| {
+                            let h = *h;
+                            view! {
+                                <label class="ph-check">
+                                    <input
+                                        type="radio"
+                                        name=fid("helix")
+                                        prop:checked=move || helix.get() == Some(h)
+                                        on:change=move |_| helix.set(Some(h))
+                                    />
+                                    {move || h.label(ctx.lang.get())}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <FieldError id=fid("helix-error") error=err("helix") />
+            </fieldset>
+            <div class="ph-field">
+                <label class="ph-field__label" for=fid("region")>
+                    {move || ctx.t().area}
+                </label>
+                <select
+                    id=fid("region")
+                    class="ph-input"
+                    on:change=move |ev| region.set(event_target_value(&ev))
+                >
+                    <option value="" selected=move || region.get().is_empty()>
+                        {move || ctx.t().choose}
+                    </option>
+                    <option
+                        value=city.to_string()
+                        selected=move || region.get() == city.to_string()
+                    >
+                        {move || ctx.t().whole_city}
+                    </option>
+                    {areas
+                        .into_iter()
+                        .map(|(code, n)| {
+                            let c = code.clone();
+                            view! {
+                                <option value=code selected=move || region.get() == c>
+                                    {n}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <FieldError id=fid("region-error") error=err("region") />
+            </div>
+            <TaxonomyChecks
+                legend=Signal::derive(move || ctx.t().offers)
+                selected=offers
+                error_id=fid("offers-error")
+                errors=errors
+                field="offers"
+            />
+            <TaxonomyChecks
+                legend=Signal::derive(move || ctx.t().subsectors)
+                selected=subsectors
+                error_id=fid("subsectors-error")
+                errors=errors
+                field="subsectors"
+            />
+            <TextField
+                id=fid("description")
+                label=Signal::derive(move || ctx.t().description)
+                value=description
+                error=err("description")
+                maxlength=5000
+                multiline=true
+                required=true
+            />
+            <TextField
+                id=fid("website")
+                label=Signal::derive(move || ctx.t().website)
+                value=website
+                error=err("website")
+                kind="url"
+                maxlength=200
+            />
+            <ContactFields prefix="s" contact=contact errors=errors inner=true />
+            <button type="submit" class="ph-button" disabled=move || save.pending().get()>
+                {move || {
+                    if save.pending().get() { ctx.t().submitting } else { ctx.t().save_profile }
+                }}
+            </button>
+            <p role="status" aria-live="polite">
+                {move || {
+                    failure
+                        .get()
+                        .map(|f| view! { <span class="ph-notice ph-notice--error">{f}</span> })
+                }}
+            </p>
+        </form>
+    }
+}

@@ -1,0 +1,251 @@
+//! One of my partner profiles: the initiatives it can help, complementary partners, my offers.
+
+use leptos::prelude::*;
+use pentahelix_core::api::MatchScope;
+use pentahelix_core::api::StakeholderId;
+use pentahelix_core::api::endpoint::{StakeholderMatchList, StakeholderPledges};
+use pentahelix_core::api::query::MatchQuery;
+
+use crate::api::Call;
+use crate::components::load::{LoadError, Skeletons};
+use crate::components::reasons::Reasons;
+use crate::config::View;
+use crate::context::use_ctx;
+use crate::storage;
+use crate::views::abort_on_cleanup;
+use crate::views::initiative::{ScopeSelect, pledge_status};
+
+use super::ProfileForm;
+
+#[component]
+pub fn Profile(
+    id: i64,
+    mine: RwSignal<Vec<i64>>,
+    selected: RwSignal<Option<i64>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let token = storage::token("stakeholder", id).unwrap_or_default();
+    let editing = RwSignal::new(false);
+    let scope = RwSignal::new(MatchScope::City);
+    let matches = LocalResource::new(move || {
+        let scope = scope.get();
+        let abort = abort_on_cleanup();
+        async move {
+            let matches = StakeholderMatchList {
+                id: StakeholderId(id),
+                query: MatchQuery {
+                    scope: Some(scope),
+                    limit: None,
+                },
+            };
+            ctx.api()
+                .call(&matches, Call::abortable(abort.as_ref()))
+                .await
+        }
+    });
+    let pledges = LocalResource::new({
+        let token = token.clone();
+        move || {
+            let token = token.clone();
+            let abort = abort_on_cleanup();
+            async move {
+                ctx.api()
+                    .call(
+                        &StakeholderPledges {
+                            id: StakeholderId(id),
+                        },
+                        Call::with_token(Some(&token)).abort_with(abort.as_ref()),
+                    )
+                    .await
+            }
+        }
+    });
+    view! {
+        <div class="ph-actions">
+            <label class="ph-field__label" for=ctx.id("profile-pick")>
+                {move || ctx.t().my_profile}
+            </label>
+            <select
+                id=ctx.id("profile-pick")
+                class="ph-input"
+                on:change=move |ev| selected.set(event_target_value(&ev).parse().ok())
+            >
+                {move || {
+                    mine.get()
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.to_string() selected=s == id>
+                                    {storage::name("stakeholder", s)
+                                        .unwrap_or_else(|| format!("#{s}"))}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <button
+                type="button"
+                class="ph-button ph-button--ghost"
+                on:click=move |_| editing.update(|e| *e = !*e)
+            >
+                {move || ctx.t().save_profile}
+            </button>
+            <button
+                type="button"
+                class="ph-button ph-button--ghost"
+                on:click=move |_| selected.set(None)
+            >
+                "+ "
+                {move || ctx.t().register_profile}
+            </button>
+        </div>
+        <Show when=move || editing.get()>
+            <ProfileForm
+                id=Some(id)
+                on_saved=Callback::new(move |_| {
+                    editing.set(false);
+                    matches.refetch();
+                    pledges.refetch();
+                })
+            />
+        </Show>
+        <section class="ph-panel" aria-labelledby=ctx.id("opportunities")>
+            <div class="ph-panel__head">
+                <h4 class="ph-subheading" id=ctx.id("opportunities")>
+                    {move || ctx.t().opportunities}
+                </h4>
+                <ScopeSelect scope=scope />
+            </div>
+            {move || match matches.get() {
+                None => view! { <Skeletons count=2 /> }.into_any(),
+                Some(Err(e)) => {
+                    view! { <LoadError error=e retry=Callback::new(move |()| matches.refetch()) /> }
+                        .into_any()
+                }
+                Some(Ok(m)) => {
+                    view! {
+                        {if m.initiatives.is_empty() {
+                            Some(view! { <p class="ph-muted">{move || ctx.t().no_matches}</p> })
+                        } else {
+                            None
+                        }}
+                        <ol class="ph-matches" data-testid="opportunities">
+                            {m
+                                .initiatives
+                                .into_iter()
+                                .map(|i| {
+                                    let target = i.initiative_id.0;
+                                    view! {
+                                        <li class="ph-match">
+                                            <p>
+                                                <button
+                                                    type="button"
+                                                    class="ph-link"
+                                                    on:click=move |_| ctx.view.set(View::Initiative(target))
+                                                >
+                                                    {i.title.clone()}
+                                                </button>
+                                                {move || format!(" · {} {}", i.score, ctx.t().points)}
+                                            </p>
+                                            <Reasons reasons=i.reasons.clone() />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                        <h4 class="ph-subheading">{move || ctx.t().complements}</h4>
+                        {if m.partners.is_empty() {
+                            Some(view! { <p class="ph-muted">{move || ctx.t().no_matches}</p> })
+                        } else {
+                            None
+                        }}
+                        <ol class="ph-matches" data-testid="complements">
+                            {m
+                                .partners
+                                .into_iter()
+                                .map(|p| {
+                                    view! {
+                                        <li class="ph-match">
+                                            <p>
+                                                <strong>{p.stakeholder.name.clone()}</strong>
+                                                {move || {
+                                                    format!(
+                                                        " · {} · {} {}",
+                                                        p.stakeholder.helix.label(ctx.lang.get()),
+                                                        p.score,
+                                                        ctx.t().points,
+                                                    )
+                                                }}
+                                            </p>
+                                            <Reasons reasons=p.reasons.clone() />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+        <section class="ph-panel" aria-labelledby=ctx.id("my-pledges")>
+            <h4 class="ph-subheading" id=ctx.id("my-pledges")>
+                {move || ctx.t().my_pledges}
+            </h4>
+            {move || match pledges.get() {
+                None => view! { <Skeletons count=1 /> }.into_any(),
+                Some(Err(e)) => {
+                    view! { <LoadError error=e retry=Callback::new(move |()| pledges.refetch()) /> }
+                        .into_any()
+                }
+                Some(Ok(list)) if list.is_empty() => {
+                    view! { <p class="ph-muted">{move || ctx.t().none_yet}</p> }.into_any()
+                }
+                Some(Ok(list)) => {
+                    view! {
+                        <ul class="ph-pledges">
+                            {list
+                                .into_iter()
+                                .map(|p| {
+                                    let target = p.initiative_id.0;
+                                    view! {
+                                        <li class="ph-pledge">
+                                            <button
+                                                type="button"
+                                                class="ph-link"
+                                                on:click=move |_| ctx.view.set(View::Initiative(target))
+                                            >
+                                                {format!("#{target}")}
+                                            </button>
+                                            {move || {
+                                                format!(
+                                                    " · {} · {}",
+                                                    p.resource.label(ctx.lang.get()),
+                                                    pledge_status(&ctx, p.status),
+                                                )
+                                            }}
+                                            {p
+                                                .counterpart_contact
+                                                .clone()
+                                                .map(|c| {
+                                                    view! {
+                                                        <p>
+                                                            {move || ctx.t().contact}": " {c.person.clone()}
+                                                            {c.email.clone().map(|e| format!(" · {e}"))}
+                                                            {c.phone.clone().map(|p| format!(" · {p}"))}
+                                                        </p>
+                                                    }
+                                                })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,369 @@
+//! "Propose an initiative": a short form in the order a person thinks (what, where, what is
+//! needed from whom, when, how to reach you). The draft is saved on every change and restored
+//! after a reload; each submission carries the draft's Idempotency-Key, so a retry after a
+//! dropped connection never creates a second initiative. On success the private manage link is
+//! shown with a copy button.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use pentahelix_core::Regions;
+use pentahelix_core::api::endpoint::{CreateInitiative, UpdateInitiative};
+use pentahelix_core::api::{Created, Initiative, InitiativeId, ProblemType};
+use pentahelix_core::validate::Scope;
+
+use crate::api::{ApiError, Call};
+use crate::components::choices::{ContactFields, ContactSignals, KecamatanSelect, TaxonomyChecks};
+use crate::components::field::{FieldError, TextField, error_of};
+use crate::components::load::error_text;
+use crate::context::use_ctx;
+use crate::draft::{NeedDraft, ProposeDraft};
+use crate::storage;
+
+mod need;
+mod sent;
+
+use need::NeedRow;
+use sent::Sent;
+
+const DRAFT_KEY: &str = "draft:propose";
+/// The most needs one initiative may list (the core's validation refuses more).
+const MAX_NEEDS: usize = 10;
+
+/// What the form edits instead of proposing anew: an initiative this browser owns.
+#[derive(Clone)]
+pub struct EditTarget {
+    pub id: i64,
+    pub token: String,
+    pub initial: ProposeDraft,
+    pub on_done: Callback<bool>,
+}
+
+#[component]
+pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
+    let ctx = use_ctx();
+    // An edit keeps its own draft, so editing never overwrites a proposal in progress.
+    let draft_key = match &edit {
+        Some(target) => format!("draft:edit:{}", target.id),
+        None => DRAFT_KEY.to_owned(),
+    };
+    let mut initial: ProposeDraft = storage::load(&draft_key)
+        .or_else(|| edit.as_ref().map(|target| target.initial.clone()))
+        .unwrap_or_default();
+    let draft_key = StoredValue::new(draft_key);
+    let edit = StoredValue::new(edit);
+    let editing = edit.with_value(Option::is_some);
+    if initial.idempotency_key.is_empty() {
+        initial.idempotency_key = storage::new_key();
+    }
+    if initial.needs.is_empty() {
+        initial.needs.push(NeedDraft::default());
+    }
+    let title = RwSignal::new(initial.title.clone());
+    let description = RwSignal::new(initial.description.clone());
+    let region = RwSignal::new(initial.region.clone());
+    let subsectors = RwSignal::new(initial.subsectors.clone());
+    let needs = RwSignal::new(initial.needs.clone());
+    let starts_on = RwSignal::new(initial.starts_on.clone());
+    let ends_on = RwSignal::new(initial.ends_on.clone());
+    let place = RwSignal::new(initial.place.clone());
+    let person = RwSignal::new(initial.person.clone());
+    let email = RwSignal::new(initial.email.clone());
+    let phone = RwSignal::new(initial.phone.clone());
+    let consent = RwSignal::new(initial.consent);
+    let contact = ContactSignals {
+        person,
+        email,
+        phone,
+        consent,
+    };
+    let key = RwSignal::new(initial.idempotency_key.clone());
+
+    let draft = move || ProposeDraft {
+        title: title.get(),
+        description: description.get(),
+        region: region.get(),
+        subsectors: subsectors.get(),
+        needs: needs.get(),
+        starts_on: starts_on.get(),
+        ends_on: ends_on.get(),
+        place: place.get(),
+        person: person.get(),
+        email: email.get(),
+        phone: phone.get(),
+        consent: consent.get(),
+        idempotency_key: key.get(),
+    };
+    // Saved on every change; a browser that refuses is told, so the person knows to finish now.
+    let stored = RwSignal::new(true);
+    Effect::new(move |_| {
+        let d = draft();
+        stored.set(storage::save(&draft_key.get_value(), &d));
+    });
+
+    let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
+    let created: RwSignal<Option<Created<Initiative>>> = RwSignal::new(None);
+    let failure: RwSignal<Option<String>> = RwSignal::new(None);
+    let city = ctx.city();
+    let served = vec![city];
+
+    let submit = Action::new_local(move |(): &()| {
+        let d = draft();
+        let regions = Regions::builtin();
+        let checked = d.to_input(&Scope {
+            served: &served,
+            regions: &regions,
+        });
+        async move {
+            let input = match checked {
+                Ok(input) => input,
+                Err(e) => {
+                    errors.try_set(e.messages(ctx.lang.get_untracked()));
+                    failure.try_set(Some(ctx.t().fix_fields.to_owned()));
+                    return;
+                }
+            };
+            errors.try_set(BTreeMap::new());
+            failure.try_set(None);
+            if let Some(target) = edit.get_value() {
+                let update = UpdateInitiative {
+                    id: InitiativeId(target.id),
+                    input,
+                };
+                match ctx
+                    .api()
+                    .call(&update, Call::with_token(Some(&target.token)))
+                    .await
+                {
+                    Ok(_) => {
+                        storage::remove(&draft_key.get_value());
+                        target.on_done.run(true);
+                    }
+                    Err(e) => {
+                        errors.try_set(e.field_errors());
+                        failure.try_set(Some(error_text(&ctx, &e)));
+                    }
+                }
+                return;
+            }
+            match ctx
+                .api()
+                .call(
+                    &CreateInitiative { input },
+                    Call::default().idempotent(&d.idempotency_key),
+                )
+                .await
+            {
+                Ok(done) => {
+                    storage::save_token("initiative", done.record.id.0, &done.manage_token);
+                    storage::remove(&draft_key.get_value());
+                    created.try_set(Some(done));
+                }
+                Err(ApiError::Problem(p))
+                    if p.problem_type() == Some(ProblemType::IdempotencyMismatch) =>
+                {
+                    // The first attempt arrived after all, with the earlier text: start a new key
+                    // so that this version can be sent, and say so.
+                    key.try_set(storage::new_key());
+                    failure.try_set(Some(p.detail));
+                }
+                Err(e) => {
+                    errors.try_set(e.field_errors());
+                    failure.try_set(Some(error_text(&ctx, &e)));
+                }
+            }
+        }
+    });
+
+    let err = move |field: &'static str| error_of(errors.into(), field);
+    let id = move |name: &str| ctx.id(&format!("p-{name}"));
+
+    view! {
+        <section class="ph-section">
+            {move || match created.get() {
+                Some(done) => {
+                    view! {
+                        <Sent
+                            created=done
+                            on_again=Callback::new(move |()| {
+                                created.set(None);
+                                for s in [title, description, region, starts_on, ends_on, place] {
+                                    s.set(String::new());
+                                }
+                                subsectors.set(Vec::new());
+                                needs.set(vec![NeedDraft::default()]);
+                                key.set(storage::new_key());
+                            })
+                        />
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <h3 class="ph-section__title">
+                            {move || {
+                                if editing { ctx.t().edit_heading } else { ctx.t().propose_heading }
+                            }}
+                        </h3>
+                        <p class="ph-muted">{move || ctx.t().propose_intro}</p>
+                        <Show when=move || !stored.get()>
+                            <p class="ph-notice">{move || ctx.t().draft_not_saved}</p>
+                        </Show>
+                        <form
+                            class="ph-form"
+                            novalidate=true
+                            data-testid="propose-form"
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                submit.dispatch(());
+                            }
+                        >
+                            <fieldset class="ph-fieldset">
+                                <legend>{move || ctx.t().what}</legend>
+                                <TextField
+                                    id=id("title")
+                                    label=Signal::derive(move || ctx.t().title)
+                                    value=title
+                                    error=err("title")
+                                    hint=Signal::derive(move || ctx.t().title_hint)
+                                    maxlength=120
+                                    required=true
+                                />
+                                <TextField
+                                    id=id("description")
+                                    label=Signal::derive(move || ctx.t().description)
+                                    value=description
+                                    error=err("description")
+                                    hint=Signal::derive(move || ctx.t().description_hint)
+                                    maxlength=5000
+                                    multiline=true
+                                    required=true
+                                />
+                                <TaxonomyChecks
+                                    legend=Signal::derive(move || ctx.t().subsectors)
+                                    selected=subsectors
+                                    error_id=id("subsectors-error")
+                                    errors=errors
+                                    field="subsectors"
+                                />
+                            </fieldset>
+
+                            <fieldset class="ph-fieldset">
+                                <legend>{move || ctx.t().where_}</legend>
+                                <KecamatanSelect
+                                    id=id("region")
+                                    city=city
+                                    value=region
+                                    errors=errors
+                                />
+                                <TextField
+                                    id=id("place")
+                                    label=Signal::derive(move || ctx.t().place)
+                                    value=place
+                                    error=err("place")
+                                    hint=Signal::derive(move || ctx.t().place_hint)
+                                    maxlength=200
+                                />
+                            </fieldset>
+
+                            <fieldset class="ph-fieldset">
+                                <legend>{move || ctx.t().needs_legend}</legend>
+                                <FieldError id=id("needs-error") error=err("needs") />
+                                // Keyed by position: a row's elements stay while it is edited (the
+                                // focus stays in the note being typed) and read their values from
+                                // the list, so removing a row shifts the ones below it up.
+                                <For each=move || 0..needs.with(Vec::len) key=|n| *n let:n>
+                                    <NeedRow n=n needs=needs errors=errors />
+                                </For>
+                                <button
+                                    type="button"
+                                    class="ph-button ph-button--ghost"
+                                    data-testid="add-need"
+                                    disabled=move || { needs.with(Vec::len) >= MAX_NEEDS }
+                                    on:click=move |_| {
+                                        needs.update(|list| list.push(NeedDraft::default()))
+                                    }
+                                >
+                                    "+ "
+                                    {move || ctx.t().add_need}
+                                </button>
+                            </fieldset>
+
+                            <fieldset class="ph-fieldset">
+                                <legend>{move || ctx.t().when_legend}</legend>
+                                <div class="ph-row">
+                                    <TextField
+                                        id=id("starts_on")
+                                        label=Signal::derive(move || ctx.t().starts_on)
+                                        value=starts_on
+                                        error=err("starts_on")
+                                        kind="date"
+                                    />
+                                    <TextField
+                                        id=id("ends_on")
+                                        label=Signal::derive(move || ctx.t().ends_on)
+                                        value=ends_on
+                                        error=err("ends_on")
+                                        kind="date"
+                                    />
+                                </div>
+                            </fieldset>
+
+                            <ContactFields prefix="p" contact=contact errors=errors />
+
+                            <div class="ph-actions">
+                                <button
+                                    type="submit"
+                                    class="ph-button"
+                                    data-testid="submit"
+                                    disabled=move || submit.pending().get()
+                                >
+                                    {move || {
+                                        if submit.pending().get() {
+                                            ctx.t().submitting
+                                        } else if editing {
+                                            ctx.t().save_changes
+                                        } else {
+                                            ctx.t().submit_proposal
+                                        }
+                                    }}
+                                </button>
+                                <Show when=move || editing>
+                                    <button
+                                        type="button"
+                                        class="ph-button ph-button--ghost"
+                                        on:click=move |_| {
+                                            storage::remove(&draft_key.get_value());
+                                            if let Some(target) = edit.get_value() {
+                                                target.on_done.run(false);
+                                            }
+                                        }
+                                    >
+                                        {move || ctx.t().cancel}
+                                    </button>
+                                </Show>
+                            </div>
+                            <p class="ph-status-line" role="status" aria-live="polite">
+                                {move || {
+                                    failure
+                                        .get()
+                                        .map(|f| {
+                                            view! {
+                                                <span
+                                                    class="ph-notice ph-notice--error"
+                                                    data-testid="form-error"
+                                                >
+                                                    {f}
+                                                </span>
+                                            }
+                                        })
+                                }}
+                            </p>
+                        </form>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
