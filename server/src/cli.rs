@@ -78,6 +78,28 @@ pub struct MigrateDataArgs {
 pub enum AdminCommand {
     /// Create an admin token for one or more regions and print it (once: only its hash is kept).
     CreateToken(CreateTokenArgs),
+    /// List the admin tokens: number, holder, regions, dates (never the tokens themselves).
+    ListTokens(DatabaseArgs),
+    /// Revoke an admin token by its number; every server process refuses it from then on.
+    RevokeToken(RevokeTokenArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/pentahelix.db"
+    )]
+    pub database_url: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RevokeTokenArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The token's number, as `list-tokens` shows it.
+    pub id: i64,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -154,10 +176,11 @@ pub struct ServeArgs {
     #[arg(long, env = "PENTAHELIX_RATE_LIMIT_WRITES", default_value_t = 30)]
     pub rate_limit_writes: u32,
 
-    /// Take the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets
-    /// it; otherwise any client could claim any address and escape its rate limit).
-    #[arg(long, env = "PENTAHELIX_TRUST_FORWARDED_FOR")]
-    pub trust_forwarded_for: bool,
+    /// The reverse proxies in front of this server (networks or addresses, comma-separated):
+    /// from these peers only, the client's address is taken from `X-Forwarded-For`. Any other
+    /// peer is the client itself, whatever it sends.
+    #[arg(long, env = "PENTAHELIX_TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::http::client::parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 
     /// How long, in milliseconds, an answer to an anonymous read is reused. A write through this
     /// process makes them stale at once; a write through another process (several servers on
@@ -184,7 +207,7 @@ impl ServeArgs {
             report_threshold: 3,
             rate_limit_reads: 100_000,
             rate_limit_writes: 100_000,
-            trust_forwarded_for: false,
+            trusted_proxies: Vec::new(),
             public_cache_ms: 1000,
             demo: false,
         }

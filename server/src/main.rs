@@ -20,6 +20,12 @@ async fn main() -> std::process::ExitCode {
         Command::Admin(AdminCommand::CreateToken(args)) => {
             pentahelix_server::commands::admin::create_token(args).await
         }
+        Command::Admin(AdminCommand::ListTokens(args)) => {
+            pentahelix_server::commands::admin::list_tokens(args).await
+        }
+        Command::Admin(AdminCommand::RevokeToken(args)) => {
+            pentahelix_server::commands::admin::revoke_token(args).await
+        }
         Command::Backup(args) => pentahelix_server::commands::backup::backup(args).await,
         Command::Restore(args) => pentahelix_server::commands::backup::restore(args).await,
         Command::MigrateData(args) => pentahelix_server::commands::migrate::run(args).await,

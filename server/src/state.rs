@@ -8,8 +8,9 @@ use pentahelix_core::{RegionCode, RegionLevel, Regions};
 use crate::cli::{ModerationMode, ServeArgs};
 use crate::error::Error;
 use crate::features::FeatureCache;
+use crate::http::client::{ClientKey, Clients};
 use crate::http::middleware::public_cache::PublicCache;
-use crate::http::middleware::rate_limit::{Clients, Limit, Limiter, Limits};
+use crate::http::middleware::rate_limit::{Limit, Limiter, Limits};
 use crate::store::Store;
 
 /// What every handler may read. Cheap to clone: one `Arc`.
@@ -97,7 +98,7 @@ impl AppState {
                         burst: (args.rate_limit_writes / 4).max(3),
                     }),
                     clients: Clients {
-                        trust_forwarded_for: args.trust_forwarded_for,
+                        trusted_proxies: args.trusted_proxies.clone(),
                     },
                 }),
                 reporter_key,
@@ -176,17 +177,17 @@ impl AppState {
     }
 
     /// Who reported, as a keyed hash of the address: enough to count people, not to find them.
-    pub fn reporter_hash(&self, ip: std::net::IpAddr) -> Vec<u8> {
+    pub fn reporter_hash(&self, client: ClientKey) -> Vec<u8> {
         use sha2::{Digest, Sha256};
         let mut hasher = Sha256::new();
         hasher.update(&self.inner.reporter_key);
-        hasher.update(ip.to_string().as_bytes());
+        hasher.update(client.to_string().as_bytes());
         hasher.finalize().to_vec()
     }
 }
 
 impl axum::extract::FromRef<AppState> for Clients {
     fn from_ref(state: &AppState) -> Clients {
-        state.inner.limits.clients
+        state.inner.limits.clients.clone()
     }
 }

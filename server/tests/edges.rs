@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -11,11 +11,11 @@ use common::{TestApp, args, initiative_body};
 use pentahelix_server::cli::ServeArgs;
 use serde_json::json;
 
-fn from(ip: [u8; 4], request: Request<Body>) -> Request<Body> {
+fn from(ip: impl Into<IpAddr>, request: Request<Body>) -> Request<Body> {
     let mut request = request;
     request
         .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from((ip, 40000))));
+        .insert(ConnectInfo(SocketAddr::from((ip.into(), 40000))));
     request
 }
 
@@ -74,6 +74,70 @@ async fn a_flood_of_writes_from_one_address_is_slowed_without_starving_another()
         read.status,
         StatusCode::OK,
         "reads have their own, larger allowance"
+    );
+}
+
+/// A write from `peer` that says it was forwarded for `claimed`.
+fn forwarded(peer: [u8; 4], claimed: &str) -> Request<Body> {
+    let mut request = from(peer, propose());
+    request
+        .headers_mut()
+        .insert("x-forwarded-for", claimed.parse().unwrap());
+    request
+}
+
+#[tokio::test]
+async fn a_forwarded_address_counts_only_from_a_listed_proxy() {
+    let app = TestApp::with(ServeArgs {
+        rate_limit_writes: 12,
+        trusted_proxies: vec!["10.0.0.0/8".parse().unwrap()],
+        ..args()
+    })
+    .await;
+    // A client that is not a listed proxy cannot pass as many people: a burst of 3, then 429.
+    let mut created = 0;
+    for n in 1..=6 {
+        let reply = app
+            .raw(forwarded([198, 51, 100, 9], &format!("203.0.113.{n}")))
+            .await;
+        created += usize::from(reply.status == StatusCode::CREATED);
+    }
+    assert_eq!(
+        created, 3,
+        "an unlisted peer is the client, whatever it claims"
+    );
+    // Behind the listed proxy, each forwarded client has its own allowance, ports and all.
+    for n in 1..=6 {
+        let reply = app
+            .raw(forwarded([10, 0, 0, 2], &format!("203.0.113.{n}:5{n}000")))
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    }
+}
+
+#[tokio::test]
+async fn one_ipv6_network_shares_one_allowance() {
+    let app = TestApp::with(ServeArgs {
+        rate_limit_writes: 12,
+        ..args()
+    })
+    .await;
+    let mut created = 0;
+    for n in 1..=6u16 {
+        let address = [0x2001, 0xdb8, 1, 2, n, n, n, n];
+        created +=
+            usize::from(app.raw(from(address, propose())).await.status == StatusCode::CREATED);
+    }
+    assert_eq!(
+        created, 3,
+        "a new address per request in one /64 is one client"
+    );
+    assert_eq!(
+        app.raw(from([0x2001, 0xdb8, 1, 3, 0, 0, 0, 1], propose()))
+            .await
+            .status,
+        StatusCode::CREATED,
+        "the next network is someone else"
     );
 }
 

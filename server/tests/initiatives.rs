@@ -69,6 +69,78 @@ async fn under_pre_moderation_a_proposal_waits_unseen_until_approved() {
 }
 
 #[tokio::test]
+async fn under_pre_moderation_an_owners_new_text_goes_back_to_review() {
+    let app = TestApp::pre_moderated().await;
+    let (id, owner) = app.initiative(initiative_body(json!({}))).await;
+    let uri = format!("/api/v1/initiatives/{id}");
+    let admin = app.admin(&["32.73"]).await;
+    let approve = format!("/api/v1/moderation/initiatives/{id}/approve");
+    app.post(&approve, Some(&admin), json!({})).await;
+    app.post(
+        &format!("{uri}/status"),
+        Some(&owner),
+        json!({ "status": "active" }),
+    )
+    .await;
+
+    // New dates are not new words: the approved text stays public.
+    let dated = app
+        .put(
+            &uri,
+            Some(&owner),
+            initiative_body(json!({ "starts_on": "2027-02-12" })),
+        )
+        .await;
+    assert_eq!(dated.json()["status"], "active");
+
+    let spam = "Pinjaman online cepat cair tanpa jaminan, hubungi WA 0812 0000 0000 sekarang juga.";
+    let edited = app
+        .put(
+            &uri,
+            Some(&owner),
+            initiative_body(json!({ "starts_on": "2027-02-12", "description": spam })),
+        )
+        .await;
+    assert_eq!(
+        edited.json()["status"],
+        "proposed",
+        "the new text waits for review"
+    );
+    app.get(&uri, None).await.problem(404, "not-found");
+    let queue = app
+        .get("/api/v1/moderation/queue", Some(&admin))
+        .await
+        .json();
+    assert_eq!(queue["proposed"][0]["id"], id);
+
+    // An admin's own edit is its review.
+    let by_admin = app
+        .put(
+            &uri,
+            Some(&admin),
+            initiative_body(
+                json!({ "starts_on": "2027-02-12", "title": "Festival Kopi Coblong 2027" }),
+            ),
+        )
+        .await;
+    assert_eq!(
+        by_admin.json()["status"],
+        "proposed",
+        "it does not skip the queue either"
+    );
+    let approved = app.post(&approve, Some(&admin), json!({})).await;
+    assert_eq!(
+        approved.json()["status"],
+        "active",
+        "approval gives back the status it had"
+    );
+    assert_eq!(
+        app.get(&uri, None).await.json()["title"],
+        "Festival Kopi Coblong 2027"
+    );
+}
+
+#[tokio::test]
 async fn initiative_validation_speaks_to_the_citizen_field_by_field() {
     let app = TestApp::new().await;
     let cases = [

@@ -9,6 +9,105 @@ use pentahelix_server::cli::ServeArgs;
 use serde_json::json;
 
 #[tokio::test]
+async fn an_approval_sticks_until_new_people_report_or_the_content_changes() {
+    let app = TestApp::new().await;
+    let (id, owner) = app.initiative(initiative_body(json!({}))).await;
+    let uri = format!("/api/v1/initiatives/{id}");
+    let admin = app.admin(&["32.73"]).await;
+    let report =
+        json!({ "target": "initiative", "id": id, "reason": "Saya tidak suka penyelenggaranya." });
+    let report_from = |n: u8| app.post_from([127, 0, 0, n], "/api/v1/reports", report.clone());
+    let hidden = |reply: common::Reply| reply.json()["hidden"] == true;
+    let (mut last, approve) = (
+        false,
+        format!("/api/v1/moderation/initiatives/{id}/approve"),
+    );
+    for n in 2..=4 {
+        last = hidden(report_from(n).await);
+    }
+    assert!(last, "three people hide it pending review");
+    app.post(&approve, Some(&admin), json!({})).await;
+
+    // The same three come back: the review stands.
+    for n in 2..=4 {
+        assert!(
+            !hidden(report_from(n).await),
+            "reporter {n} was already heard"
+        );
+    }
+    assert_eq!(app.get(&uri, None).await.status, StatusCode::OK);
+    let queue = app
+        .get("/api/v1/moderation/queue", Some(&admin))
+        .await
+        .json();
+    assert_eq!(
+        queue["reports"].as_array().unwrap().len(),
+        3,
+        "the admin still sees the reports made after the review"
+    );
+
+    // Three new people are past the threshold on their own.
+    assert!(!hidden(report_from(5).await));
+    assert!(!hidden(report_from(6).await));
+    assert!(hidden(report_from(7).await));
+    app.post(&approve, Some(&admin), json!({})).await;
+
+    // New content may be reported by anyone again, the earlier reporters included.
+    app.put(
+        &uri,
+        Some(&owner),
+        initiative_body(json!({ "description": "Pameran kopi, lokakarya sangrai dan pasar UMKM untuk warga Coblong." })),
+    )
+    .await;
+    assert!(!hidden(report_from(2).await));
+    assert!(!hidden(report_from(3).await));
+    assert!(
+        hidden(report_from(4).await),
+        "the changed content was reported by three people"
+    );
+}
+
+#[tokio::test]
+async fn reports_from_one_ipv6_network_count_as_one_reporter() {
+    let app = TestApp::with(ServeArgs {
+        report_threshold: 2,
+        ..common::args()
+    })
+    .await;
+    let (id, _) = app.initiative(initiative_body(json!({}))).await;
+    let report = json!({ "target": "initiative", "id": id, "reason": "Iklan pinjaman online, bukan kegiatan warga." });
+    let hidden = |reply: common::Reply| reply.json()["hidden"] == true;
+    for n in 1..=5u16 {
+        let address = [0x2001, 0xdb8, 7, 7, n, 0, 0, n];
+        assert!(
+            !hidden(
+                app.post_from(address, "/api/v1/reports", report.clone())
+                    .await
+            ),
+            "address {n} of one /64 is the same person"
+        );
+    }
+    // An IPv4-mapped IPv6 address is the IPv4 client it maps.
+    let v4: std::net::IpAddr = "203.0.113.5".parse().unwrap();
+    let mapped: std::net::IpAddr = "::ffff:203.0.113.5".parse().unwrap();
+    assert!(hidden(
+        app.post_from(v4, "/api/v1/reports", report.clone()).await
+    ));
+    let (other, _) = app.initiative(initiative_body(json!({}))).await;
+    let report = json!({ "target": "initiative", "id": other, "reason": "Iklan pinjaman online, bukan kegiatan warga." });
+    assert!(!hidden(
+        app.post_from(v4, "/api/v1/reports", report.clone()).await
+    ));
+    assert!(
+        !hidden(
+            app.post_from(mapped, "/api/v1/reports", report.clone())
+                .await
+        ),
+        "the mapped form of the same address is the same reporter"
+    );
+}
+
+#[tokio::test]
 async fn enough_reports_hide_an_initiative_until_an_admin_of_its_city_reviews_it() {
     let app = TestApp::with(ServeArgs {
         report_threshold: 2,
@@ -139,6 +238,58 @@ async fn moderation_needs_an_admin_token_for_the_region() {
     app.get("/api/v1/exports/initiatives.csv", None)
         .await
         .problem(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn a_verified_partner_that_changes_who_it_is_loses_the_badge() {
+    let app = TestApp::new().await;
+    let (id, owner) = app.stakeholder(stakeholder_body(json!({}))).await;
+    let admin = app.admin(&["32.73"]).await;
+    let uri = format!("/api/v1/stakeholders/{id}");
+    app.post(
+        &format!("/api/v1/moderation/stakeholders/{id}/verify"),
+        Some(&admin),
+        json!({ "verified": true }),
+    )
+    .await;
+    let described = app
+        .put(
+            &uri,
+            Some(&owner),
+            stakeholder_body(
+                json!({ "description": "Kedai kopi dengan ruang acara untuk 120 orang di Dago." }),
+            ),
+        )
+        .await;
+    assert_eq!(
+        described.json()["verified"],
+        true,
+        "a new description or offer keeps the badge"
+    );
+    for change in [
+        json!({ "name": "Dinas Kebudayaan dan Pariwisata Kota Bandung" }),
+        json!({ "helix": "government" }),
+        json!({ "region": "32.73.10" }),
+        json!({ "website": "https://disbudpar.example.id" }),
+    ] {
+        app.post(
+            &format!("/api/v1/moderation/stakeholders/{id}/verify"),
+            Some(&admin),
+            json!({ "verified": true }),
+        )
+        .await;
+        let changed = app
+            .put(&uri, Some(&owner), stakeholder_body(change.clone()))
+            .await;
+        assert_eq!(changed.json()["verified"], false, "{change}");
+        assert_eq!(
+            app.get(&uri, None).await.json()["verified"],
+            false,
+            "{change}"
+        );
+        app.put(&uri, Some(&owner), stakeholder_body(json!({})))
+            .await;
+    }
 }
 
 #[tokio::test]

@@ -66,8 +66,9 @@ impl TestServer {
         let mut child = Command::new(&self.binary)
             .current_dir(&ws.root)
             .args(["serve", "--listen", "127.0.0.1:0", "--demo"])
-            // Tests play several clients from one machine, told apart by X-Forwarded-For.
-            .arg("--trust-forwarded-for")
+            // Tests play several clients from one machine, told apart by X-Forwarded-For, which
+            // is believed from this machine only.
+            .args(["--trusted-proxies", "127.0.0.1,::1"])
             .args([
                 "--rate-limit-reads",
                 "1000000",

@@ -3,7 +3,7 @@
 use chrono::{Duration, Utc};
 
 use crate::auth::{TokenKind, new_token};
-use crate::cli::CreateTokenArgs;
+use crate::cli::{CreateTokenArgs, DatabaseArgs, RevokeTokenArgs};
 use crate::error::Error;
 
 /// Creates a region-scoped admin token and prints it. The token is shown this once; the
@@ -33,5 +33,56 @@ pub async fn create_token(args: CreateTokenArgs) -> Result<(), Error> {
         }
     );
     println!("{token}");
+    Ok(())
+}
+
+/// Prints every admin token's number, holder, regions and dates; a token itself cannot be shown,
+/// as only its hash is kept.
+pub async fn list_tokens(args: DatabaseArgs) -> Result<(), Error> {
+    let store = crate::store::open(&args.database_url).await?;
+    let tokens = store.admin_tokens().await?;
+    if tokens.is_empty() {
+        eprintln!("No admin tokens. Create one with `pentahelix-server admin create-token`.");
+        return Ok(());
+    }
+    let now = Utc::now();
+    println!(
+        "{:>4}  {:<24}  {:<20}  {:<10}  expires",
+        "id", "label", "regions", "created"
+    );
+    for token in tokens {
+        let regions = token
+            .regions
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let expires = match token.expires_at {
+            Some(at) if at <= now => format!("{} (expired)", at.format("%Y-%m-%d")),
+            Some(at) => at.format("%Y-%m-%d").to_string(),
+            None => "never".to_owned(),
+        };
+        println!(
+            "{:>4}  {:<24}  {:<20}  {:<10}  {expires}",
+            token.id,
+            token.label,
+            regions,
+            token.created_at.format("%Y-%m-%d"),
+        );
+    }
+    Ok(())
+}
+
+/// Deletes an admin token. Every request checks its token against the database, so each server
+/// process on this database refuses it from the next request on.
+pub async fn revoke_token(args: RevokeTokenArgs) -> Result<(), Error> {
+    let store = crate::store::open(&args.database.database_url).await?;
+    if !store.revoke_admin_token(args.id).await? {
+        return Err(Error::Config(format!(
+            "there is no admin token #{}; `pentahelix-server admin list-tokens` shows them",
+            args.id
+        )));
+    }
+    eprintln!("Admin token #{} is revoked.", args.id);
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! `/`), the routes, the layers around them, the extractors and the mapping of errors to problem
 //! documents.
 
+pub mod client;
 pub mod extract;
 pub mod middleware;
 pub mod problem;

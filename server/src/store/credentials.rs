@@ -27,6 +27,16 @@ pub struct AdminGrant {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
+/// An admin token as its operator lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminTokenEntry {
+    pub id: i64,
+    pub label: String,
+    pub regions: Vec<RegionCode>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
 #[async_trait]
 pub trait CredentialStore: Send + Sync {
     /// The record a manage token belongs to. Tokens are 256 random bits, so looking one up by its
@@ -41,6 +51,9 @@ pub trait CredentialStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<i64, Error>;
     async fn admin_grant(&self, token: &TokenHash) -> Result<Option<AdminGrant>, Error>;
+    async fn admin_tokens(&self) -> Result<Vec<AdminTokenEntry>, Error>;
+    /// Whether there was such a token to revoke.
+    async fn revoke_admin_token(&self, id: i64) -> Result<bool, Error>;
     /// The key stored under `name`, shared by every process on this database: `candidate` when
     /// none was stored yet (the first process to ask stores its own), else the stored one.
     async fn server_key(
@@ -101,6 +114,31 @@ impl<DB: Db> CredentialStore for SqlStore<DB> {
         .int("id")
     }
 
+    async fn admin_tokens(&self) -> Result<Vec<AdminTokenEntry>, Error> {
+        Sql::new("SELECT id, label, regions, created_at, expires_at FROM admin_tokens ORDER BY id")
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(AdminTokenEntry {
+                    id: row.int("id")?,
+                    label: row.text("label")?,
+                    regions: regions(&row.text("regions")?)?,
+                    created_at: row.time("created_at")?,
+                    expires_at: row.maybe_time("expires_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn revoke_admin_token(&self, id: i64) -> Result<bool, Error> {
+        let deleted = Sql::new("DELETE FROM admin_tokens WHERE id = $1")
+            .arg(id)
+            .execute(&self.write)
+            .await?;
+        Ok(deleted > 0)
+    }
+
     async fn admin_grant(&self, token: &TokenHash) -> Result<Option<AdminGrant>, Error> {
         let row = Sql::new(
             "SELECT id, label, regions, expires_at FROM admin_tokens WHERE token_hash = $1",
@@ -112,11 +150,7 @@ impl<DB: Db> CredentialStore for SqlStore<DB> {
             Ok(AdminGrant {
                 id: row.int("id")?,
                 label: row.text("label")?,
-                regions: row
-                    .text("regions")?
-                    .split(',')
-                    .map(|r| r.parse().map_err(rows::corrupt))
-                    .collect::<Result<_, Error>>()?,
+                regions: regions(&row.text("regions")?)?,
                 expires_at: row.maybe_time("expires_at")?,
             })
         })
@@ -143,4 +177,12 @@ impl<DB: Db> CredentialStore for SqlStore<DB> {
             .await?
             .bytes("key")
     }
+}
+
+/// The regions column: comma-separated codes.
+fn regions(column: &str) -> Result<Vec<RegionCode>, Error> {
+    column
+        .split(',')
+        .map(|r| r.parse().map_err(rows::corrupt))
+        .collect()
 }

@@ -8,6 +8,7 @@ use pentahelix_core::{
 };
 
 use super::PageRequest;
+use super::moderation::{ReportTarget, forget_reviewed_reports};
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, INITIATIVE_COLUMNS};
 use super::sql::{Columns, Db, Sql, SqlStore};
@@ -250,6 +251,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
             > 0;
         if updated {
             recompute_coverage::<DB>(&mut tx, id.0, now).await?;
+            forget_reviewed_reports(&mut tx, ReportTarget::Initiative, id.0).await?;
         }
         tx.commit().await?;
         if updated {
@@ -271,7 +273,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         // runs one at a time): of two changes, one applies and the other finds nothing to change.
         let row = Sql::new(format!(
             "UPDATE initiatives SET status = $1, updated_at = $2, \
-             status_before_hidden = CASE WHEN $1 = 'hidden' THEN status ELSE status_before_hidden END \
+             status_before_hidden = CASE WHEN $1 IN ('hidden', 'proposed') THEN status ELSE status_before_hidden END \
              WHERE id = $3 AND status = $4 RETURNING {INITIATIVE_COLUMNS}"
         ))
         .arg(to.slug())
@@ -290,7 +292,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
     ) -> Result<Option<Initiative>, Error> {
         let row = Sql::new(format!(
             "UPDATE initiatives SET updated_at = $1, status_before_hidden = NULL, \
-             status = CASE status WHEN 'hidden' THEN COALESCE(status_before_hidden, 'open') ELSE 'open' END \
+             status = COALESCE(status_before_hidden, 'open') \
              WHERE id = $2 AND status IN ('hidden', 'proposed') RETURNING {INITIATIVE_COLUMNS}"
         ))
         .arg(now)

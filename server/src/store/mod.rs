@@ -22,7 +22,7 @@ pub mod stakeholders;
 use async_trait::async_trait;
 use sqlx::Database;
 
-pub use credentials::{AdminGrant, CredentialStore, Owner};
+pub use credentials::{AdminGrant, AdminTokenEntry, CredentialStore, Owner};
 pub use features::{FeatureStore, Versions};
 pub use flagships::FlagshipStore;
 pub use idempotency::{IdempotencyClaim, IdempotencyStore};

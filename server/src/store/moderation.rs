@@ -4,6 +4,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use pentahelix_core::RegionCode;
 pub use pentahelix_core::api::{ReportEntry, ReportTarget};
+use sqlx::Transaction;
 
 use super::sql::{Columns, Db, Sql, SqlStore};
 use crate::error::Error;
@@ -12,7 +13,8 @@ use crate::error::Error;
 pub trait ModerationStore: Send + Sync {
     /// Records a report and returns how many different reporters (by `reporter`, a hash of the
     /// client's address) have unresolved reports on the target: one person reporting ten times
-    /// counts once. `None` when the target does not exist.
+    /// counts once, and a person whose report an admin already reviewed does not count again.
+    /// `None` when the target does not exist.
     async fn report(
         &self,
         target: ReportTarget,
@@ -23,6 +25,21 @@ pub trait ModerationStore: Send + Sync {
     ) -> Result<Option<u32>, Error>;
     async fn open_reports(&self, areas: &[RegionCode]) -> Result<Vec<ReportEntry>, Error>;
     async fn resolve_reports(&self, target: ReportTarget, id: i64) -> Result<(), Error>;
+}
+
+/// Forgets the reviewed reports on a target whose content just changed: the people who reported
+/// the old content may report the new one and count again.
+pub async fn forget_reviewed_reports<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    target: ReportTarget,
+    id: i64,
+) -> Result<(), Error> {
+    Sql::new("DELETE FROM reports WHERE target_kind = $1 AND target_id = $2 AND resolved")
+        .arg(target.slug())
+        .arg(id)
+        .execute(tx)
+        .await?;
+    Ok(())
 }
 
 fn table_of(target: ReportTarget) -> &'static str {
@@ -69,8 +86,13 @@ impl<DB: Db> ModerationStore for SqlStore<DB> {
         .arg(now)
         .execute(&mut tx)
         .await?;
+        // A reporter whose earlier report on this target an admin already reviewed does not
+        // count again: a review sticks until new people report it, or its content changes
+        // (which forgets the reviewed reports, see `forget_reviewed_reports`).
         let count = Sql::new(
-            "SELECT COUNT(*) AS n FROM reports WHERE target_kind = $1 AND target_id = $2 AND NOT resolved",
+            "SELECT COUNT(*) AS n FROM reports r WHERE r.target_kind = $1 AND r.target_id = $2 \
+             AND NOT r.resolved AND NOT EXISTS (SELECT 1 FROM reports p WHERE p.target_kind = $1 \
+             AND p.target_id = $2 AND p.reporter = r.reporter AND p.resolved)",
         )
         .arg(target.slug())
         .arg(id)

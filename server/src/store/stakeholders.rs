@@ -7,6 +7,7 @@ use pentahelix_core::{Helix, RegionCode, Resource, ResourceSet, Subsector, Subse
 use sqlx::Transaction;
 
 use super::PageRequest;
+use super::moderation::{ReportTarget, forget_reviewed_reports};
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, STAKEHOLDER_COLUMNS};
 use super::sql::{Columns, Db, Sql, SqlStore};
@@ -78,6 +79,12 @@ fn with_input(sql: Sql, input: &StakeholderInput) -> Sql {
         .arg(&input.contact.email)
         .arg(&input.contact.phone)
 }
+
+/// An admin verified who the partner is: its name, helix, region and website. Changing any of
+/// them (a business renaming itself into a city office) clears the badge until an admin looks
+/// again; the right-hand side reads the values before the update.
+const KEEPS_VERIFIED: &str = "verified = CASE WHEN name = $1 AND helix = $2 AND region = $3 \
+     AND website IS NOT DISTINCT FROM $7 THEN verified ELSE FALSE END";
 
 /// The list's statement, separate so a test can ask PostgreSQL how it would run it.
 pub fn list_query<DB: Db>(filter: &StakeholderFilter, page: PageRequest) -> Sql {
@@ -214,7 +221,7 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
             Sql::new(format!(
                 "UPDATE stakeholders SET name = $1, helix = $2, region = $3, subsectors = $4, offers = $5, \
                  description = $6, website = $7, contact_person = $8, contact_email = $9, contact_phone = $10, \
-                 updated_at = $11 WHERE id = $12 RETURNING {STAKEHOLDER_COLUMNS}"
+                 updated_at = $11, {KEEPS_VERIFIED} WHERE id = $12 RETURNING {STAKEHOLDER_COLUMNS}"
             )),
             input,
         )
@@ -225,6 +232,9 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
         // A changed helix changes the coverage of every initiative this stakeholder supports.
         for initiative in supported(&mut tx, id).await? {
             recompute_coverage::<DB>(&mut tx, initiative, now).await?;
+        }
+        if row.is_some() {
+            forget_reviewed_reports(&mut tx, ReportTarget::Stakeholder, id.0).await?;
         }
         tx.commit().await?;
         row.as_ref().map(rows::stakeholder).transpose()

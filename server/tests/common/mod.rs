@@ -180,7 +180,12 @@ impl TestApp {
     }
 
     /// A POST from a given client address, as the server sees it behind its socket.
-    pub async fn post_from(&self, ip: [u8; 4], uri: &str, body: Value) -> Reply {
+    pub async fn post_from(
+        &self,
+        ip: impl Into<std::net::IpAddr>,
+        uri: &str,
+        body: Value,
+    ) -> Reply {
         let mut request = Request::post(uri)
             .header("content-type", "application/json")
             .body(Body::from(serde_json::to_vec(&body).unwrap()))
@@ -188,7 +193,8 @@ impl TestApp {
         request
             .extensions_mut()
             .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
-                ip, 40000,
+                ip.into(),
+                40000,
             ))));
         self.raw(request).await
     }

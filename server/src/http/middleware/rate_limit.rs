@@ -5,11 +5,10 @@
 //! one lock), in this process's memory: with several server processes each holds its own
 //! buckets, so the effective limit is per process (documented in the README).
 
-use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::time::Duration;
 
-use axum::extract::{ConnectInfo, FromRef, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -17,6 +16,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::error::Error;
+use crate::http::client::{ClientKey, Clients};
 
 /// Requests per minute for one client, and how many may come at once.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,7 +27,7 @@ pub struct Limit {
 
 /// The buckets of one kind of request (reads or writes).
 pub struct Limiter {
-    buckets: DefaultKeyedRateLimiter<IpAddr>,
+    buckets: DefaultKeyedRateLimiter<ClientKey>,
 }
 
 impl Limiter {
@@ -40,7 +40,7 @@ impl Limiter {
     }
 
     /// Takes a token for `client`; `Err(seconds)` says how long until one is available.
-    pub fn check(&self, client: IpAddr) -> Result<(), u64> {
+    pub fn check(&self, client: ClientKey) -> Result<(), u64> {
         self.buckets.check_key(&client).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             wait.as_secs_f64().ceil().max(1.0) as u64
@@ -69,66 +69,16 @@ pub struct Limits {
     pub clients: Clients,
 }
 
-/// How to tell who a client is.
-#[derive(Debug, Clone, Copy)]
-pub struct Clients {
-    /// Behind a reverse proxy: the address it appended to `X-Forwarded-For`.
-    pub trust_forwarded_for: bool,
-}
-
-/// The client's address: the peer, or — when the server is told it runs behind a reverse proxy —
-/// the last `X-Forwarded-For` entry, the one that proxy appended. Earlier entries are whatever
-/// the client sent and prove nothing.
-pub fn client(
-    clients: Clients,
-    headers: &axum::http::HeaderMap,
-    extensions: &axum::http::Extensions,
-) -> IpAddr {
-    if clients.trust_forwarded_for
-        && let Some(ip) = headers
-            .get_all("x-forwarded-for")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .last()
-            .and_then(|ip| ip.trim().parse().ok())
-    {
-        return ip;
-    }
-    extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip())
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
-}
-
-/// The client's address as an extractor, for handlers that count people (reports).
-pub struct ClientAddr(pub IpAddr);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddr
-where
-    Clients: FromRef<S>,
-{
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        let clients = Clients::from_ref(state);
-        Ok(ClientAddr(client(
-            clients,
-            &parts.headers,
-            &parts.extensions,
-        )))
-    }
-}
-
 pub async fn rate_limit(
     State(limits): State<std::sync::Arc<Limits>>,
     request: Request,
     next: Next,
 ) -> Response {
-    let ip = client(limits.clients, request.headers(), request.extensions());
+    let ip = ClientKey::of(
+        limits
+            .clients
+            .client(request.headers(), request.extensions()),
+    );
     let limiter = if matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -159,7 +109,8 @@ mod tests {
             per_minute: 60,
             burst: 3,
         });
-        let (a, b) = (IpAddr::from([10, 0, 0, 1]), IpAddr::from([10, 0, 0, 2]));
+        let key = |ip: [u8; 4]| ClientKey::of(std::net::IpAddr::from(ip));
+        let (a, b) = (key([10, 0, 0, 1]), key([10, 0, 0, 2]));
         for _ in 0..3 {
             assert!(limiter.check(a).is_ok());
         }

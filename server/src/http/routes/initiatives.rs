@@ -149,12 +149,41 @@ async fn update(
     if !viewer.owns_initiative(current.id) && !viewer.admin_of(input.region) {
         return Err(Error::Forbidden);
     }
+    let now = Utc::now();
     let updated = state
         .store()
-        .update_initiative(current.id, &input, Utc::now())
+        .update_initiative(current.id, &input, now)
         .await?
         .ok_or(Error::NotFound)?;
+    // Under pre-moderation, what the public reads was approved: an owner's new text goes back
+    // to review, hidden meanwhile (approval gives back the status it had).
+    let public = matches!(
+        current.status,
+        InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
+    );
+    if state.moderation() == ModerationMode::Pre
+        && public
+        && !viewer.admin_of(current.region)
+        && text_changed(&current, &input)
+    {
+        let review = state
+            .store()
+            .set_initiative_status(current.id, updated.status, InitiativeStatus::Proposed, now)
+            .await?;
+        return Ok(Json(review.unwrap_or(updated)));
+    }
     Ok(Json(updated))
+}
+
+/// Whether an edit changes the words the public reads.
+fn text_changed(current: &Initiative, input: &InitiativeInput) -> bool {
+    let notes =
+        |needs: Vec<Option<&String>>| needs.into_iter().flatten().cloned().collect::<Vec<_>>();
+    current.title != input.title
+        || current.description != input.description
+        || current.place != input.place
+        || notes(current.needs.iter().map(|n| n.note.as_ref()).collect())
+            != notes(input.needs.iter().map(|n| n.note.as_ref()).collect())
 }
 
 /// Delete an initiative with its pledges and personal data (its owner or an admin of its region).

@@ -12,8 +12,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::Error;
+use crate::http::client::ClientAddr;
 use crate::http::extract::JsonBody;
-use crate::http::middleware::rate_limit::ClientAddr;
 use crate::state::AppState;
 use crate::store::ReportTarget;
 
@@ -28,7 +28,7 @@ const REASON: (usize, usize) = (3, 500);
     responses((status = 202, body = ReportReceipt), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
-    ClientAddr(ip): ClientAddr,
+    ClientAddr(client): ClientAddr,
     JsonBody(input): JsonBody<ReportInput>,
 ) -> Result<(StatusCode, Json<ReportReceipt>), Error> {
     let reason = input.reason.trim();
@@ -62,7 +62,7 @@ async fn create(
         return Err(Error::NotFound);
     }
     let now = Utc::now();
-    let reporter = state.reporter_hash(ip);
+    let reporter = state.reporter_hash(client);
     let count = state
         .store()
         .report(input.target, input.id, &reporter, reason, now)
