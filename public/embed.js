@@ -4,8 +4,8 @@
 // instances share one wasm module, fetched once. Nothing is added to the host's <head> and
 // the only global is the custom element itself.
 const base = new URL(".", import.meta.url);
-// The build (xtask/src/dist.rs) rewrites this line with content-hashed names, which the server
-// caches for a year; this file keeps its name and is cached for minutes.
+// The build (xtask/src/dist/loader.rs) rewrites this line with content-hashed names, which the
+// server caches for a year; this file keeps its name and is cached for minutes.
 const ASSETS = { glue: "assets/pentahelix.js", split: "assets/pentahelix_split.js", wasm: "assets/pentahelix_bg.wasm", style: "assets/widget.css" };
 const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit", "deeplink"];
 // The widget's own words for what the loader draws before the wasm arrives (src/i18n.rs holds
