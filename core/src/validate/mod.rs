@@ -5,10 +5,14 @@
 //! would give.
 
 mod rules;
+#[cfg(test)]
+mod tests;
 mod text;
+mod tidy;
 
-pub use rules::{initiative, pledge, pledge_fits, stakeholder, tidy_initiative, tidy_stakeholder};
+pub use rules::{initiative, pledge, pledge_fits, stakeholder};
 pub use text::{is_valid_email, is_valid_phone, is_valid_website};
+pub use tidy::{tidy_initiative, tidy_stakeholder};
 
 use std::collections::BTreeMap;
 
