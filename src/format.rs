@@ -5,20 +5,9 @@
 use chrono::{Datelike, NaiveDate};
 use pentahelix_core::Lang;
 
-const MONTHS_ID: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-];
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
+/// The month's short name, from the catalogue (`pentahelix_core::words`).
 fn month(date: NaiveDate, lang: Lang) -> &'static str {
-    let months = if lang == Lang::En {
-        MONTHS_EN
-    } else {
-        MONTHS_ID
-    };
-    months[date.month0() as usize]
+    crate::i18n::messages(lang).months[date.month0() as usize]
 }
 
 /// `13 Feb 2027`.

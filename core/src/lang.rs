@@ -54,27 +54,6 @@ impl Lang {
     }
 }
 
-/// A piece of user-facing text in both languages, kept together so no label exists in one
-/// language only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    pub id: &'static str,
-    pub en: &'static str,
-}
-
-impl Text {
-    pub const fn new(id: &'static str, en: &'static str) -> Text {
-        Text { id, en }
-    }
-
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Id => self.id,
-            Lang::En => self.en,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

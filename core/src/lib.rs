@@ -10,6 +10,7 @@ pub mod matching;
 pub mod region;
 pub mod taxonomy;
 pub mod validate;
+pub mod words;
 
 pub use lang::Lang;
 pub use region::{Region, RegionCode, RegionLevel, Regions};

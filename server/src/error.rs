@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use pentahelix_core::Lang;
 use pentahelix_core::api::{Problem, ProblemType};
 use pentahelix_core::validate::ValidationErrors;
+use pentahelix_core::words::{self, words};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -60,143 +61,56 @@ pub enum Error {
 }
 
 impl Error {
-    /// The problem document for this error in `lang`.
+    /// The problem document for this error in `lang`, in the words of `pentahelix_core::words`.
     pub fn problem(&self, lang: Lang) -> Problem {
-        let en = lang == Lang::En;
-        let pick = |id: &str, english: &str| {
-            if en {
-                english.to_owned()
-            } else {
-                id.to_owned()
-            }
-        };
+        let problems = words(lang).problems;
+        let said =
+            |kind: ProblemType, text: &words::Problem| Problem::new(kind, text.title, text.detail);
         match self {
-            Error::NotFound => Problem::new(
-                ProblemType::NotFound,
-                pick("Tidak ditemukan", "Not found"),
-                pick(
-                    "Alamat ini tidak ada di API Pentahelix.",
-                    "There is nothing at this address in the Pentahelix API.",
-                ),
-            ),
-            Error::MethodNotAllowed => Problem::new(
-                ProblemType::MethodNotAllowed,
-                pick("Metode tidak diizinkan", "Method not allowed"),
-                pick(
-                    "Alamat ini tidak menerima metode HTTP tersebut.",
-                    "This address does not accept that HTTP method.",
-                ),
-            ),
+            Error::NotFound => said(ProblemType::NotFound, &problems.not_found),
+            Error::MethodNotAllowed => {
+                said(ProblemType::MethodNotAllowed, &problems.method_not_allowed)
+            }
             Error::BadRequest(detail) => Problem::new(
                 ProblemType::MalformedRequest,
-                pick("Permintaan tidak valid", "Bad request"),
+                problems.bad_request,
                 detail.clone(),
             ),
             Error::Validation(errors) => {
-                let mut problem = Problem::new(
-                    ProblemType::Validation,
-                    pick("Data belum valid", "Invalid input"),
-                    pick(
-                        "Periksa kolom yang ditandai.",
-                        "Please check the marked fields.",
-                    ),
-                );
+                let mut problem = said(ProblemType::Validation, &problems.validation);
                 problem.errors = errors.messages(lang);
                 problem
             }
-            Error::Unauthorized => Problem::new(
-                ProblemType::Unauthorized,
-                pick(
-                    "Perlu tautan kelola atau token admin",
-                    "Manage link or admin token needed",
-                ),
-                pick(
-                    "Tindakan ini memerlukan tautan kelola pribadi dari data ini atau token admin wilayahnya.",
-                    "This action needs the record's private manage link or an admin token for its region.",
-                ),
-            ),
-            Error::Forbidden => Problem::new(
-                ProblemType::Forbidden,
-                pick("Tidak diizinkan", "Not allowed"),
-                pick(
-                    "Token ini tidak berlaku untuk data atau wilayah ini.",
-                    "This token does not grant access to this record or region.",
-                ),
-            ),
-            Error::Conflict => Problem::new(
-                ProblemType::Conflict,
-                pick("Sudah ada", "Already exists"),
-                pick(
-                    "Penawaran yang sama sudah ada dan masih berlaku.",
-                    "The same offer already exists and is still open.",
-                ),
-            ),
+            Error::Unauthorized => said(ProblemType::Unauthorized, &problems.unauthorized),
+            Error::Forbidden => said(ProblemType::Forbidden, &problems.forbidden),
+            Error::Conflict => said(ProblemType::Conflict, &problems.conflict),
             Error::StateConflict(detail) => Problem::new(
                 ProblemType::Conflict,
-                pick("Tidak dapat diubah", "Cannot change"),
+                problems.state_conflict,
                 detail.clone(),
             ),
-            Error::UnsupportedMediaType => Problem::new(
+            Error::UnsupportedMediaType => said(
                 ProblemType::UnsupportedMediaType,
-                pick("Jenis konten tidak didukung", "Unsupported media type"),
-                pick(
-                    "Kirim isi permintaan sebagai JSON (Content-Type: application/json).",
-                    "Send the request body as JSON (Content-Type: application/json).",
-                ),
+                &problems.unsupported_media_type,
             ),
-            Error::PayloadTooLarge => Problem::new(
-                ProblemType::PayloadTooLarge,
-                pick("Isi permintaan terlalu besar", "Payload too large"),
-                pick(
-                    "Isi permintaan melebihi batas ukuran API.",
-                    "The request body exceeds the API's size limit.",
-                ),
-            ),
-            Error::RateLimited => Problem::new(
-                ProblemType::RateLimited,
-                pick("Terlalu banyak permintaan", "Too many requests"),
-                pick(
-                    "Terlalu banyak permintaan dari alamat Anda. Tunggu sebentar lalu coba lagi.",
-                    "Too many requests from your address. Wait a moment and try again.",
-                ),
-            ),
-            Error::Unavailable => Problem::new(
-                ProblemType::Unavailable,
-                pick("Layanan sedang sibuk", "Service busy"),
-                pick(
-                    "Server sedang sibuk atau belum siap. Coba lagi sebentar lagi.",
-                    "The server is busy or not ready. Try again in a moment.",
-                ),
-            ),
-            Error::IdempotencyMismatch => Problem::new(
+            Error::PayloadTooLarge => {
+                said(ProblemType::PayloadTooLarge, &problems.payload_too_large)
+            }
+            Error::RateLimited => said(ProblemType::RateLimited, &problems.rate_limited),
+            Error::Unavailable => said(ProblemType::Unavailable, &problems.unavailable),
+            Error::IdempotencyMismatch => said(
                 ProblemType::IdempotencyMismatch,
-                pick("Kunci idempotensi dipakai ulang", "Idempotency key reused"),
-                pick(
-                    "Kunci Idempotency-Key ini sudah dipakai untuk permintaan lain dalam 24 jam terakhir.",
-                    "This Idempotency-Key was already used for a different request in the last 24 hours.",
-                ),
+                &problems.idempotency_mismatch,
             ),
-            Error::IdempotencyInProgress => Problem::new(
-                ProblemType::Conflict,
-                pick("Masih diproses", "Still processing"),
-                pick(
-                    "Permintaan yang sama sedang diproses. Coba lagi sebentar lagi.",
-                    "The same request is still being processed. Try again in a moment.",
-                ),
-            ),
+            Error::IdempotencyInProgress => {
+                said(ProblemType::Conflict, &problems.idempotency_in_progress)
+            }
             Error::Config(_)
             | Error::Bind { .. }
             | Error::Serve(_)
             | Error::Database(_)
             | Error::Migrate(_)
-            | Error::Internal(_) => Problem::new(
-                ProblemType::Internal,
-                pick("Kesalahan server", "Server error"),
-                pick(
-                    "Terjadi kesalahan di server. Silakan coba lagi.",
-                    "Something went wrong on the server. Please try again.",
-                ),
-            ),
+            | Error::Internal(_) => said(ProblemType::Internal, &problems.internal),
         }
     }
 

@@ -52,22 +52,9 @@ impl InitiativeStatus {
         InitiativeStatus::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
+    /// Its name in `lang`, from `crate::words` (listed in the order of `ALL`).
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        use crate::Lang::{En, Id};
-        match (self, lang) {
-            (InitiativeStatus::Proposed, Id) => "Diusulkan",
-            (InitiativeStatus::Proposed, En) => "Proposed",
-            (InitiativeStatus::Open, Id) => "Terbuka",
-            (InitiativeStatus::Open, En) => "Open",
-            (InitiativeStatus::Active, Id) => "Berjalan",
-            (InitiativeStatus::Active, En) => "Active",
-            (InitiativeStatus::Completed, Id) => "Selesai",
-            (InitiativeStatus::Completed, En) => "Completed",
-            (InitiativeStatus::Withdrawn, Id) => "Ditarik",
-            (InitiativeStatus::Withdrawn, En) => "Withdrawn",
-            (InitiativeStatus::Hidden, Id) => "Disembunyikan",
-            (InitiativeStatus::Hidden, En) => "Hidden",
-        }
+        crate::words::labels(lang).statuses[self as usize]
     }
 
     /// The changes an initiative's owner may make (`proposed → open → active → completed`, or
@@ -226,7 +213,13 @@ mod tests {
                 serde_json::to_string(&s).unwrap(),
                 format!("\"{}\"", s.slug())
             );
-            assert!(!s.label(crate::Lang::Id).is_empty());
+            assert_eq!(
+                InitiativeStatus::ALL[s as usize],
+                s,
+                "ALL is the order of the labels"
+            );
         }
+        assert_eq!(InitiativeStatus::Active.label(crate::Lang::Id), "Berjalan");
+        assert_eq!(InitiativeStatus::Hidden.label(crate::Lang::En), "Hidden");
     }
 }

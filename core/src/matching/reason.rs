@@ -1,6 +1,7 @@
 use crate::lang::Lang;
 use crate::region::Nearness;
 use crate::taxonomy::{Helix, Resource, Subsector};
+use crate::words::fill;
 
 /// One term of a match score, in words a citizen understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -41,66 +42,27 @@ pub struct ScoredReason {
 }
 
 impl Reason {
-    /// The reason as a sentence fragment for the UI ("Mengisi kebutuhan: Publikasi").
+    /// The reason as a sentence fragment for the UI ("Mengisi kebutuhan: Publikasi"), from
+    /// `crate::words`.
     pub fn describe(self, lang: Lang) -> String {
-        let en = lang == Lang::En;
-        match self {
-            Reason::FillsNeed { resource } => {
-                let label = resource.label(lang);
-                if en {
-                    format!("Fills a need: {label}")
-                } else {
-                    format!("Mengisi kebutuhan: {label}")
-                }
-            }
-            Reason::BringsHelix { helix, asked: true } => {
-                let label = helix.label(lang);
-                if en {
-                    format!("The helix asked for: {label}")
-                } else {
-                    format!("Heliks yang diminta: {label}")
-                }
-            }
-            Reason::BringsHelix {
-                helix,
-                asked: false,
-            } => {
-                let label = helix.label(lang);
-                if en {
-                    format!("Brings a missing helix: {label}")
-                } else {
-                    format!("Melengkapi heliks: {label}")
-                }
-            }
-            Reason::OtherHelix { helix } => {
-                let label = helix.label(lang);
-                if en {
-                    format!("From another helix: {label}")
-                } else {
-                    format!("Dari heliks lain: {label}")
-                }
-            }
+        let words = crate::words::reasons(lang);
+        let (sentence, label) = match self {
+            Reason::FillsNeed { resource } => (words.fills_need, resource.label(lang)),
+            Reason::BringsHelix { helix, asked: true } => (words.asked_helix, helix.label(lang)),
+            Reason::BringsHelix { helix, .. } => (words.brings_helix, helix.label(lang)),
+            Reason::OtherHelix { helix } => (words.other_helix, helix.label(lang)),
             Reason::SharesSubsector { subsector } => {
-                let label = subsector.label(lang);
-                if en {
-                    format!("Same subsector: {label}")
-                } else {
-                    format!("Subsektor sama: {label}")
-                }
+                (words.shares_subsector, subsector.label(lang))
             }
-            Reason::Near { nearness } => match (nearness, en) {
-                (Nearness::SameDistrict, false) => "Di kecamatan yang sama".to_owned(),
-                (Nearness::SameDistrict, true) => "In the same kecamatan".to_owned(),
-                (Nearness::SameCity, false) => "Di kota yang sama".to_owned(),
-                (Nearness::SameCity, true) => "In the same city".to_owned(),
-                (Nearness::SameProvince, false) => "Di provinsi yang sama".to_owned(),
-                (Nearness::SameProvince, true) => "In the same province".to_owned(),
-                (Nearness::Far, false) => "Dari kota lain".to_owned(),
-                (Nearness::Far, true) => "From another city".to_owned(),
+            Reason::Near { nearness } => match nearness {
+                Nearness::SameDistrict => (words.same_district, ""),
+                Nearness::SameCity => (words.same_city, ""),
+                Nearness::SameProvince => (words.same_province, ""),
+                Nearness::Far => (words.far, ""),
             },
-            Reason::Verified if en => "Verified organisation".to_owned(),
-            Reason::Verified => "Organisasi terverifikasi".to_owned(),
-        }
+            Reason::Verified => (words.verified, ""),
+        };
+        fill(sentence, &[("label", label)])
     }
 }
 

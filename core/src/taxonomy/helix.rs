@@ -3,12 +3,12 @@ use super::taxonomy;
 
 taxonomy! {
     /// One of the five kinds of actor whose collaboration the program is about.
-    Helix as "helix" {
-        Government = "government", "Pemerintah", "Government";
-        Academia = "academia", "Akademisi", "Academia";
-        Business = "business", "Bisnis", "Business";
-        Community = "community", "Komunitas", "Community";
-        Media = "media", "Media", "Media";
+    Helix as "helix", labels helices {
+        Government = "government";
+        Academia = "academia";
+        Business = "business";
+        Community = "community";
+        Media = "media";
     }
 }
 

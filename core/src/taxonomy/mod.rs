@@ -1,6 +1,7 @@
 //! The official vocabularies: the five helices, the seventeen creative-economy subsectors and the
 //! kinds of resource partners exchange. Each is a closed enum with a stable slug (the API's
-//! spelling, never translated) and a label in Indonesian and English (the UI's spelling).
+//! spelling, never translated) and a label in each language (the UI's spelling), kept with every
+//! other word in `crate::words`.
 
 mod helix;
 mod resource;
@@ -45,8 +46,8 @@ pub trait Taxonomy: Copy + Eq + Ord + 'static {
     }
 }
 
-/// Declares a taxonomy enum with its slugs and labels in one table, so a member cannot be added
-/// without both labels and a slug.
+/// Declares a taxonomy enum with its slugs in one table. Its labels are the `words::Labels` field
+/// it names, an array as long as the enum, so a member cannot be added without its labels.
 ///
 /// The slug is a `tt`, not a `literal`: a `literal` fragment reaches derive macros wrapped in an
 /// invisible group, which utoipa does not read as `#[serde(rename)]`'s string, so the OpenAPI
@@ -54,8 +55,8 @@ pub trait Taxonomy: Copy + Eq + Ord + 'static {
 macro_rules! taxonomy {
     (
         $(#[$meta:meta])*
-        $name:ident as $taxonomy:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = $slug:tt, $id:literal, $en:literal; )+
+        $name:ident as $taxonomy:literal, labels $labels:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $slug:tt; )+
         }
     ) => {
         $(#[$meta])*
@@ -76,12 +77,7 @@ macro_rules! taxonomy {
             }
 
             fn label(self, lang: $crate::lang::Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        ($name::$variant, $crate::lang::Lang::Id) => $id,
-                        ($name::$variant, $crate::lang::Lang::En) => $en,
-                    )+
-                }
+                $crate::words::labels(lang).$labels[self as usize]
             }
 
             fn index(self) -> usize {

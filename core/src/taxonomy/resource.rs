@@ -4,17 +4,17 @@ use super::taxonomy;
 taxonomy! {
     /// What a stakeholder offers and an initiative needs. Kept small and fixed so that matching
     /// compares bits rather than free text.
-    Resource as "resource" {
-        Venue = "venue", "Tempat dan ruang", "Venue and space";
-        Funding = "funding", "Pendanaan", "Funding";
-        Mentoring = "mentoring", "Pendampingan dan pelatihan", "Mentoring and training";
-        Research = "research", "Riset dan data", "Research and data";
-        Publicity = "publicity", "Publikasi", "Publicity";
-        Permits = "permits", "Perizinan dan dukungan kebijakan", "Permits and policy support";
-        MarketAccess = "market-access", "Akses pasar", "Market access";
-        Equipment = "equipment", "Peralatan", "Equipment";
-        Volunteers = "volunteers", "Relawan dan talenta", "Volunteers and talent";
-        Technology = "technology", "Teknologi", "Technology";
+    Resource as "resource", labels resources {
+        Venue = "venue";
+        Funding = "funding";
+        Mentoring = "mentoring";
+        Research = "research";
+        Publicity = "publicity";
+        Permits = "permits";
+        MarketAccess = "market-access";
+        Equipment = "equipment";
+        Volunteers = "volunteers";
+        Technology = "technology";
     }
 }
 

@@ -3,24 +3,24 @@ use super::taxonomy;
 
 taxonomy! {
     /// The seventeen creative-economy subsectors as Kemenparekraf defines them.
-    Subsector as "subsector" {
-        Aplikasi = "aplikasi", "Aplikasi", "Apps";
-        PengembangPermainan = "pengembang-permainan", "Pengembang permainan", "Game development";
-        Arsitektur = "arsitektur", "Arsitektur", "Architecture";
-        DesainInterior = "desain-interior", "Desain interior", "Interior design";
-        DesainKomunikasiVisual = "desain-komunikasi-visual", "Desain komunikasi visual", "Visual communication design";
-        DesainProduk = "desain-produk", "Desain produk", "Product design";
-        Fesyen = "fesyen", "Fesyen", "Fashion";
-        FilmAnimasiVideo = "film-animasi-video", "Film, animasi, dan video", "Film, animation and video";
-        Fotografi = "fotografi", "Fotografi", "Photography";
-        Kriya = "kriya", "Kriya", "Crafts";
-        Kuliner = "kuliner", "Kuliner", "Culinary";
-        Musik = "musik", "Musik", "Music";
-        Penerbitan = "penerbitan", "Penerbitan", "Publishing";
-        Periklanan = "periklanan", "Periklanan", "Advertising";
-        SeniPertunjukan = "seni-pertunjukan", "Seni pertunjukan", "Performing arts";
-        SeniRupa = "seni-rupa", "Seni rupa", "Fine arts";
-        TelevisiRadio = "televisi-radio", "Televisi dan radio", "Television and radio";
+    Subsector as "subsector", labels subsectors {
+        Aplikasi = "aplikasi";
+        PengembangPermainan = "pengembang-permainan";
+        Arsitektur = "arsitektur";
+        DesainInterior = "desain-interior";
+        DesainKomunikasiVisual = "desain-komunikasi-visual";
+        DesainProduk = "desain-produk";
+        Fesyen = "fesyen";
+        FilmAnimasiVideo = "film-animasi-video";
+        Fotografi = "fotografi";
+        Kriya = "kriya";
+        Kuliner = "kuliner";
+        Musik = "musik";
+        Penerbitan = "penerbitan";
+        Periklanan = "periklanan";
+        SeniPertunjukan = "seni-pertunjukan";
+        SeniRupa = "seni-rupa";
+        TelevisiRadio = "televisi-radio";
     }
 }
 

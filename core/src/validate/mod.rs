@@ -1,4 +1,4 @@
-//! The rules every record must pass, with messages a citizen understands, in both languages.
+//! The rules every record must pass, with messages a citizen understands (in `crate::words`).
 //!
 //! The widget runs these before sending (instant feedback, even offline) and the server runs the
 //! very same functions before storing, so a message seen in the form is the message the API
@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 
 use crate::lang::Lang;
 use crate::region::{RegionCode, Regions};
+use crate::words::fill;
 
 /// Length limits, in characters, shared by the forms (as `maxlength`) and the server.
 pub mod limits {
@@ -64,47 +65,31 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// What to fix, in `lang`, from `crate::words`.
     pub fn message(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
+        let words = crate::words::rules(lang);
+        let number =
+            |sentence: &str, name: &str, n: usize| fill(sentence, &[(name, &n.to_string())]);
         match *self {
-            Rule::Required if en => "This is required.".into(),
-            Rule::Required => "Wajib diisi.".into(),
-            Rule::TooShort { min } if en => format!("Too short: write at least {min} characters."),
-            Rule::TooShort { min } => format!("Terlalu pendek: tulis minimal {min} karakter."),
-            Rule::TooLong { max } if en => format!("Too long: at most {max} characters."),
-            Rule::TooLong { max } => format!("Terlalu panjang: maksimal {max} karakter."),
-            Rule::ControlCharacters if en => "Contains hidden control characters; please retype it.".into(),
-            Rule::ControlCharacters => "Berisi karakter kontrol tersembunyi; silakan ketik ulang.".into(),
-            Rule::TooMany { max } if en => format!("Choose at most {max}."),
-            Rule::TooMany { max } => format!("Pilih paling banyak {max}."),
-            Rule::Duplicate if en => "Already listed above.".into(),
-            Rule::Duplicate => "Sudah tercantum di atas.".into(),
-            Rule::OutsideScope if en => "This region is outside the cities this site serves.".into(),
-            Rule::OutsideScope => "Wilayah ini di luar kota yang dilayani situs ini.".into(),
-            Rule::NotAKecamatan if en => "Choose a kecamatan, not a whole city or province.".into(),
-            Rule::NotAKecamatan => "Pilih kecamatan, bukan seluruh kota atau provinsi.".into(),
-            Rule::NotACityOrKecamatan if en => "Choose a city or a kecamatan, not a whole province.".into(),
-            Rule::NotACityOrKecamatan => "Pilih kota atau kecamatan, bukan seluruh provinsi.".into(),
-            Rule::UnknownRegion if en => "This region is not in the list of regions.".into(),
-            Rule::UnknownRegion => "Wilayah ini tidak ada dalam daftar wilayah.".into(),
-            Rule::DatesOutOfOrder if en => "The end date must be on or after the start date.".into(),
-            Rule::DatesOutOfOrder => "Tanggal selesai harus sama dengan atau sesudah tanggal mulai.".into(),
-            Rule::InvalidEmail if en => "Not a valid email address, for example name@example.id.".into(),
-            Rule::InvalidEmail => "Alamat email tidak valid, contoh: nama@contoh.id.".into(),
-            Rule::InvalidPhone if en => "Not a valid phone number, for example 0812 3456 7890.".into(),
-            Rule::InvalidPhone => "Nomor telepon tidak valid, contoh: 0812 3456 7890.".into(),
-            Rule::InvalidWebsite if en => "A web address starts with https:// or http://.".into(),
-            Rule::InvalidWebsite => "Alamat web diawali https:// atau http://.".into(),
-            Rule::ContactMissing if en => "Give an email address or a phone number.".into(),
-            Rule::ContactMissing => "Isi alamat email atau nomor telepon.".into(),
-            Rule::ConsentRequired if en => "Tick this box so that your contact can be stored and shared with accepted partners.".into(),
-            Rule::DateOutOfRange if en => "Choose a date between the years 2000 and 2100.".into(),
-            Rule::DateOutOfRange => "Pilih tanggal antara tahun 2000 dan 2100.".into(),
-            Rule::NotOffered if en => "Your profile does not offer this; add it to your profile first.".into(),
-            Rule::NotOffered => "Profil Anda belum menawarkan dukungan ini; tambahkan dulu di profil.".into(),
-            Rule::NotNeeded if en => "This initiative does not ask for this kind of support.".into(),
-            Rule::NotNeeded => "Inisiatif ini tidak membutuhkan dukungan jenis ini.".into(),
-            Rule::ConsentRequired => "Centang kotak ini agar kontak Anda boleh disimpan dan dibagikan ke mitra yang diterima.".into(),
+            Rule::Required => words.required.into(),
+            Rule::TooShort { min } => number(words.too_short, "min", min),
+            Rule::TooLong { max } => number(words.too_long, "max", max),
+            Rule::ControlCharacters => words.control_characters.into(),
+            Rule::TooMany { max } => number(words.too_many, "max", max),
+            Rule::Duplicate => words.duplicate.into(),
+            Rule::OutsideScope => words.outside_scope.into(),
+            Rule::NotAKecamatan => words.not_a_kecamatan.into(),
+            Rule::NotACityOrKecamatan => words.not_a_city_or_kecamatan.into(),
+            Rule::UnknownRegion => words.unknown_region.into(),
+            Rule::DatesOutOfOrder => words.dates_out_of_order.into(),
+            Rule::InvalidEmail => words.invalid_email.into(),
+            Rule::InvalidPhone => words.invalid_phone.into(),
+            Rule::InvalidWebsite => words.invalid_website.into(),
+            Rule::ContactMissing => words.contact_missing.into(),
+            Rule::ConsentRequired => words.consent_required.into(),
+            Rule::NotOffered => words.not_offered.into(),
+            Rule::NotNeeded => words.not_needed.into(),
+            Rule::DateOutOfRange => words.date_out_of_range.into(),
         }
     }
 }
