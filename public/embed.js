@@ -8,28 +8,10 @@ const base = new URL(".", import.meta.url);
 // server caches for a year; this file keeps its name and is cached for minutes.
 const ASSETS = { glue: "assets/pentahelix.js", split: "assets/pentahelix_split.js", wasm: "assets/pentahelix_bg.wasm", style: "assets/widget.css" };
 const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit", "deeplink"];
-// The widget's own words for what the loader draws before the wasm arrives (src/i18n.rs holds
-// them all; a test there keeps these equal to its own).
-const WORDS = {
-  id: {
-    app_name: "Pentahelix",
-    tagline: "Kolaborasi pemerintah, akademisi, bisnis, komunitas, dan media untuk ekonomi kreatif kota.",
-    switch_language: "English",
-    tabs: ["Inisiatif", "Usulkan", "Mitra", "Dasbor"],
-    loading: "Memuat…",
-    error_network: "Tidak dapat terhubung ke server. Periksa koneksi Anda, lalu coba lagi.",
-    retry: "Coba lagi",
-  },
-  en: {
-    app_name: "Pentahelix",
-    tagline: "Government, academia, business, community and media collaborating on a city's creative economy.",
-    switch_language: "Bahasa Indonesia",
-    tabs: ["Initiatives", "Propose", "Partners", "Dashboard"],
-    loading: "Loading…",
-    error_network: "Cannot reach the server. Check your connection and try again.",
-    retry: "Try again",
-  },
-};
+// The widget's own words for what the loader draws before the wasm arrives. The build
+// (xtask/src/dist/loader.rs) fills the line below from the catalogue in core/src/words, so they
+// are the widget's words by construction; only the built loader, in dist/, is ever served.
+const WORDS = {};
 let modulePromise;
 // Set when the glue or the split loader itself failed to load: the browser keeps a failed module
 // import for the page's life, so only reloading the page can fetch it again.

@@ -67,45 +67,4 @@ mod tests {
             "Heliks yang terlibat: Pemerintah, Media"
         );
     }
-
-    /// The loader draws the widget's header, tabs and loading state before the wasm arrives,
-    /// with its own copy of these words: a changed word here must change there too.
-    #[test]
-    fn the_loaders_stand_in_speaks_the_widgets_words() {
-        let loader = include_str!("../public/embed.js");
-        let block = |tag: &str| {
-            let start = loader
-                .find(&format!("  {tag}: {{"))
-                .unwrap_or_else(|| panic!("embed.js has no `{tag}` words"));
-            let end = start + loader[start..].find("\n  },").expect("the block ends");
-            &loader[start..end]
-        };
-        for (lang, tag) in [(Lang::Id, "id"), (Lang::En, "en")] {
-            let (t, words) = (messages(lang), block(tag));
-            for (key, value) in [
-                ("app_name", t.app_name),
-                ("tagline", t.tagline),
-                ("switch_language", t.switch_language),
-                ("loading", t.loading),
-                ("error_network", t.error_network),
-                ("retry", t.retry),
-            ] {
-                assert!(
-                    words.contains(&format!("{key}: {value:?},")),
-                    "embed.js's {tag}.{key} is not {value:?}"
-                );
-            }
-            let tabs = [
-                t.tab_initiatives,
-                t.tab_propose,
-                t.tab_partners,
-                t.tab_dashboard,
-            ];
-            let tabs = format!("tabs: {tabs:?},");
-            assert!(
-                words.contains(&tabs),
-                "embed.js's {tag}.tabs are not {tabs}"
-            );
-        }
-    }
 }

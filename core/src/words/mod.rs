@@ -1,6 +1,7 @@
 //! Every word a person reads, in Bahasa Indonesia (`id.rs`) and English (`en.rs`): the widget's,
 //! the validation messages, the labels of the taxonomies and statuses, the reasons for a match,
-//! the server's problem documents.
+//! the server's problem documents, and (written into `embed.js` by the build) the loader's
+//! stand-in.
 //!
 //! A language is a struct literal per part, gathered in a [`Words`]: a string missing in one
 //! language is a compile error, and a translator finds every word of a language in one file, in

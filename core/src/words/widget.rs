@@ -6,7 +6,7 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct Widget {
     // The shell: header, tabs, loading and failures. The loader draws the first few before the wasm
-    // arrives, with its own copy (`public/embed.js`; a test in `src/i18n.rs` keeps them equal).
+    // arrives (`xtask/src/dist/loader.rs` lists which).
     pub app_name: &'static str,
     pub tagline: &'static str,
     pub switch_language: &'static str,
