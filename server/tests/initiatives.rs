@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{TestApp, initiative_body};
+use common::{TestApp, initiative_body, stakeholder_body};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -138,6 +138,44 @@ async fn under_pre_moderation_an_owners_new_text_goes_back_to_review() {
         app.get(&uri, None).await.json()["title"],
         "Festival Kopi Coblong 2027"
     );
+}
+
+#[tokio::test]
+async fn an_edit_that_changes_nothing_writes_nothing() {
+    let app = TestApp::new().await;
+    let (initiative, owner) = app.initiative(initiative_body(json!({}))).await;
+    let (stakeholder, partner) = app.stakeholder(stakeholder_body(json!({}))).await;
+    for (uri, token, body, changed) in [
+        (
+            format!("/api/v1/initiatives/{initiative}"),
+            owner,
+            // Surrounding spaces are tidied away before the comparison.
+            initiative_body(json!({ "title": "  Festival Kopi Coblong " })),
+            initiative_body(json!({ "title": "Festival Kopi Coblong 2027" })),
+        ),
+        (
+            format!("/api/v1/stakeholders/{stakeholder}"),
+            partner,
+            stakeholder_body(json!({})),
+            stakeholder_body(json!({ "offers": ["venue"] })),
+        ),
+    ] {
+        let before = app.get(&uri, Some(&token)).await.json()["updated_at"].clone();
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        let same = app.put(&uri, Some(&token), body).await;
+        assert_eq!(same.status, StatusCode::OK, "{}", same.text());
+        assert_eq!(
+            same.json()["updated_at"],
+            before,
+            "{uri}: nothing was written"
+        );
+        let edited = app.put(&uri, Some(&token), changed).await;
+        assert_ne!(
+            edited.json()["updated_at"],
+            before,
+            "{uri}: a real edit is saved"
+        );
+    }
 }
 
 #[tokio::test]
@@ -421,6 +459,20 @@ async fn a_calendar_feed_lists_upcoming_dated_initiatives() {
     ))
     .await;
     app.initiative(initiative_body(json!({ "title": "Tanpa tanggal sama sekali", "starts_on": Value::Null, "ends_on": Value::Null }))).await;
+    let today = chrono::Utc::now().date_naive();
+    let day = |days: i64| (today + chrono::Duration::days(days)).to_string();
+    app.initiative(initiative_body(
+        json!({ "title": "Sudah lewat", "starts_on": day(-40), "ends_on": day(-39) }),
+    ))
+    .await;
+    app.initiative(initiative_body(
+        json!({ "title": "Dua tahun lagi", "starts_on": day(730), "ends_on": day(731) }),
+    ))
+    .await;
+    app.initiative(initiative_body(
+        json!({ "title": "Masih berlangsung", "starts_on": day(-3), "ends_on": day(3) }),
+    ))
+    .await;
     let reply = app
         .get("/api/v1/exports/events.ics?region=32.73", None)
         .await;
@@ -431,6 +483,14 @@ async fn a_calendar_feed_lists_upcoming_dated_initiatives() {
     assert!(ics.contains("SUMMARY:Festival Kopi\\, Coblong\r\n"));
     assert!(ics.contains("DTSTART;VALUE=DATE:20270213\r\n"));
     assert!(!ics.contains("Tanpa tanggal"));
+    assert!(
+        ics.contains("Masih berlangsung"),
+        "an event under way is still upcoming"
+    );
+    assert!(
+        !ics.contains("Sudah lewat") && !ics.contains("Dua tahun lagi"),
+        "the feed holds today to a year ahead"
+    );
     assert!(
         !ics.contains("ani@contoh.id"),
         "no contact in a public feed"

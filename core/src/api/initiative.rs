@@ -167,6 +167,25 @@ pub struct Initiative {
 }
 
 impl Initiative {
+    /// Whether saving `input` would leave the initiative as it is: such an edit writes nothing,
+    /// so it does not make every matching cache and kept answer stale.
+    pub fn already_holds(&self, input: &InitiativeInput) -> bool {
+        self.title == input.title
+            && self.description == input.description
+            && self.region == input.region
+            && self.subsectors == input.subsectors
+            && self.starts_on == input.starts_on
+            && self.ends_on == input.ends_on
+            && self.place == input.place
+            && self.contact.as_ref() == Some(&input.contact)
+            && self.needs.len() == input.needs.len()
+            && self.needs.iter().zip(&input.needs).all(|(need, asked)| {
+                need.resource == asked.resource
+                    && need.helix == asked.helix
+                    && need.note == asked.note
+            })
+    }
+
     /// Needed resources that no accepted pledge provides yet: what matching looks for.
     pub fn open_needs(&self) -> ResourceSet {
         self.needs

@@ -62,6 +62,21 @@ pub struct Stakeholder {
     pub updated_at: DateTime<Utc>,
 }
 
+impl Stakeholder {
+    /// Whether saving `input` would leave the profile as it is: such an edit writes nothing, so
+    /// it does not make every matching cache and kept answer stale.
+    pub fn already_holds(&self, input: &StakeholderInput) -> bool {
+        self.name == input.name
+            && self.helix == input.helix
+            && self.region == input.region
+            && self.subsectors == input.subsectors
+            && self.offers == input.offers
+            && self.description == input.description
+            && self.website == input.website
+            && self.contact.as_ref() == Some(&input.contact)
+    }
+}
+
 /// The few fields a match or a pledge needs to show who a stakeholder is.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

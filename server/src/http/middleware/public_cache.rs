@@ -8,7 +8,7 @@
 //! What keeps them honest:
 //! - any write through this process (a request that is not GET, HEAD or OPTIONS) makes every
 //!   kept answer stale once it has been answered, so whoever wrote sees the change on the next
-//!   read;
+//!   read; a refused write (4xx) changed nothing and keeps them;
 //! - a write through another process (several servers on PostgreSQL) shows within the lifetime;
 //! - only `200 OK` answers to requests without `Authorization` are kept: an owner's or an
 //!   admin's view, which may hold contact details, never is;
@@ -120,11 +120,17 @@ impl PublicCache {
     }
 }
 
-struct CountOnDrop<'a>(&'a AtomicU64);
+/// Counts a write when dropped, unless its answer showed it changed nothing.
+struct CountOnDrop<'a> {
+    writes: &'a AtomicU64,
+    changed: bool,
+}
 
 impl Drop for CountOnDrop<'_> {
     fn drop(&mut self) {
-        self.0.fetch_add(1, Ordering::AcqRel);
+        if self.changed {
+            self.writes.fetch_add(1, Ordering::AcqRel);
+        }
     }
 }
 
@@ -141,9 +147,15 @@ async fn serve(cache: &PublicCache, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     if !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
         // Counted when the write ends, however it ends: a request dropped after its commit
-        // has still changed the data.
-        let _counted = CountOnDrop(&cache.writes);
-        return next.run(request).await;
+        // has still changed the data. A refusal (4xx) changed nothing, so a flood of refused
+        // writes does not make every kept answer stale.
+        let mut counted = CountOnDrop {
+            writes: &cache.writes,
+            changed: true,
+        };
+        let response = next.run(request).await;
+        counted.changed = !response.status().is_client_error();
+        return response;
     }
     if method != Method::GET
         || cache.lifetime.is_zero()
@@ -208,6 +220,10 @@ mod tests {
         };
         Router::new()
             .route("/list", get(counted.clone()).post(|| async { "written" }))
+            .route(
+                "/refused",
+                axum::routing::post(|| async { StatusCode::UNPROCESSABLE_ENTITY }),
+            )
             .route("/missing", get(|| async { StatusCode::NOT_FOUND }))
             .route(
                 "/calendar",
@@ -286,6 +302,20 @@ mod tests {
         assert_eq!(send(&app, Method::POST, "/list", &[]).await, "written");
         assert_eq!(send(&app, Method::GET, "/list", &[]).await, "1");
         assert_eq!(send(&app, Method::GET, "/list", &[]).await, "1");
+    }
+
+    #[tokio::test]
+    async fn a_refused_write_keeps_the_answers() {
+        let (app, _) = setup(Duration::from_secs(60));
+        assert_eq!(send(&app, Method::GET, "/list", &[]).await, "0");
+        for _ in 0..3 {
+            send(&app, Method::POST, "/refused", &[]).await;
+        }
+        assert_eq!(
+            send(&app, Method::GET, "/list", &[]).await,
+            "0",
+            "a 422 changed nothing"
+        );
     }
 
     #[tokio::test]

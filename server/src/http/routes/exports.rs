@@ -227,7 +227,12 @@ async fn stakeholders_csv(
     ))
 }
 
+/// How far ahead the feed looks.
+const FEED_DAYS: u64 = 366;
+
 /// Upcoming open and active initiatives with dates, as an iCalendar feed to subscribe to.
+///
+/// The feed holds the initiatives dated from today to a year ahead.
 #[utoipa::path(get, path = "/exports/events.ics", tag = "exports", params(EventsQuery),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 400, body = Problem)))]
 async fn events_ics(
@@ -236,13 +241,21 @@ async fn events_ics(
 ) -> Result<Response, Error> {
     let areas = state.areas(query.region);
     let today = Utc::now().date_naive();
-    let mut initiatives = if areas.is_empty() {
+    // The database reads only what the feed shows (dated from today to a year ahead), so a
+    // request is as cheap for a city with years of history as for a new one.
+    let filter = InitiativeFilter {
+        areas,
+        statuses: vec![InitiativeStatus::Open, InitiativeStatus::Active],
+        from: Some(today),
+        to: Some(today + chrono::Days::new(FEED_DAYS)),
+        ..InitiativeFilter::default()
+    };
+    let mut initiatives = if filter.areas.is_empty() {
         Vec::new()
     } else {
-        all_initiatives(
-            &state,
-            areas,
-            vec![InitiativeStatus::Open, InitiativeStatus::Active],
+        every_page(
+            |page| state.store().list_initiatives(&filter, page),
+            |i| i.id.0,
         )
         .await?
     };

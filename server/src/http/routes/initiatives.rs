@@ -149,6 +149,9 @@ async fn update(
     if !viewer.owns_initiative(current.id) && !viewer.admin_of(input.region) {
         return Err(Error::Forbidden);
     }
+    if current.already_holds(&input) {
+        return Ok(Json(current));
+    }
     let now = Utc::now();
     let updated = state
         .store()

@@ -131,6 +131,9 @@ async fn update(
     if !viewer.owns_stakeholder(current.id) && !viewer.admin_of(input.region) {
         return Err(Error::Forbidden);
     }
+    if current.already_holds(&input) {
+        return Ok(Json(current));
+    }
     let updated = state
         .store()
         .update_stakeholder(current.id, &input, Utc::now())
