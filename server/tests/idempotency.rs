@@ -130,3 +130,97 @@ async fn a_claim_left_unfinished_by_a_dead_process_is_taken_over() {
         "abandoned: taken over"
     );
 }
+
+#[tokio::test]
+async fn deleting_a_record_forgets_the_replays_that_carry_it() {
+    let app = TestApp::new().await;
+    let first = propose(&app, "key-deleted", initiative_body(json!({}))).await;
+    let (id, token) = (
+        first.json()["record"]["id"].clone(),
+        first.json()["manage_token"].as_str().unwrap().to_owned(),
+    );
+    let deleted = app
+        .delete(&format!("/api/v1/initiatives/{id}"), Some(&token))
+        .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    let retried = propose(&app, "key-deleted", initiative_body(json!({}))).await;
+    assert!(
+        !retried.headers.contains_key("idempotent-replayed"),
+        "the deleted record's contact and token are not replayed"
+    );
+    assert_ne!(retried.json()["record"]["id"], id);
+}
+
+#[tokio::test]
+async fn a_replay_is_refused_once_its_caller_may_no_longer_act() {
+    let app = TestApp::new().await;
+    let (id, owner) = app.initiative(initiative_body(json!({}))).await;
+    let status = format!("/api/v1/initiatives/{id}/status");
+    let start = |token: String| {
+        let status = status.clone();
+        let app = &app;
+        async move {
+            app.send(
+                Method::POST,
+                &status,
+                Some(&token),
+                Some(json!({ "status": "active" })),
+                &[("idempotency-key", "key-started")],
+            )
+            .await
+        }
+    };
+    assert_eq!(start(owner.clone()).await.status, StatusCode::OK);
+    assert_eq!(
+        start(owner.clone()).await.headers["idempotent-replayed"],
+        "true"
+    );
+    app.delete(&format!("/api/v1/initiatives/{id}"), Some(&owner))
+        .await;
+    start(owner).await.problem(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn an_ended_pledge_is_not_replayed_with_the_counterparts_contact() {
+    let app = TestApp::new().await;
+    let (initiative, owner) = app.initiative(initiative_body(json!({}))).await;
+    let (partner, partner_token) = app.stakeholder(common::stakeholder_body(json!({}))).await;
+    let pledge = app
+        .post(
+            &format!("/api/v1/initiatives/{initiative}/pledges"),
+            Some(&partner_token),
+            json!({ "stakeholder_id": partner, "resource": "venue", "message": "Ruang acara kami siap." }),
+        )
+        .await
+        .json();
+    let accept = format!("/api/v1/pledges/{}/accept", pledge["id"]);
+    let send = || {
+        app.send(
+            Method::POST,
+            &accept,
+            Some(&owner),
+            Some(json!({})),
+            &[("idempotency-key", "key-accept")],
+        )
+    };
+    let accepted = send().await;
+    assert_eq!(
+        accepted.json()["counterpart_contact"]["email"],
+        "budi@contoh.id"
+    );
+    let withdrawn = app
+        .post(
+            &format!("/api/v1/pledges/{}/withdraw", pledge["id"]),
+            Some(&partner_token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.text());
+    let retried = send().await;
+    assert!(!retried.headers.contains_key("idempotent-replayed"));
+    assert!(
+        !retried.text().contains("budi@contoh.id"),
+        "the contact ended with the pledge: {}",
+        retried.text()
+    );
+}

@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use sqlx::Transaction;
 
 use super::sql::{Columns, Db, Sql, SqlStore};
 use crate::error::Error;
@@ -35,17 +36,33 @@ pub trait IdempotencyStore: Send + Sync {
         stale_before: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<IdempotencyClaim, Error>;
-    /// Stores the response of a claimed key (status 0 in the claim row until then).
+    /// Stores the response of a claimed key (status 0 in the claim row until then), with the
+    /// records it carries (see [`forget_replays`]).
     async fn complete_idempotency_key(
         &self,
         key_hash: &[u8],
         scope: &str,
         status: u16,
         body: &[u8],
+        holds: &str,
     ) -> Result<(), Error>;
     /// Releases a claim whose request failed before changing anything, so a retry can run.
     async fn release_idempotency_key(&self, key_hash: &[u8], scope: &str) -> Result<(), Error>;
     async fn purge_idempotency(&self, before: DateTime<Utc>) -> Result<u64, Error>;
+}
+
+/// Forgets the stored responses that carry `record` (`initiative:42`, `stakeholder:7`,
+/// `pledge:3`): a deleted record's personal data is never replayed, nor an ended pledge's
+/// counterpart contact. Run in the transaction that deletes or ends it.
+pub async fn forget_replays<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    record: &str,
+) -> Result<(), Error> {
+    Sql::new("DELETE FROM idempotency_keys WHERE holds LIKE $1")
+        .arg(format!("% {record} %"))
+        .execute(tx)
+        .await?;
+    Ok(())
 }
 
 /// How often a claim retries when the row it found vanished before it could lock it (released by
@@ -136,14 +153,16 @@ impl<DB: Db> IdempotencyStore for SqlStore<DB> {
         scope: &str,
         status: u16,
         body: &[u8],
+        holds: &str,
     ) -> Result<(), Error> {
         Sql::new(
-            "UPDATE idempotency_keys SET status = $1, body = $2 WHERE key_hash = $3 AND scope = $4",
+            "UPDATE idempotency_keys SET status = $1, body = $2, holds = $5 WHERE key_hash = $3 AND scope = $4",
         )
         .arg(i64::from(status))
         .arg(body)
         .arg(key_hash)
         .arg(scope)
+        .arg(holds)
         .execute(&self.write)
         .await?;
         Ok(())

@@ -8,6 +8,7 @@ use pentahelix_core::{
 };
 
 use super::PageRequest;
+use super::idempotency::forget_replays;
 use super::moderation::{ReportTarget, forget_reviewed_reports};
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, INITIATIVE_COLUMNS};
@@ -322,6 +323,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
             .arg(id.0)
             .execute(&mut tx)
             .await?;
+        forget_replays(&mut tx, &format!("initiative:{}", id.0)).await?;
         tx.commit().await?;
         self.after_delete().await;
         Ok(deleted)

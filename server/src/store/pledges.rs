@@ -17,6 +17,7 @@ use pentahelix_core::api::{
 use pentahelix_core::{Helix, HelixSet, Resource, ResourceSet};
 use sqlx::Transaction;
 
+use super::idempotency::forget_replays;
 use super::sql::rows;
 use super::sql::{Columns, Db, Sql, SqlStore, Violation};
 use crate::error::Error;
@@ -239,6 +240,11 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
             .arg(id.0)
             .execute(&mut tx)
             .await?;
+        // An ended pledge's stored answers (the counterpart's contact, once accepted) are not
+        // replayed after it ended.
+        if matches!(to, PledgeStatus::Withdrawn | PledgeStatus::Declined) {
+            forget_replays(&mut tx, &format!("pledge:{}", id.0)).await?;
+        }
         recompute_coverage::<DB>(&mut tx, initiative, now).await?;
         tx.commit().await?;
         match self.pledge(id).await? {

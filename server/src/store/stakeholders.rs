@@ -7,6 +7,7 @@ use pentahelix_core::{Helix, RegionCode, Resource, ResourceSet, Subsector, Subse
 use sqlx::Transaction;
 
 use super::PageRequest;
+use super::idempotency::forget_replays;
 use super::moderation::{ReportTarget, forget_reviewed_reports};
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, STAKEHOLDER_COLUMNS};
@@ -263,6 +264,7 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
             .arg(id.0)
             .execute(&mut tx)
             .await?;
+        forget_replays(&mut tx, &format!("stakeholder:{}", id.0)).await?;
         for initiative in initiatives {
             recompute_coverage::<DB>(&mut tx, initiative, now).await?;
         }

@@ -134,6 +134,7 @@ pub(super) const TABLES: &[Table] = &[
             ("status", Int),
             ("body", Bytes),
             ("created_at", Time),
+            ("holds", Text),
         ],
     },
     // The reporter key: open reports keep counting each person once.
@@ -183,7 +184,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             select(keys, " COLLATE \"C\""),
-            "SELECT key_hash, scope, request_hash, status, body, created_at FROM idempotency_keys \
+            "SELECT key_hash, scope, request_hash, status, body, created_at, holds FROM idempotency_keys \
              ORDER BY key_hash, scope COLLATE \"C\""
         );
     }

@@ -12,7 +12,7 @@
 //! only as a hash. Kept for 24 hours.
 
 use axum::body::{Body, Bytes, to_bytes};
-use axum::extract::{Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -21,6 +21,7 @@ use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use chrono::{Duration, Utc};
 use sha2::{Digest, Sha256};
 
+use crate::access::Viewer;
 use crate::error::Error;
 use crate::state::AppState;
 use crate::store::IdempotencyClaim;
@@ -66,6 +67,38 @@ fn open(key: &str, stored: &[u8]) -> Result<Vec<u8>, Error> {
     cipher(key)
         .decrypt(Nonce::from_slice(nonce), sealed)
         .map_err(|_| Error::Internal("decrypting a stored response".into()))
+}
+
+/// The records a response carries, ` kind:id ` each, for the store's `forget_replays`: a
+/// new record with its token, or a pledge with both of its sides.
+fn holds(scope: &str, body: &[u8]) -> String {
+    let Ok(json) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return String::new();
+    };
+    let mut records = Vec::new();
+    let id = |value: &serde_json::Value| value.as_i64();
+    if let Some(record) = json.get("record").and_then(|r| r.get("id")).and_then(id) {
+        if scope.ends_with("/initiatives") {
+            records.push(format!("initiative:{record}"));
+        } else if scope.ends_with("/stakeholders") {
+            records.push(format!("stakeholder:{record}"));
+        }
+    }
+    if let (Some(pledge), Some(initiative)) = (
+        json.get("id").and_then(id),
+        json.get("initiative_id").and_then(id),
+    ) {
+        records.push(format!("pledge:{pledge}"));
+        records.push(format!("initiative:{initiative}"));
+        if let Some(stakeholder) = json.pointer("/stakeholder/id").and_then(id) {
+            records.push(format!("stakeholder:{stakeholder}"));
+        }
+    }
+    if records.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", records.join(" "))
+    }
 }
 
 fn valid_key(key: &str) -> bool {
@@ -136,6 +169,16 @@ pub async fn idempotency(
         .await?;
     match claim {
         IdempotencyClaim::Replay { status, body } => {
+            // A replay answers for a caller who may no longer act: a revoked or expired admin
+            // token, or the manage token of a record deleted since, is refused as on a first
+            // request.
+            let mut parts = parts;
+            if Viewer::from_request_parts(&mut parts, &state)
+                .await?
+                .invalid_token
+            {
+                return Err(Error::Unauthorized);
+            }
             return Ok(json_response(status, open(&key, &body)?, true));
         }
         IdempotencyClaim::InProgress => return Err(Error::IdempotencyInProgress),
@@ -167,6 +210,7 @@ pub async fn idempotency(
                         &scope,
                         parts.status.as_u16(),
                         &seal(&key, &body)?,
+                        &holds(&scope, &body),
                     )
                     .await?;
             } else {
@@ -209,6 +253,26 @@ mod tests {
             b"{\"manage_token\":\"phm_secret\"}"
         );
         assert!(open("key-2", &sealed).is_err());
+    }
+
+    #[test]
+    fn a_response_names_the_records_it_carries() {
+        let created = br#"{"record":{"id":42,"title":"x"},"manage_token":"phm_x"}"#;
+        assert_eq!(
+            holds("POST /api/v1/initiatives", created),
+            " initiative:42 "
+        );
+        assert_eq!(
+            holds("POST /api/v1/stakeholders", created),
+            " stakeholder:42 "
+        );
+        let pledge = br#"{"id":3,"initiative_id":42,"stakeholder":{"id":7,"name":"x"}}"#;
+        assert_eq!(
+            holds("POST /api/v1/pledges/3/accept", pledge),
+            " pledge:3 initiative:42 stakeholder:7 "
+        );
+        assert_eq!(holds("POST /api/v1/reports", br#"{"hidden":false}"#), "");
+        assert_eq!(holds("POST /api/v1/reports", b"not json"), "");
     }
 
     #[test]
