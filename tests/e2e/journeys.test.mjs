@@ -205,6 +205,51 @@ journey('a business offers its venue, the owner accepts, and only the two see ea
   assert.equal(await stranger.getByText('owner.e2e@contoh.id').count(), 0);
 });
 
+journey('a verified partner that renames itself is told why its badge went', async (t) => {
+  const bandung = process.env.PENTAHELIX_ADMIN_BANDUNG;
+  assert.ok(bandung, 'admin tokens come from cargo xtask test');
+  const name = `Sanggar Tari Tradisional Cicadas Berkarya ${RUN}`;
+  const partner = await person(t, 'partner');
+  await partner.getByTestId('tab-partners').click();
+  const form = partner.getByTestId('profile-form');
+  await form.getByLabel('Nama organisasi atau pribadi').fill(name);
+  await form.getByLabel('Komunitas', { exact: true }).check();
+  await form.getByLabel('Wilayah (kota atau kecamatan)').selectOption('32.73.02');
+  await form.getByLabel('Pendampingan dan pelatihan', { exact: true }).check();
+  await form.getByLabel('Seni pertunjukan', { exact: true }).check();
+  await form.getByLabel('Deskripsi', { exact: true }).fill('Sanggar tari yang melatih anak dan remaja setiap akhir pekan.');
+  await form.getByLabel('Nama', { exact: true }).fill('Dewi Lestari');
+  await form.getByLabel('Telepon/WhatsApp').fill('0812-0000-8888');
+  await form.getByLabel(/Saya setuju/).check();
+  await form.getByRole('button', { name: 'Simpan profil' }).click();
+  await partner.getByTestId('opportunities').waitFor();
+  const list = await (await fetch(`${URL}api/v1/stakeholders?region=32.73&q=${encodeURIComponent('Cicadas Berkarya')}`)).json();
+  const id = list.items.find((s) => s.name === name).id;
+  const verified = await fetch(`${URL}api/v1/moderation/stakeholders/${id}/verify`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bandung}` },
+    body: JSON.stringify({ verified: true }),
+  });
+  assert.equal(verified.status, 200);
+
+  await partner.reload();
+  await partner.getByTestId('tab-partners').click();
+  await partner.getByRole('button', { name: 'Simpan profil' }).click();
+  const edit = partner.getByTestId('profile-form');
+  const field = edit.getByLabel('Nama organisasi atau pribadi');
+  // The form fills itself from the stored profile first.
+  for (let tries = 0; (await field.inputValue()) !== name; tries += 1) {
+    assert.ok(tries < 100, 'the profile loads into the form');
+    await partner.waitForTimeout(50);
+  }
+  await field.fill('Dinas Kebudayaan dan Pariwisata Kota Bandung');
+  await edit.getByRole('button', { name: 'Simpan profil' }).click();
+  const told = partner.getByTestId('unverified');
+  await told.waitFor();
+  assert.match(await told.textContent(), /Tanda terverifikasi dilepas karena nama, heliks, wilayah, atau situs web berubah/);
+  const after = await (await fetch(`${URL}api/v1/stakeholders/${id}`)).json();
+  assert.equal(after.verified, false);
+});
+
 journey('a hub manager reviews a reported initiative, verifies a partner, sets a flagship product and exports; another city\'s cannot', async (t) => {
   const bandung = process.env.PENTAHELIX_ADMIN_BANDUNG;
   const depok = process.env.PENTAHELIX_ADMIN_DEPOK;

@@ -152,6 +152,7 @@ pub(super) const WIDGET: Widget = Widget {
     website: "Website (optional)",
     save_profile: "Save the profile",
     saved: "Saved.",
+    verification_cleared: "Profile saved. The verified badge was removed because the name, helix, area or website changed; the city's admins will check it again.",
     opportunities: "Initiatives that need you",
     complements: "Partners who complement you",
     my_pledges: "My offers",

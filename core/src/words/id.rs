@@ -152,6 +152,7 @@ pub(super) const WIDGET: Widget = Widget {
     website: "Situs web (opsional)",
     save_profile: "Simpan profil",
     saved: "Tersimpan.",
+    verification_cleared: "Profil disimpan. Tanda terverifikasi dilepas karena nama, heliks, wilayah, atau situs web berubah; admin kota akan memeriksanya kembali.",
     opportunities: "Inisiatif yang membutuhkan Anda",
     complements: "Mitra yang melengkapi Anda",
     my_pledges: "Tawaran saya",

@@ -152,6 +152,8 @@ pub struct Widget {
     pub website: &'static str,
     pub save_profile: &'static str,
     pub saved: &'static str,
+    /// Said after an edit of a verified profile that changed who it is.
+    pub verification_cleared: &'static str,
     pub opportunities: &'static str,
     pub complements: &'static str,
     pub my_pledges: &'static str,

@@ -20,7 +20,13 @@ use super::DRAFT_KEY;
 
 /// Register (`id` None) or edit a profile. Registering drafts like the proposal form does.
 #[component]
-pub fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
+pub fn ProfileForm(
+    id: Option<i64>,
+    on_saved: Callback<i64>,
+    /// Told when an edit cost the profile its verified badge, so the owner learns why.
+    #[prop(optional)]
+    on_unverified: Option<Callback<()>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let mut initial: ProfileDraft = if id.is_none() {
         storage::load(DRAFT_KEY).unwrap_or_default()
@@ -49,6 +55,7 @@ pub fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
     };
     let key = initial.idempotency_key.clone();
 
+    let was_verified = StoredValue::new(false);
     // Editing starts from the stored profile (with its contact: this browser owns it).
     if let Some(id) = id {
         let token = storage::token("stakeholder", id);
@@ -61,6 +68,7 @@ pub fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
                 .call(&get, Call::with_token(token.as_deref()))
                 .await
             {
+                was_verified.try_update_value(|v| *v = s.verified);
                 let d = ProfileDraft::from_stakeholder(&s);
                 name.try_set(d.name);
                 helix.try_set(d.helix);
@@ -130,6 +138,12 @@ pub fn ProfileForm(id: Option<i64>, on_saved: Callback<i64>) -> impl IntoView {
                         .await
                         .map(|s| {
                             storage::save_name("stakeholder", s.id.0, &s.name);
+                            if was_verified.try_get_value() == Some(true)
+                                && !s.verified
+                                && let Some(told) = on_unverified
+                            {
+                                told.try_run(());
+                            }
                             s.id.0
                         })
                 }

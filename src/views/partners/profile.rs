@@ -25,6 +25,7 @@ pub fn Profile(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let token = storage::token("stakeholder", id).unwrap_or_default();
+    let unverified = RwSignal::new(false);
     let editing = RwSignal::new(false);
     let scope = RwSignal::new(MatchScope::City);
     let matches = LocalResource::new(move || {
@@ -100,9 +101,15 @@ pub fn Profile(
                 {move || ctx.t().register_profile}
             </button>
         </div>
+        <Show when=move || unverified.get()>
+            <p class="ph-notice" role="status" data-testid="unverified">
+                {move || ctx.t().verification_cleared}
+            </p>
+        </Show>
         <Show when=move || editing.get()>
             <ProfileForm
                 id=Some(id)
+                on_unverified=Callback::new(move |()| unverified.set(true))
                 on_saved=Callback::new(move |_| {
                     editing.set(false);
                     matches.refetch();
