@@ -6,6 +6,7 @@ use pentahelix_core::Lang;
 use crate::config::{Config, View};
 use crate::context::{Ctx, instance_prefix};
 use crate::deeplink;
+use crate::manage_link;
 use crate::storage;
 use crate::views::initiatives::Initiatives;
 use crate::views::on_demand::OnDemand;
@@ -20,6 +21,7 @@ pub fn App(config: Config) -> impl IntoView {
         ids: StoredValue::new(instance_prefix()),
     };
     provide_context(ctx);
+    manage_link::claim_from_address(ctx.view);
     if config.deeplink {
         deeplink::follow_hash(ctx.view);
     }

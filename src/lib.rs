@@ -13,6 +13,7 @@ mod deeplink;
 pub mod draft;
 pub mod format;
 pub mod i18n;
+mod manage_link;
 mod mount;
 pub mod storage;
 mod views;

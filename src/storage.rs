@@ -56,6 +56,16 @@ pub fn save_token(kind: &str, id: i64, token: &str) -> bool {
     saved
 }
 
+/// Keeps a token that came in a manage link. Written as the JSON string [`token`] reads, without
+/// a serializer: this runs at mount, in the first view's code, where every byte is downloaded
+/// by every citizen. `token` is checked to be letters, digits and `_` by its caller.
+pub fn keep_linked_token(kind: &str, id: i64, token: &str) {
+    if let Some(storage) = local() {
+        let key = format!("{PREFIX}{}", token_key(kind, id));
+        let _ = storage.set_item(&key, &format!("\"{token}\""));
+    }
+}
+
 /// The name of a record this browser manages, to show in pickers instead of a bare number.
 pub fn name(kind: &str, id: i64) -> Option<String> {
     load(&format!("name:{kind}:{id}"))
@@ -65,11 +75,24 @@ pub fn save_name(kind: &str, id: i64, name: &str) {
     save(&format!("name:{kind}:{id}"), &name);
 }
 
-/// The stakeholder profiles this browser manages (ids), oldest first.
+/// The stakeholder profiles this browser manages (ids), oldest first; then those it was given
+/// through a manage link, known by their token alone.
 pub fn my_stakeholders() -> Vec<i64> {
-    load::<Vec<i64>>("my-stakeholders")
-        .unwrap_or_default()
-        .into_iter()
+    let mut mine: Vec<i64> = load("my-stakeholders").unwrap_or_default();
+    if let Some(storage) = local() {
+        let prefix = format!("{PREFIX}{}", token_key("stakeholder", 0));
+        let prefix = prefix.trim_end_matches('0');
+        for n in 0..storage.length().unwrap_or(0) {
+            let linked = storage.key(n).ok().flatten().and_then(|key| {
+                key.strip_prefix(prefix)
+                    .and_then(|id| id.parse::<i64>().ok())
+            });
+            if let Some(id) = linked.filter(|id| !mine.contains(id)) {
+                mine.push(id);
+            }
+        }
+    }
+    mine.into_iter()
         .filter(|id| token("stakeholder", *id).is_some())
         .collect()
 }

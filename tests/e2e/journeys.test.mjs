@@ -109,6 +109,35 @@ journey('a citizen proposes, fixes the field the widget points at, and gets a pr
   await page.getByTestId('detail-title').filter({ hasText: '(diperbarui)' }).waitFor();
 });
 
+journey('the private link makes another browser the manager, and leaves no token in its address bar', async (t) => {
+  const title = `Pasar Kreatif Kecamatan Bojongloa Kidul ${RUN}`;
+  const phone = await person(t, 'phone');
+  await proposeForm(phone, { title });
+  await phone.getByTestId('submit').click();
+  await phone.getByTestId('sent').waitFor();
+  const link = await phone.getByTestId('manage-link').inputValue();
+
+  // A laptop that never saw the proposal: a visitor there gets no owner's controls.
+  const laptop = await person(t, 'laptop');
+  await openInitiative(laptop, title);
+  assert.equal(await laptop.getByTestId('edit').count(), 0, 'a stranger cannot edit');
+  // The link opened in a new tab of that browser, as a person would from a chat.
+  const tab = await laptop.context().newPage();
+  await tab.goto(link);
+  await tab.getByTestId('detail-title').filter({ hasText: title }).waitFor();
+  assert.ok(!tab.url().includes('phm_'), `the token left the address bar: ${tab.url()}`);
+  await tab.getByTestId('edit').click();
+  const field = tab.locator('.ph-panel').getByLabel('Judul', { exact: true });
+  await field.fill(`${title} (dari laptop)`);
+  await tab.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await tab.getByTestId('detail-title').filter({ hasText: '(dari laptop)' }).waitFor();
+  // Still its manager after a reload, with the link gone from the address.
+  await tab.reload();
+  await tab.getByTestId('tab-initiatives').waitFor();
+  await openInitiative(tab, `${title} (dari laptop)`);
+  await tab.getByTestId('edit').waitFor();
+});
+
 journey('a citizen asks for three kinds of support from three helices, then edits the list', async (t) => {
   const title = `Galeri Kriya dan Kuliner Kecamatan Bojongloa Kaler ${RUN}`;
   const page = await person(t, 'citizen');

@@ -5,16 +5,7 @@ use pentahelix_core::api::{Created, Initiative, InitiativeStatus};
 
 use crate::config::View;
 use crate::context::use_ctx;
-
-/// The link that brings this browser (or another) back to manage a record: the host page with
-/// the token in the fragment, which never reaches any server.
-pub fn manage_link(kind: &str, id: i64, token: &str) -> String {
-    let page = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
-        .unwrap_or_default();
-    format!("{page}#pentahelix-manage={kind}.{id}.{token}")
-}
+use crate::manage_link::manage_link;
 
 #[component]
 pub fn Sent(created: Created<Initiative>, on_again: Callback<()>) -> impl IntoView {
