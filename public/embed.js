@@ -94,8 +94,24 @@ function optionsOf(el, prefix) {
     const value = el.getAttribute(prefix + name);
     if (value !== null) options[name] = value;
   }
-  options.api ??= base.origin;
+  options.api = apiOf(options.api);
   return options;
+}
+
+// The widget sends its stored manage and admin tokens to `api`, so markup that got past a
+// CMS's sanitiser must not point it elsewhere: an `api` attribute counts only when it names
+// the loader's own origin (a host's own script may still pass any `api` to `mount`).
+function apiOf(value) {
+  if (value === undefined) return base.origin;
+  let url;
+  try {
+    url = new URL(value, base);
+  } catch {
+    url = undefined;
+  }
+  if (url?.origin === base.origin) return url.href;
+  console.warn(`Pentahelix: ignoring api="${value}"; the widget talks only to ${base.origin}, where it was loaded from`);
+  return base.origin;
 }
 
 // Resolves to the mounted instance, or to undefined when the wasm could not be loaded: the

@@ -117,6 +117,35 @@ test('a div[data-pentahelix] follows its attributes, mounts when added later and
   await context.close();
 });
 
+test('markup that names another api cannot make the widget send its tokens there', async () => {
+  const evil = [];
+  const { context, page, ready } = await open('two.html', () => {
+    localStorage.setItem('pentahelix:admin-token', JSON.stringify('pha_' + '0'.repeat(64)));
+  }, async (page) => {
+    await page.route('https://evil.example/**', (route) => { evil.push(route.request()); route.abort(); });
+  });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await ready;
+  const sent = [];
+  page.on('request', (r) => { if (r.url().includes('/api/v1/')) sent.push([new globalThis.URL(r.url()).origin, r.headers().authorization ?? '']); });
+  await page.evaluate(() => {
+    const div = document.createElement('div');
+    div.id = 'planted';
+    div.dataset.pentahelix = '';
+    div.dataset.api = 'https://evil.example';
+    div.dataset.view = 'admin';
+    document.querySelector('main').append(div);
+  });
+  await page.waitForFunction(() => document.getElementById('planted').shadowRoot?.querySelector('[data-testid=tab-admin]'));
+  await page.waitForFunction(() => document.getElementById('planted').shadowRoot.querySelector('[role=alert], [data-testid=queue]'));
+  assert.equal(evil.length, 0, 'nothing went to the named origin');
+  const origin = new globalThis.URL(URL).origin;
+  assert.ok(sent.length > 0 && sent.every(([o]) => o === origin), `every API request went to ${origin}: ${JSON.stringify(sent)}`);
+  assert.ok(warnings.some((w) => w.includes('ignoring api="https://evil.example"')), 'the host is told why');
+  await context.close();
+});
+
 test('hostile host CSS changes nothing in the widget, and the widget changes nothing in the host', async () => {
   const plain = await open('index.html');
   await plain.ready;
