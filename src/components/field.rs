@@ -4,6 +4,31 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use pentahelix_core::validate::ValidationErrors;
+
+use crate::context::Ctx;
+
+/// A form's draft checked by the core's validation before it is sent: the field errors and the
+/// form's message when it fails, both cleared when it passes.
+pub fn checked<T>(
+    ctx: Ctx,
+    result: Result<T, ValidationErrors>,
+    errors: RwSignal<BTreeMap<String, String>>,
+    failure: RwSignal<Option<String>>,
+) -> Option<T> {
+    match result {
+        Ok(input) => {
+            errors.try_set(BTreeMap::new());
+            failure.try_set(None);
+            Some(input)
+        }
+        Err(e) => {
+            errors.try_set(e.messages(ctx.lang.get_untracked()));
+            failure.try_set(Some(ctx.t().fix_fields.to_owned()));
+            None
+        }
+    }
+}
 
 /// The message for `field`, if any: the form's errors live in one map keyed like the API's.
 pub fn error_of(

@@ -1,6 +1,7 @@
 //! The reasons behind a match, in words: the engine's score terms, each with its points.
 
 use leptos::prelude::*;
+use pentahelix_core::api::StakeholderSummary;
 use pentahelix_core::matching::ScoredReason;
 
 use crate::context::use_ctx;
@@ -24,5 +25,27 @@ pub fn Reasons(reasons: Vec<ScoredReason>) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// A suggested partner in a ranked list: who, which helix, its points and why.
+#[component]
+pub fn MatchedPartner(
+    stakeholder: StakeholderSummary,
+    score: u32,
+    reasons: Vec<ScoredReason>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let helix = stakeholder.helix;
+    view! {
+        <li class="ph-match">
+            <p>
+                <strong>{stakeholder.name}</strong>
+                {move || {
+                    format!(" · {} · {} {}", helix.label(ctx.lang.get()), score, ctx.t().points)
+                }}
+            </p>
+            <Reasons reasons=reasons />
+        </li>
     }
 }

@@ -8,7 +8,7 @@ use pentahelix_core::api::{InitiativeId, InitiativeMatches, MatchScope};
 
 use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons};
-use crate::components::reasons::Reasons;
+use crate::components::reasons::MatchedPartner;
 use crate::context::use_ctx;
 use crate::views::abort_on_cleanup;
 
@@ -120,20 +120,11 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
                         .into_iter()
                         .map(|m| {
                             view! {
-                                <li class="ph-match">
-                                    <p>
-                                        <strong>{m.stakeholder.name.clone()}</strong>
-                                        {move || {
-                                            format!(
-                                                " · {} · {} {}",
-                                                m.stakeholder.helix.label(ctx.lang.get()),
-                                                m.score,
-                                                ctx.t().points,
-                                            )
-                                        }}
-                                    </p>
-                                    <Reasons reasons=m.reasons.clone() />
-                                </li>
+                                <MatchedPartner
+                                    stakeholder=m.stakeholder
+                                    score=m.score
+                                    reasons=m.reasons
+                                />
                             }
                         })
                         .collect_view()}

@@ -10,7 +10,7 @@ use pentahelix_core::{Helix, Regions};
 
 use crate::api::Call;
 use crate::components::choices::{ContactFields, ContactSignals, TaxonomyChecks};
-use crate::components::field::{FieldError, TextField, error_of};
+use crate::components::field::{FieldError, TextField, checked, error_of};
 use crate::components::load::error_text;
 use crate::context::use_ctx;
 use crate::draft::ProfileDraft;
@@ -111,21 +111,14 @@ pub fn ProfileForm(
     let save = Action::new_local(move |(): &()| {
         let d = draft();
         let regions = Regions::builtin();
-        let checked = d.to_input(&Scope {
+        let checked_draft = d.to_input(&Scope {
             served: &[city],
             regions: &regions,
         });
         async move {
-            let input = match checked {
-                Ok(input) => input,
-                Err(e) => {
-                    errors.try_set(e.messages(ctx.lang.get_untracked()));
-                    failure.try_set(Some(ctx.t().fix_fields.to_owned()));
-                    return;
-                }
+            let Some(input) = checked(ctx, checked_draft, errors, failure) else {
+                return;
             };
-            errors.try_set(BTreeMap::new());
-            failure.try_set(None);
             let result = match id {
                 Some(id) => {
                     let token = storage::token("stakeholder", id).unwrap_or_default();

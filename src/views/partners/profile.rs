@@ -8,7 +8,7 @@ use pentahelix_core::api::query::MatchQuery;
 
 use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons};
-use crate::components::reasons::Reasons;
+use crate::components::reasons::{MatchedPartner, Reasons};
 use crate::config::View;
 use crate::context::use_ctx;
 use crate::storage;
@@ -173,20 +173,11 @@ pub fn Profile(
                                 .into_iter()
                                 .map(|p| {
                                     view! {
-                                        <li class="ph-match">
-                                            <p>
-                                                <strong>{p.stakeholder.name.clone()}</strong>
-                                                {move || {
-                                                    format!(
-                                                        " · {} · {} {}",
-                                                        p.stakeholder.helix.label(ctx.lang.get()),
-                                                        p.score,
-                                                        ctx.t().points,
-                                                    )
-                                                }}
-                                            </p>
-                                            <Reasons reasons=p.reasons.clone() />
-                                        </li>
+                                        <MatchedPartner
+                                            stakeholder=p.stakeholder
+                                            score=p.score
+                                            reasons=p.reasons
+                                        />
                                     }
                                 })
                                 .collect_view()}

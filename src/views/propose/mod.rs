@@ -14,7 +14,7 @@ use pentahelix_core::validate::Scope;
 
 use crate::api::{ApiError, Call};
 use crate::components::choices::{ContactFields, ContactSignals, KecamatanSelect, TaxonomyChecks};
-use crate::components::field::{FieldError, TextField, error_of};
+use crate::components::field::{FieldError, TextField, checked, error_of};
 use crate::components::load::error_text;
 use crate::context::use_ctx;
 use crate::draft::{NeedDraft, ProposeDraft};
@@ -110,21 +110,14 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
     let submit = Action::new_local(move |(): &()| {
         let d = draft();
         let regions = Regions::builtin();
-        let checked = d.to_input(&Scope {
+        let checked_draft = d.to_input(&Scope {
             served: &served,
             regions: &regions,
         });
         async move {
-            let input = match checked {
-                Ok(input) => input,
-                Err(e) => {
-                    errors.try_set(e.messages(ctx.lang.get_untracked()));
-                    failure.try_set(Some(ctx.t().fix_fields.to_owned()));
-                    return;
-                }
+            let Some(input) = checked(ctx, checked_draft, errors, failure) else {
+                return;
             };
-            errors.try_set(BTreeMap::new());
-            failure.try_set(None);
             if let Some(target) = edit.get_value() {
                 let update = UpdateInitiative {
                     id: InitiativeId(target.id),

@@ -180,13 +180,11 @@ async fn update(
 
 /// Whether an edit changes the words the public reads.
 fn text_changed(current: &Initiative, input: &InitiativeInput) -> bool {
-    let notes =
-        |needs: Vec<Option<&String>>| needs.into_iter().flatten().cloned().collect::<Vec<_>>();
+    let notes = current.needs.iter().filter_map(|n| n.note.as_ref());
     current.title != input.title
         || current.description != input.description
         || current.place != input.place
-        || notes(current.needs.iter().map(|n| n.note.as_ref()).collect())
-            != notes(input.needs.iter().map(|n| n.note.as_ref()).collect())
+        || notes.ne(input.needs.iter().filter_map(|n| n.note.as_ref()))
 }
 
 /// Delete an initiative with its pledges and personal data (its owner or an admin of its region).
