@@ -1,7 +1,8 @@
 //! Who is asking, and what they may see and do.
 //!
-//! A request carries at most one bearer token: a record's manage token (its creator) or an admin
-//! token (a city official, scoped to regions). [`Viewer`] resolves it once per request; the
+//! A request carries at most one bearer token: a record's manage token (its creator), a session
+//! (a signed-in address: it manages every record whose contact email it is) or an admin token (a
+//! city official, scoped to regions). [`Viewer`] resolves it once per request; the
 //! functions below decide, in one place, which contacts a viewer may see. Contacts are shown to
 //! the record's owner, to admins of its region and to the other side of an accepted pledge —
 //! nobody else, on any endpoint.
@@ -17,11 +18,14 @@ use pentahelix_core::api::{
 use crate::auth::Bearer;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::{AdminGrant, Owner};
+use crate::store::{AdminGrant, Owner, Session};
 
 #[derive(Debug, Clone, Default)]
 pub struct Viewer {
-    pub owner: Option<Owner>,
+    /// The records the viewer manages: the one of a manage token, or a session's.
+    pub owns: Vec<Owner>,
+    /// The signed-in address, for a session.
+    pub session: Option<Session>,
     pub admin: Option<AdminGrant>,
     /// A token was sent but is unknown or expired: such a caller is anonymous, and told so (401)
     /// when it tries something that needs a token.
@@ -41,7 +45,17 @@ impl FromRequestParts<AppState> for Viewer {
             .contains_key(axum::http::header::AUTHORIZATION);
         let mut viewer = Viewer::default();
         if let Some(hash) = bearer.manage() {
-            viewer.owner = state.store().owner_of_token(hash).await?;
+            viewer.owns = state
+                .store()
+                .owner_of_token(hash)
+                .await?
+                .into_iter()
+                .collect();
+        } else if let Some(hash) = bearer.session() {
+            viewer.session = state.store().session(hash, Utc::now()).await?;
+            if let Some(session) = &viewer.session {
+                viewer.owns = state.store().records_of(&session.email).await?;
+            }
         } else if let Some(hash) = bearer.admin() {
             viewer.admin = state
                 .store()
@@ -49,33 +63,38 @@ impl FromRequestParts<AppState> for Viewer {
                 .await?
                 .filter(|grant| grant.expires_at.is_none_or(|at| at > Utc::now()));
         }
-        viewer.invalid_token =
-            sent_authorization && viewer.owner.is_none() && viewer.admin.is_none();
+        viewer.invalid_token = sent_authorization && !viewer.has_credentials();
         Ok(viewer)
     }
 }
 
 impl Viewer {
+    /// A valid manage token, session or admin token. (A session that manages nothing yet is
+    /// still signed in.)
+    pub fn has_credentials(&self) -> bool {
+        !self.owns.is_empty() || self.session.is_some() || self.admin.is_some()
+    }
+
     pub fn owns_initiative(&self, id: InitiativeId) -> bool {
-        self.owner == Some(Owner::Initiative(id))
+        self.owns.contains(&Owner::Initiative(id))
     }
 
     pub fn owns_stakeholder(&self, id: StakeholderId) -> bool {
-        self.owner == Some(Owner::Stakeholder(id))
+        self.owns.contains(&Owner::Stakeholder(id))
     }
 
-    pub fn stakeholder(&self) -> Option<StakeholderId> {
-        match self.owner {
-            Some(Owner::Stakeholder(id)) => Some(id),
-            _ => None,
-        }
+    pub fn stakeholders(&self) -> impl Iterator<Item = StakeholderId> + '_ {
+        self.owns.iter().filter_map(|owner| match owner {
+            Owner::Stakeholder(id) => Some(*id),
+            Owner::Initiative(_) => None,
+        })
     }
 
-    pub fn initiative(&self) -> Option<InitiativeId> {
-        match self.owner {
-            Some(Owner::Initiative(id)) => Some(id),
-            _ => None,
-        }
+    pub fn initiatives(&self) -> impl Iterator<Item = InitiativeId> + '_ {
+        self.owns.iter().filter_map(|owner| match owner {
+            Owner::Initiative(id) => Some(*id),
+            Owner::Stakeholder(_) => None,
+        })
     }
 
     pub fn admin_of(&self, region: RegionCode) -> bool {
@@ -89,7 +108,7 @@ impl Viewer {
     /// (So an owner retrying a delete that went through holds the token of a record now gone
     /// and is told that token no longer works.)
     pub fn needs_token(&self) -> Result<(), Error> {
-        if self.owner.is_none() && self.admin.is_none() {
+        if !self.has_credentials() {
             Err(Error::Unauthorized)
         } else {
             Ok(())
@@ -99,7 +118,7 @@ impl Viewer {
     /// The error for a viewer that may not do something: 401 without valid credentials, 403
     /// with credentials that do not cover it.
     pub fn denied(&self) -> Error {
-        if self.owner.is_none() && self.admin.is_none() {
+        if !self.has_credentials() {
             Error::Unauthorized
         } else {
             Error::Forbidden
@@ -133,10 +152,7 @@ pub async fn redact_initiative(
 ) -> Result<Initiative, Error> {
     let visible = viewer.owns_initiative(initiative.id)
         || viewer.admin_of(initiative.region)
-        || match viewer.stakeholder() {
-            Some(s) => state.store().has_accepted_pledge(initiative.id, s).await?,
-            None => false,
-        };
+        || accepted_by_any(state, viewer.stakeholders(), |s| (initiative.id, s)).await?;
     if !visible {
         initiative.contact = None;
     }
@@ -151,14 +167,29 @@ pub async fn redact_stakeholder(
 ) -> Result<Stakeholder, Error> {
     let visible = viewer.owns_stakeholder(stakeholder.id)
         || viewer.admin_of(stakeholder.region)
-        || match viewer.initiative() {
-            Some(i) => state.store().has_accepted_pledge(i, stakeholder.id).await?,
-            None => false,
-        };
+        || accepted_by_any(state, viewer.initiatives(), |i| (i, stakeholder.id)).await?;
     if !visible {
         stakeholder.contact = None;
     }
     Ok(stakeholder)
+}
+
+/// Whether any of the viewer's records is a side of an accepted pledge with the record shown.
+async fn accepted_by_any<T>(
+    state: &AppState,
+    mine: impl Iterator<Item = T>,
+    pair: impl Fn(T) -> (InitiativeId, StakeholderId),
+) -> Result<bool, Error> {
+    for (initiative, stakeholder) in mine.map(pair) {
+        if state
+            .store()
+            .has_accepted_pledge(initiative, stakeholder)
+            .await?
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// [`with_counterpart`] for each pledge of a list.

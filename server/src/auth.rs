@@ -1,5 +1,7 @@
 //! Capability tokens. A manage token is handed out once when a record is created and lets its
-//! holder manage that record; an admin token is made on the command line and scoped to regions.
+//! holder manage that record; an admin token is made on the command line and scoped to regions;
+//! a session token is handed out for a code mailed to an address and manages that address's
+//! records.
 //! The server keeps only SHA-256 hashes: the tokens are 256 random bits, so a fast hash is as
 //! safe as a slow one and keeps every authorised request cheap.
 
@@ -13,6 +15,7 @@ use subtle::ConstantTimeEq;
 /// secret scanners can find leaked ones).
 const MANAGE_PREFIX: &str = "phm_";
 const ADMIN_PREFIX: &str = "pha_";
+const SESSION_PREFIX: &str = "phs_";
 
 #[derive(Clone, PartialEq, Eq)]
 pub struct TokenHash([u8; 32]);
@@ -46,6 +49,8 @@ impl TokenHash {
 pub enum TokenKind {
     Manage,
     Admin,
+    /// A signed-in address's session (see `routes::auth`).
+    Session,
 }
 
 /// A new random token of `kind`, and its hash for storage.
@@ -55,10 +60,17 @@ pub fn new_token(kind: TokenKind) -> (String, TokenHash) {
     let prefix = match kind {
         TokenKind::Manage => MANAGE_PREFIX,
         TokenKind::Admin => ADMIN_PREFIX,
+        TokenKind::Session => SESSION_PREFIX,
     };
     let token = format!("{prefix}{}", hex(&bytes));
     let hash = TokenHash::of(&token);
     (token, hash)
+}
+
+/// A sign-in code's stored hash, bound to its address so a code is worth nothing for another
+/// one. A fast hash suffices: a code lives 15 minutes and allows five tries.
+pub fn code_hash(email: &str, code: &str) -> TokenHash {
+    TokenHash::of(&format!("{email}\n{code}"))
 }
 
 pub fn hex(bytes: &[u8]) -> String {
@@ -92,6 +104,13 @@ impl Bearer {
             .map(|t| &t.hash)
     }
 
+    pub fn session(&self) -> Option<&TokenHash> {
+        self.0
+            .as_ref()
+            .filter(|t| t.kind == TokenKind::Session)
+            .map(|t| &t.hash)
+    }
+
     pub fn parse(header_value: &str) -> Bearer {
         let token = header_value
             .strip_prefix("Bearer ")
@@ -103,6 +122,8 @@ impl Bearer {
             TokenKind::Manage
         } else if token.strip_prefix(ADMIN_PREFIX).is_some_and(valid) {
             TokenKind::Admin
+        } else if token.strip_prefix(SESSION_PREFIX).is_some_and(valid) {
+            TokenKind::Session
         } else {
             return Bearer(None);
         };
@@ -146,6 +167,11 @@ mod tests {
                 .unwrap()
                 .matches(&admin_hash)
         );
+        let (session, session_hash) = new_token(TokenKind::Session);
+        assert!(session.starts_with("phs_"));
+        let bearer = Bearer::parse(&format!("Bearer {session}"));
+        assert!(bearer.session().unwrap().matches(&session_hash));
+        assert!(bearer.manage().is_none() && bearer.admin().is_none());
     }
 
     #[test]

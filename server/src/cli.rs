@@ -188,6 +188,35 @@ pub struct ServeArgs {
     #[arg(long, env = "PENTAHELIX_PUBLIC_CACHE_MS", default_value_t = 1000)]
     pub public_cache_ms: u64,
 
+    /// The mail server notifications and sign-in codes go through: `smtp://USER:PASS@HOST:587`
+    /// (STARTTLS, required), `smtps://USER:PASS@HOST:465`, or `smtp://127.0.0.1:PORT` (a mail
+    /// catcher on this machine, plain). Without it nothing is mailed: sign-in is unavailable and
+    /// notifications wait in the outbox.
+    #[arg(long, env = "PENTAHELIX_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// The sender of every mail, e.g. `Pentahelix Kota Bandung <pentahelix@bandung.go.id>`.
+    #[arg(
+        long,
+        env = "PENTAHELIX_MAIL_FROM",
+        default_value = "Pentahelix <pentahelix@localhost>"
+    )]
+    pub mail_from: String,
+
+    /// The address people reach this server at, the base of every link in a mail (e.g.
+    /// `https://pentahelix.bandung.go.id`). Defaults to the address it listens on.
+    #[arg(long, env = "PENTAHELIX_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Seconds a mail server may take to accept one message before the attempt counts as failed.
+    #[arg(long, env = "PENTAHELIX_SMTP_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub smtp_timeout_seconds: u64,
+
+    /// Seconds before a failed notification is tried again; the wait doubles with each failure
+    /// (up to six hours), and after 8 attempts it is given up and listed for admins.
+    #[arg(long, env = "PENTAHELIX_MAIL_RETRY_SECONDS", default_value_t = 60)]
+    pub mail_retry_seconds: u64,
+
     /// Load the demo data set (stakeholders and initiatives in the seed cities) into an empty
     /// database.
     #[arg(long, env = "PENTAHELIX_DEMO")]
@@ -209,6 +238,11 @@ impl ServeArgs {
             rate_limit_writes: 100_000,
             trusted_proxies: Vec::new(),
             public_cache_ms: 1000,
+            smtp_url: None,
+            mail_from: "Pentahelix <pentahelix@localhost>".into(),
+            public_url: None,
+            smtp_timeout_seconds: 30,
+            mail_retry_seconds: 60,
             demo: false,
         }
     }

@@ -10,6 +10,8 @@ pub mod error;
 pub mod features;
 pub mod http;
 mod ical;
+pub mod mail;
+pub mod notify;
 mod pagination;
 mod state;
 pub mod store;
@@ -27,17 +29,7 @@ use tokio::net::TcpListener;
 
 /// Binds, prints the URL a person should open (the bound address, so `--listen 127.0.0.1:0`
 /// reports the port it got), and serves until Ctrl-C or SIGTERM.
-pub async fn serve(args: cli::ServeArgs) -> Result<(), Error> {
-    let state = AppState::open(&args).await?;
-    if args.demo {
-        match demo::load(&state).await? {
-            Some(loaded) => tracing::info!(?loaded, "demo data loaded"),
-            None => tracing::info!(
-                "demo data not loaded: the database already holds data, or another process \
-                 loaded it"
-            ),
-        }
-    }
+pub async fn serve(mut args: cli::ServeArgs) -> Result<(), Error> {
     let listener = TcpListener::bind(args.listen)
         .await
         .map_err(|source| Error::Bind {
@@ -48,9 +40,36 @@ pub async fn serve(args: cli::ServeArgs) -> Result<(), Error> {
         addr: args.listen,
         source,
     })?;
+    // Links in mails point at the port actually bound, unless the operator named the address
+    // people use.
+    args.public_url
+        .get_or_insert_with(|| format!("http://{addr}"));
+    let state = AppState::open(&args).await?;
+    if args.demo {
+        match demo::load(&state).await? {
+            Some(loaded) => tracing::info!(?loaded, "demo data loaded"),
+            None => tracing::info!(
+                "demo data not loaded: the database already holds data, or another process \
+                 loaded it"
+            ),
+        }
+    }
     println!("Pentahelix is running at http://{addr}/");
     tracing::info!(%addr, static_dir = %args.static_dir.display(), "listening");
-    spawn_idempotency_purge(state.clone());
+    match state.mail() {
+        Some(mail) => {
+            tokio::spawn(notify::delivery::run(
+                state.clone(),
+                mail.mailer.clone(),
+                mail.wake.clone(),
+                mail.pace,
+            ));
+        }
+        None => tracing::warn!(
+            "no --smtp-url: sign-in by email is unavailable and notifications wait in the outbox"
+        ),
+    }
+    spawn_purges(state.clone());
     spawn_limiter_housekeeping(state.clone());
     axum::serve(
         listener,
@@ -61,16 +80,29 @@ pub async fn serve(args: cli::ServeArgs) -> Result<(), Error> {
     .map_err(Error::Serve)
 }
 
-/// Forgets idempotency keys older than their 24 hours, hourly.
-fn spawn_idempotency_purge(state: AppState) {
+/// Days a sent notification stays in the outbox (its recipient is personal data), for an
+/// operator asking what was sent.
+const OUTBOX_DAYS: i64 = 30;
+
+/// Hourly: forgets idempotency keys older than their 24 hours, expired codes and sessions, and
+/// notifications sent long ago.
+fn spawn_purges(state: AppState) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
-            let before = chrono::Utc::now()
-                - chrono::Duration::hours(http::middleware::idempotency::RETENTION_HOURS);
+            let now = chrono::Utc::now();
+            let before =
+                now - chrono::Duration::hours(http::middleware::idempotency::RETENTION_HOURS);
             if let Err(err) = state.store().purge_idempotency(before).await {
                 tracing::warn!(%err, "purging idempotency keys failed");
+            }
+            if let Err(err) = state.store().purge_sign_ins(now).await {
+                tracing::warn!(%err, "purging sign-in codes and sessions failed");
+            }
+            let before = now - chrono::Duration::days(OUTBOX_DAYS);
+            if let Err(err) = state.store().purge_outbox(before).await {
+                tracing::warn!(%err, "purging sent notifications failed");
             }
         }
     });
@@ -85,6 +117,7 @@ fn spawn_limiter_housekeeping(state: AppState) {
             let limits = state.limits();
             limits.reads.forget_idle();
             limits.writes.forget_idle();
+            limits.sign_in.forget_idle();
         }
     });
 }

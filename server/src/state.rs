@@ -11,7 +11,10 @@ use crate::features::FeatureCache;
 use crate::http::client::{ClientKey, Clients};
 use crate::http::middleware::public_cache::PublicCache;
 use crate::http::middleware::rate_limit::{Limit, Limiter, Limits};
+use crate::mail::Mailer;
+use crate::notify::delivery::Pace;
 use crate::store::Store;
+use tokio::sync::Notify;
 
 /// What every handler may read. Cheap to clone: one `Arc`.
 #[derive(Clone)]
@@ -36,25 +39,71 @@ struct Inner {
     /// Never sent anywhere; whoever holds a copy of the database can test guessed addresses
     /// against its report hashes, as they could read the reports themselves.
     reporter_key: Vec<u8>,
+    /// Signs unsubscribe links; kept in the database like `reporter_key`, so a link works on
+    /// every process and after restarts.
+    mail_key: Vec<u8>,
+    mail: Option<MailSetup>,
+    public_url: String,
+}
+
+/// The mail server and how to use it, when `--smtp-url` is given.
+#[derive(Clone)]
+pub struct MailSetup {
+    pub mailer: Arc<Mailer>,
+    pub pace: Pace,
+    /// Wakes this process's delivery worker when a request wrote the outbox.
+    pub wake: Arc<Notify>,
+}
+
+/// The keys a deployment keeps in its database (`server_keys`).
+pub struct Keys {
+    pub reporter: Vec<u8>,
+    pub mail: Vec<u8>,
 }
 
 impl AppState {
     /// Opens the store named by `--database-url` and checks the configuration.
     pub async fn open(args: &ServeArgs) -> Result<AppState, Error> {
         let store = crate::store::open(&args.database_url).await?;
-        let mut candidate = [0u8; 32];
-        getrandom::fill(&mut candidate).map_err(|e| Error::Internal(format!("random key: {e}")))?;
-        let reporter_key = store
-            .server_key("reporter", &candidate, chrono::Utc::now())
-            .await?;
-        AppState::new(args, store, reporter_key)
+        let mut keys = Vec::new();
+        for name in ["reporter", "mail"] {
+            let mut candidate = [0u8; 32];
+            getrandom::fill(&mut candidate)
+                .map_err(|e| Error::Internal(format!("random key: {e}")))?;
+            keys.push(
+                store
+                    .server_key(name, &candidate, chrono::Utc::now())
+                    .await?,
+            );
+        }
+        let mail = keys.pop().unwrap_or_default();
+        let reporter = keys.pop().unwrap_or_default();
+        AppState::new(args, store, Keys { reporter, mail })
     }
 
-    pub fn new(
-        args: &ServeArgs,
-        store: Box<dyn Store>,
-        reporter_key: Vec<u8>,
-    ) -> Result<AppState, Error> {
+    pub fn new(args: &ServeArgs, store: Box<dyn Store>, keys: Keys) -> Result<AppState, Error> {
+        let mail = match &args.smtp_url {
+            Some(url) => Some(MailSetup {
+                mailer: Arc::new(Mailer::new(
+                    url,
+                    &args.mail_from,
+                    Duration::from_secs(args.smtp_timeout_seconds.max(1)),
+                )?),
+                pace: Pace {
+                    timeout: Duration::from_secs(args.smtp_timeout_seconds.max(1)),
+                    retry_base: Duration::from_secs(args.mail_retry_seconds.max(1)),
+                    max_attempts: 8,
+                },
+                wake: Arc::new(Notify::new()),
+            }),
+            None => None,
+        };
+        let public_url = args
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", args.listen))
+            .trim_end_matches('/')
+            .to_owned();
         let regions = Regions::builtin();
         let cities = if args.cities.is_empty() {
             Regions::builtin_cities()
@@ -97,11 +146,20 @@ impl AppState {
                         per_minute: args.rate_limit_writes,
                         burst: (args.rate_limit_writes / 4).max(3),
                     }),
+                    // A sixth of the writes: five codes a minute by default, more than a person
+                    // mistyping an address needs, few enough that nobody mails a list.
+                    sign_in: Limiter::new(Limit {
+                        per_minute: (args.rate_limit_writes / 6).max(1),
+                        burst: (args.rate_limit_writes / 6).clamp(1, 5),
+                    }),
                     clients: Clients {
                         trusted_proxies: args.trusted_proxies.clone(),
                     },
                 }),
-                reporter_key,
+                reporter_key: keys.reporter,
+                mail_key: keys.mail,
+                mail,
+                public_url,
             }),
         })
     }
@@ -174,6 +232,28 @@ impl AppState {
 
     pub fn limits(&self) -> Arc<Limits> {
         self.inner.limits.clone()
+    }
+
+    /// The mail server, when one is configured.
+    pub fn mail(&self) -> Option<&MailSetup> {
+        self.inner.mail.as_ref()
+    }
+
+    /// Tells this process's delivery worker the outbox has news, so a notification leaves at
+    /// once rather than at the next poll.
+    pub fn outbox_written(&self) {
+        if let Some(mail) = &self.inner.mail {
+            mail.wake.notify_one();
+        }
+    }
+
+    pub fn mail_key(&self) -> &[u8] {
+        &self.inner.mail_key
+    }
+
+    /// The base of links in mails, without a trailing `/`.
+    pub fn public_url(&self) -> &str {
+        &self.inner.public_url
     }
 
     /// Who reported, as a keyed hash of the address: enough to count people, not to find them.

@@ -79,6 +79,16 @@ async fn a_city_moves_from_sqlite_to_postgresql_with_everything_it_had() {
         json!({}),
     )
     .await;
+    city.state
+        .store()
+        .create_session(
+            &pentahelix_server::auth::TokenHash::of("phs_signed_in"),
+            "ani@contoh.id",
+            chrono::Utc::now() + chrono::Duration::days(90),
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
     let admin = city.admin(&["32.73"]).await;
     city.put(
         "/api/v1/moderation/flagships/32.73.02",
@@ -111,7 +121,13 @@ async fn a_city_moves_from_sqlite_to_postgresql_with_everything_it_had() {
         ("reports", 1),
         ("admin_tokens", 1),
         ("flagship_products", 1),
-        ("server_keys", 1),
+        ("sessions", 1),
+        // The two addresses, in the language their records were written in.
+        ("mail_settings", 2),
+        // The offer to the owner, the acceptance to the stakeholder.
+        ("outbox", 2),
+        // The reporter key and the mail key.
+        ("server_keys", 2),
     ] {
         assert!(
             printed.lines().any(|line| {

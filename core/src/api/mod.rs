@@ -1,6 +1,7 @@
 //! The JSON API's request and response bodies (`/api/v1`). The server serialises exactly these
 //! and the widget deserialises exactly these, so the two cannot drift apart.
 
+mod account;
 mod contact;
 pub mod endpoint;
 mod export;
@@ -16,6 +17,9 @@ mod stakeholder;
 mod stats;
 mod taxonomies;
 
+pub use account::{
+    EmailCodeRequest, Me, NotificationKind, NotificationSettings, SessionCreated, SessionRequest,
+};
 pub use contact::Contact;
 pub use export::{InitiativeExport, StakeholderExport};
 pub use initiative::{
@@ -26,8 +30,8 @@ pub use matches::{
     StakeholderMatch, StakeholderMatches,
 };
 pub use moderation::{
-    FlagshipInput, ModerationQueue, ReportEntry, ReportInput, ReportReceipt, ReportTarget,
-    StatusChange, Verification,
+    FailedNotification, FlagshipInput, ModerationQueue, ReportEntry, ReportInput, ReportReceipt,
+    ReportTarget, StatusChange, Verification,
 };
 pub use page::Page;
 pub use pledge::{Pledge, PledgeId, PledgeInput, PledgeStatus};

@@ -58,6 +58,24 @@ pub struct ModerationQueue {
     /// Hidden by reports or by a moderator.
     pub hidden: Vec<Initiative>,
     pub reports: Vec<ReportEntry>,
+    /// Notifications about records of these regions that could not be mailed after every
+    /// retry, newest first: the owner was not told, so an official may want to call them.
+    #[serde(default)]
+    pub failed_notifications: Vec<FailedNotification>,
+}
+
+/// A notification given up after its retries.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FailedNotification {
+    pub id: i64,
+    pub kind: super::NotificationKind,
+    /// The pledge (pledge kinds) or initiative (initiative kinds) it was about.
+    pub subject_id: i64,
+    pub attempts: i64,
+    /// The mail server's last answer.
+    pub last_error: String,
+    pub failed_at: DateTime<Utc>,
 }
 
 /// `POST /api/v1/initiatives/{id}/status`.

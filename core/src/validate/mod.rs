@@ -44,10 +44,16 @@ pub mod limits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     ControlCharacters,
-    TooMany { max: usize },
+    TooMany {
+        max: usize,
+    },
     Duplicate,
     OutsideScope,
     NotAKecamatan,
@@ -62,6 +68,8 @@ pub enum Rule {
     NotOffered,
     NotNeeded,
     DateOutOfRange,
+    /// A sign-in code that is wrong, expired, used or out of tries.
+    WrongCode,
 }
 
 impl Rule {
@@ -90,6 +98,7 @@ impl Rule {
             Rule::NotOffered => words.not_offered.into(),
             Rule::NotNeeded => words.not_needed.into(),
             Rule::DateOutOfRange => words.date_out_of_range.into(),
+            Rule::WrongCode => words.wrong_code.into(),
         }
     }
 }

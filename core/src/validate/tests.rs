@@ -278,6 +278,7 @@ fn every_rule_has_a_message_in_both_languages_that_differs() {
         Rule::NotOffered,
         Rule::NotNeeded,
         Rule::DateOutOfRange,
+        Rule::WrongCode,
     ];
     for rule in rules {
         let (id, en) = (rule.message(Lang::Id), rule.message(Lang::En));

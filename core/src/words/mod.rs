@@ -1,6 +1,6 @@
 //! Every word a person reads, in Bahasa Indonesia (`id.rs`) and English (`en.rs`): the widget's,
 //! the validation messages, the labels of the taxonomies and statuses, the reasons for a match,
-//! the server's problem documents, and (written into `embed.js` by the build) the loader's
+//! the server's problem documents and mails, and (written into `embed.js` by the build) the loader's
 //! stand-in.
 //!
 //! A language is a struct literal per part, gathered in a [`Words`]: a string missing in one
@@ -14,8 +14,10 @@
 
 mod en;
 mod id;
+mod mail;
 mod widget;
 
+pub use mail::{Mail, Notice};
 pub use widget::Widget;
 
 use serde::Serialize;
@@ -33,6 +35,7 @@ pub struct Words {
     pub rules: &'static Rules,
     pub reasons: &'static Reasons,
     pub problems: &'static Problems,
+    pub mail: &'static Mail,
 }
 
 /// The names of the members of each vocabulary, in the order of its `ALL` (its `index()`). The
@@ -71,6 +74,7 @@ pub struct Rules {
     pub not_offered: &'static str,
     pub not_needed: &'static str,
     pub date_out_of_range: &'static str,
+    pub wrong_code: &'static str,
 }
 
 /// Why a partner was suggested (`matching::Reason`); `{label}` is a taxonomy member's label.
@@ -147,6 +151,14 @@ pub fn rules(lang: Lang) -> &'static Rules {
     match lang {
         Lang::Id => &id::RULES,
         Lang::En => &en::RULES,
+    }
+}
+
+/// The server's mails.
+pub fn mail(lang: Lang) -> &'static Mail {
+    match lang {
+        Lang::Id => &id::MAIL,
+        Lang::En => &en::MAIL,
     }
 }
 

@@ -60,3 +60,21 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathPar
         }
     }
 }
+
+/// The language the client reads (`Accept-Language`; Indonesian by default).
+pub struct AcceptLang(pub pentahelix_core::Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for AcceptLang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(AcceptLang(
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(pentahelix_core::Lang::from_accept_language)
+                .unwrap_or_default(),
+        ))
+    }
+}

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod middleware;
 pub mod problem;
 pub mod routes;
+pub mod unsubscribe;
 
 use std::path::Path;
 
@@ -28,7 +29,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::Error;
 use middleware::limits::{BODY_LIMIT, REQUEST_TIMEOUT};
-use middleware::{idempotency, public_cache, rate_limit, timeout};
+use middleware::{idempotency, public_cache, rate_limit, timeout, wake_delivery};
 use problem::localize_problems;
 
 use crate::state::AppState;
@@ -74,6 +75,10 @@ pub fn router(state: AppState) -> Router {
             Error::Internal("a handler panicked".into()).into_response()
         }))
         .layer(from_fn_with_state(state.clone(), idempotency::idempotency))
+        .layer(from_fn_with_state(
+            state.clone(),
+            wake_delivery::wake_delivery,
+        ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(
             ServiceBuilder::new()
@@ -106,15 +111,30 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(docs)
         .route_service("/embed/frame", frame)
+        .route(
+            "/mail/unsubscribe",
+            get(unsubscribe::ask).post(unsubscribe::confirm),
+        )
         .merge(api.with_state(state.clone()))
-        .merge(routes::health().with_state(state))
+        .merge(routes::health())
+        .with_state(state)
         .nest_service(
             "/assets",
             static_files(&state_dir.join("assets"), FINGERPRINTED_ASSETS),
         )
         .fallback_service(static_files(&state_dir, LOADER_AND_PAGES))
         .layer(CatchPanicLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+}
+
+/// The span of a request names its method and path, never its query: an unsubscribe link
+/// carries its token there, and a search its words.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    tracing::debug_span!(
+        "request",
+        method = %request.method(),
+        path = request.uri().path(),
+    )
 }
 
 /// `assets/` holds files named by their content hash: a new build gets new names, so a browser

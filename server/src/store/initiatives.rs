@@ -2,17 +2,21 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use pentahelix_core::api::{Initiative, InitiativeId, InitiativeInput, InitiativeStatus};
+use pentahelix_core::api::{
+    Initiative, InitiativeId, InitiativeInput, InitiativeStatus, NotificationKind,
+};
 use pentahelix_core::{
     Helix, HelixSet, RegionCode, Resource, ResourceSet, Subsector, SubsectorSet,
 };
 
 use super::PageRequest;
 use super::idempotency::forget_replays;
+use super::mail_settings::delete_with_address;
 use super::moderation::{ReportTarget, forget_reviewed_reports};
+use super::outbox::{Recipient, enqueue};
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, INITIATIVE_COLUMNS};
-use super::sql::{Columns, Db, Sql, SqlStore};
+use super::sql::{Db, Sql, SqlStore};
 use crate::auth::TokenHash;
 use crate::error::Error;
 
@@ -32,28 +36,6 @@ pub struct InitiativeFilter {
     pub to: Option<NaiveDate>,
     /// Words to find in the title or description (full-text search).
     pub text: Option<String>,
-}
-
-/// One initiative as the dashboard sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatsInitiative {
-    pub id: InitiativeId,
-    pub title: String,
-    pub region: RegionCode,
-    pub subsectors: SubsectorSet,
-    pub coverage: HelixSet,
-    pub status: InitiativeStatus,
-    pub starts_on: Option<NaiveDate>,
-    pub ends_on: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct StatsRows {
-    /// Initiatives visible to the public (open, active, completed).
-    pub initiatives: Vec<StatsInitiative>,
-    pub stakeholders: u32,
-    /// Helix of the stakeholder of every accepted pledge.
-    pub accepted_pledge_helices: Vec<Helix>,
 }
 
 #[async_trait]
@@ -93,8 +75,6 @@ pub trait InitiativeStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Option<Initiative>, Error>;
     async fn delete_initiative(&self, id: InitiativeId) -> Result<bool, Error>;
-    /// What the dashboard counts, for the initiatives and stakeholders inside `area`.
-    async fn stats_rows(&self, area: RegionCode) -> Result<StatsRows, Error>;
 }
 
 /// What a list shows when it names no status.
@@ -272,6 +252,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         // The expected status is part of the WHERE clause, which PostgreSQL re-checks on the
         // newest row version after waiting for a concurrent change (and SQLite's one writer
         // runs one at a time): of two changes, one applies and the other finds nothing to change.
+        let mut tx = self.write.begin().await?;
         let row = Sql::new(format!(
             "UPDATE initiatives SET status = $1, updated_at = $2, \
              status_before_hidden = CASE WHEN $1 IN ('hidden', 'proposed') THEN status ELSE status_before_hidden END \
@@ -281,8 +262,19 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         .arg(now)
         .arg(id.0)
         .arg(from.slug())
-        .fetch_optional(&self.write)
+        .fetch_optional(&mut tx)
         .await?;
+        if row.is_some() && to == InitiativeStatus::Hidden {
+            enqueue(
+                &mut tx,
+                NotificationKind::InitiativeHidden,
+                Recipient::InitiativeOwner(id.0),
+                id.0,
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
         row.as_ref().map(rows::initiative).transpose()
     }
 
@@ -291,6 +283,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         id: InitiativeId,
         now: DateTime<Utc>,
     ) -> Result<Option<Initiative>, Error> {
+        let mut tx = self.write.begin().await?;
         let row = Sql::new(format!(
             "UPDATE initiatives SET updated_at = $1, status_before_hidden = NULL, \
              status = COALESCE(status_before_hidden, 'open') \
@@ -298,8 +291,19 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         ))
         .arg(now)
         .arg(id.0)
-        .fetch_optional(&self.write)
+        .fetch_optional(&mut tx)
         .await?;
+        if row.is_some() {
+            enqueue(
+                &mut tx,
+                NotificationKind::InitiativeApproved,
+                Recipient::InitiativeOwner(id.0),
+                id.0,
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
         row.as_ref().map(rows::initiative).transpose()
     }
 
@@ -314,11 +318,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         .arg(id.0)
         .execute(&mut tx)
         .await?;
-        let deleted = Sql::new("DELETE FROM initiatives WHERE id = $1")
-            .arg(id.0)
-            .execute(&mut tx)
-            .await?
-            > 0;
+        let deleted = delete_with_address(&mut tx, "initiatives", id.0).await?;
         Sql::new("DELETE FROM reports WHERE target_kind = 'initiative' AND target_id = $1")
             .arg(id.0)
             .execute(&mut tx)
@@ -327,54 +327,5 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         tx.commit().await?;
         self.after_delete().await;
         Ok(deleted)
-    }
-
-    async fn stats_rows(&self, area: RegionCode) -> Result<StatsRows, Error> {
-        let mut sql = Sql::new(
-            "SELECT id, title, region, subsectors, coverage, status, starts_on, ends_on FROM initiatives \
-             WHERE status IN ('open', 'active', 'completed')",
-        );
-        sql.push_areas("region", &[area], "");
-        let initiatives = sql
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|row| {
-                let status = row.text("status")?;
-                Ok(StatsInitiative {
-                    id: InitiativeId(row.int("id")?),
-                    title: row.text("title")?,
-                    region: rows::region(row, "region")?,
-                    subsectors: SubsectorSet::from_bits(rows::bits(row, "subsectors")? as u32),
-                    coverage: HelixSet::from_bits(rows::bits(row, "coverage")? as u16),
-                    status: InitiativeStatus::from_slug(&status)
-                        .ok_or_else(|| rows::corrupt(format!("status {status}")))?,
-                    starts_on: row.maybe_date("starts_on")?,
-                    ends_on: row.maybe_date("ends_on")?,
-                })
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
-
-        let mut sql = Sql::new("SELECT COUNT(*) AS n FROM stakeholders WHERE TRUE");
-        sql.push_areas("region", &[area], "");
-        let stakeholders = sql.fetch_one(&self.read).await?.int("n")?;
-
-        let mut sql = Sql::new(
-            "SELECT s.helix FROM pledges p JOIN initiatives i ON i.id = p.initiative_id \
-             JOIN stakeholders s ON s.id = p.stakeholder_id \
-             WHERE p.status = 'accepted' AND i.status IN ('open', 'active', 'completed')",
-        );
-        sql.push_areas("i.region", &[area], "");
-        let accepted_pledge_helices = sql
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|row| rows::slug(row, "helix"))
-            .collect::<Result<_, Error>>()?;
-        Ok(StatsRows {
-            initiatives,
-            stakeholders: stakeholders as u32,
-            accepted_pledge_helices,
-        })
     }
 }

@@ -12,12 +12,16 @@ pub mod features;
 pub mod flagships;
 pub mod idempotency;
 pub mod initiatives;
+pub mod mail_settings;
 pub mod moderation;
+pub mod outbox;
 pub mod pledges;
 pub mod postgres;
+pub mod sign_in;
 pub mod sql;
 pub mod sqlite;
 pub mod stakeholders;
+pub mod stats;
 
 use async_trait::async_trait;
 use sqlx::Database;
@@ -26,12 +30,16 @@ pub use credentials::{AdminGrant, AdminTokenEntry, CredentialStore, Owner};
 pub use features::{FeatureStore, Versions};
 pub use flagships::FlagshipStore;
 pub use idempotency::{IdempotencyClaim, IdempotencyStore};
-pub use initiatives::{InitiativeFilter, InitiativeStore, StatsInitiative, StatsRows};
+pub use initiatives::{InitiativeFilter, InitiativeStore};
+pub use mail_settings::MailSettingsStore;
 pub use moderation::{ModerationStore, ReportEntry, ReportTarget};
+pub use outbox::{OutboxItem, OutboxStore, Recipient};
 pub use pledges::{PledgeChange, PledgeStore};
 pub use postgres::PgStore;
+pub use sign_in::{CodeCheck, Session, SignInStore};
 pub use sqlite::SqliteStore;
 pub use stakeholders::{StakeholderFilter, StakeholderStore};
+pub use stats::{StatsInitiative, StatsRows, StatsStore};
 
 use crate::error::Error;
 use sql::{Db, Sql, SqlStore};
@@ -53,9 +61,13 @@ pub trait Store:
     + PledgeStore
     + ModerationStore
     + FlagshipStore
+    + StatsStore
     + FeatureStore
     + CredentialStore
     + IdempotencyStore
+    + SignInStore
+    + OutboxStore
+    + MailSettingsStore
     + Send
     + Sync
     + 'static

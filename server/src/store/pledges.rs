@@ -12,12 +12,14 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use pentahelix_core::api::{
-    InitiativeId, Pledge, PledgeId, PledgeInput, PledgeStatus, StakeholderId, StakeholderSummary,
+    InitiativeId, NotificationKind, Pledge, PledgeId, PledgeInput, PledgeStatus, StakeholderId,
+    StakeholderSummary,
 };
 use pentahelix_core::{Helix, HelixSet, Resource, ResourceSet};
 use sqlx::Transaction;
 
 use super::idempotency::forget_replays;
+use super::outbox::{Recipient, enqueue};
 use super::sql::rows;
 use super::sql::{Columns, Db, Sql, SqlStore, Violation};
 use crate::error::Error;
@@ -147,6 +149,7 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
         input: &PledgeInput,
         now: DateTime<Utc>,
     ) -> Result<Pledge, Error> {
+        let mut tx = self.write.begin().await?;
         let created = Sql::new(
             "INSERT INTO pledges (initiative_id, stakeholder_id, resource, message, status, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, 'pending', $5, $5) RETURNING id",
@@ -156,7 +159,7 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
         .arg(input.resource.slug())
         .arg(&input.message)
         .arg(now)
-        .fetch_one(&self.write)
+        .fetch_one(&mut tx)
         .await;
         let id = match created {
             Ok(row) => row.int("id")?,
@@ -171,6 +174,15 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
                 });
             }
         };
+        enqueue(
+            &mut tx,
+            NotificationKind::PledgeOffered,
+            Recipient::InitiativeOwner(initiative.0),
+            id,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
         self.pledge(PledgeId(id))
             .await?
             .ok_or_else(|| Error::Internal("a pledge vanished right after its creation".into()))
@@ -208,13 +220,14 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
         else {
             return Ok(PledgeChange::NotFound);
         };
+        let stakeholder = row.int("stakeholder_id")?;
         // Shared: changes of this stakeholder's pledges need not wait for each other, only for a
         // change of the stakeholder itself (see `stakeholders`).
         Sql::new(format!(
             "SELECT id FROM stakeholders WHERE id = $1{}",
             DB::FOR_SHARE
         ))
-        .arg(row.int("stakeholder_id")?)
+        .arg(stakeholder)
         .execute(&mut tx)
         .await?;
         // Locked, so the status read here is the one changed: a concurrent change of the same
@@ -246,6 +259,21 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
             forget_replays(&mut tx, &format!("pledge:{}", id.0)).await?;
         }
         recompute_coverage::<DB>(&mut tx, initiative, now).await?;
+        let (kind, to) = match to {
+            PledgeStatus::Accepted => (
+                NotificationKind::PledgeAccepted,
+                Recipient::Stakeholder(stakeholder),
+            ),
+            PledgeStatus::Declined => (
+                NotificationKind::PledgeDeclined,
+                Recipient::Stakeholder(stakeholder),
+            ),
+            PledgeStatus::Withdrawn | PledgeStatus::Pending => (
+                NotificationKind::PledgeWithdrawn,
+                Recipient::InitiativeOwner(initiative),
+            ),
+        };
+        enqueue(&mut tx, kind, to, id.0, now).await?;
         tx.commit().await?;
         match self.pledge(id).await? {
             Some(pledge) => Ok(PledgeChange::Changed(pledge)),

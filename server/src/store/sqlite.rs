@@ -25,6 +25,7 @@ impl Dialect for Sqlite {
     const FOR_UPDATE: &'static str = "";
     const FOR_NO_KEY_UPDATE: &'static str = "";
     const FOR_SHARE: &'static str = "";
+    const SKIP_LOCKED: &'static str = "";
     const ILIKE: &'static str = "LIKE";
     /// `secure_delete` zeroes what a delete frees in the database file, but the write-ahead log
     /// still holds the pages as they were before. Copying the log in and truncating it right

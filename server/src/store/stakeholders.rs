@@ -8,6 +8,7 @@ use sqlx::Transaction;
 
 use super::PageRequest;
 use super::idempotency::forget_replays;
+use super::mail_settings::delete_with_address;
 use super::moderation::{ReportTarget, forget_reviewed_reports};
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, STAKEHOLDER_COLUMNS};
@@ -255,11 +256,7 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
         .execute(&mut tx)
         .await?;
         let initiatives = supported(&mut tx, id).await?;
-        let deleted = Sql::new("DELETE FROM stakeholders WHERE id = $1")
-            .arg(id.0)
-            .execute(&mut tx)
-            .await?
-            > 0;
+        let deleted = delete_with_address(&mut tx, "stakeholders", id.0).await?;
         Sql::new("DELETE FROM reports WHERE target_kind = 'stakeholder' AND target_id = $1")
             .arg(id.0)
             .execute(&mut tx)

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod binary;
+pub mod smtp;
 
 use std::path::PathBuf;
 

@@ -137,7 +137,52 @@ pub(super) const TABLES: &[Table] = &[
             ("holds", Text),
         ],
     },
-    // The reporter key: open reports keep counting each person once.
+    // Signed-in people stay signed in, and keep their mail settings and unsent notifications.
+    Table {
+        name: "sessions",
+        order_by: "id",
+        identity: true,
+        columns: &[
+            ("id", Int),
+            ("token_hash", Bytes),
+            ("email", Text),
+            ("created_at", Time),
+            ("expires_at", Time),
+        ],
+    },
+    Table {
+        name: "mail_settings",
+        order_by: "email",
+        identity: false,
+        columns: &[
+            ("email", Text),
+            ("lang", Text),
+            ("muted", Text),
+            ("updated_at", Time),
+        ],
+    },
+    Table {
+        name: "outbox",
+        order_by: "id",
+        identity: true,
+        columns: &[
+            ("id", Int),
+            ("kind", Text),
+            ("recipient", Text),
+            ("subject_id", Int),
+            ("region", Int),
+            ("message_id", Text),
+            ("attempts", Int),
+            ("next_attempt_at", Time),
+            ("claimed_until", Time),
+            ("sent_at", Time),
+            ("failed_at", Time),
+            ("last_error", Text),
+            ("created_at", Time),
+        ],
+    },
+    // The reporter and mail keys: open reports keep counting each person once, and unsubscribe
+    // links in mails already sent keep working.
     Table {
         name: "server_keys",
         order_by: "name",

@@ -66,6 +66,8 @@ pub const FORGET_IDLE_EVERY: Duration = Duration::from_secs(60);
 pub struct Limits {
     pub reads: Limiter,
     pub writes: Limiter,
+    /// Sign-in codes asked for, per client: each one sends a mail.
+    pub sign_in: Limiter,
     pub clients: Clients,
 }
 

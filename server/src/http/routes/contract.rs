@@ -35,6 +35,7 @@ impl Modify for SharedResponses {
         openapi.security = Some(vec![
             SecurityRequirement::default(),
             SecurityRequirement::new(MANAGE_TOKEN, Vec::<String>::new()),
+            SecurityRequirement::new(SESSION_TOKEN, Vec::<String>::new()),
             SecurityRequirement::new(ADMIN_TOKEN, Vec::<String>::new()),
         ]);
         // Relative to wherever the document was fetched from: each city runs its own server.
@@ -49,6 +50,8 @@ impl Modify for SharedResponses {
 
 /// The security scheme of a record's manage token.
 pub const MANAGE_TOKEN: &str = "manage_token";
+/// The security scheme of a signed-in address's session.
+pub const SESSION_TOKEN: &str = "session_token";
 /// The security scheme of an admin token.
 pub const ADMIN_TOKEN: &str = "admin_token";
 
@@ -58,6 +61,7 @@ fn security(operation: &mut Operation) {
     if operation.responses.responses.contains_key("401") {
         operation.security = Some(vec![
             SecurityRequirement::new(MANAGE_TOKEN, Vec::<String>::new()),
+            SecurityRequirement::new(SESSION_TOKEN, Vec::<String>::new()),
             SecurityRequirement::new(ADMIN_TOKEN, Vec::<String>::new()),
         ]);
     }
@@ -81,7 +85,7 @@ fn meaning(status: &str) -> &'static str {
         "201" => "Created; the answer holds the new record",
         "204" => "Done; nothing to return",
         "400" => "The request cannot be read",
-        "401" => "No valid manage token or admin token for this action",
+        "401" => "No valid manage token, session or admin token for this action",
         "403" => "The token is valid, but not for this record or region",
         "404" => "Not found",
         "409" => "The request conflicts with the record's state",

@@ -19,7 +19,7 @@ use crate::access::{Viewer, redact_initiative, with_counterparts};
 use crate::auth::{TokenKind, new_token};
 use crate::cli::ModerationMode;
 use crate::error::Error;
-use crate::http::extract::{JsonBody, PathParam, QueryParams};
+use crate::http::extract::{AcceptLang, JsonBody, PathParam, QueryParams};
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::InitiativeFilter;
@@ -86,6 +86,7 @@ async fn list(
     responses((status = 201, body = Created<Initiative>), (status = 422, body = Problem), (status = 400, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
     JsonBody(mut input): JsonBody<InitiativeInput>,
 ) -> Result<(StatusCode, Json<Created<Initiative>>), Error> {
     validate::tidy_initiative(&mut input);
@@ -99,6 +100,13 @@ async fn create(
         .store()
         .create_initiative(&input, status, &hash, Utc::now())
         .await?;
+    // Its mails will speak the language it was written in, until the address chooses.
+    if let Some(email) = input.contact.email.as_deref() {
+        state
+            .store()
+            .remember_lang(email, lang, false, Utc::now())
+            .await?;
+    }
     Ok(created(record, token))
 }
 

@@ -1,11 +1,13 @@
 //! One module per API resource, each with its handlers, their OpenAPI descriptions and its
 //! router; merged here into `/api/v1`.
 
+mod auth;
 mod contract;
 mod exports;
 mod health;
 mod initiatives;
 mod matches;
+mod me;
 mod moderation;
 mod pledges;
 mod regions;
@@ -43,6 +45,7 @@ pub use health::router as health;
         (name = "moderation", description = "Reports and the city officials' tools"),
         (name = "exports", description = "CSV and iCalendar"),
         (name = "reference", description = "Taxonomies and regions"),
+        (name = "sign-in", description = "Sign-in by a code mailed to an address, and what the address manages"),
     )
 )]
 pub struct ApiDoc;
@@ -63,6 +66,12 @@ impl Modify for Security {
         components.add_security_scheme(
             contract::MANAGE_TOKEN,
             bearer("A record's manage token (`phm_…`), returned once when it was created"),
+        );
+        components.add_security_scheme(
+            contract::SESSION_TOKEN,
+            bearer(
+                "A session (`phs_…`) from `POST /api/v1/auth/session`: manages every record whose contact email is the signed-in address",
+            ),
         );
         components.add_security_scheme(
             contract::ADMIN_TOKEN,
@@ -86,6 +95,8 @@ pub fn v1() -> OpenApiRouter<AppState> {
         .merge(reports::router())
         .merge(moderation::router())
         .merge(exports::router())
+        .merge(auth::router())
+        .merge(me::router())
 }
 
 /// The `/api/v1` router and its OpenAPI document, with paths as clients call them. The

@@ -92,6 +92,7 @@ async fn queue(
         proposed: with_status(&state, &areas, InitiativeStatus::Proposed).await?,
         hidden: with_status(&state, &areas, InitiativeStatus::Hidden).await?,
         reports: state.store().open_reports(&areas).await?,
+        failed_notifications: state.store().failed_deliveries(&areas).await?,
     }))
 }
 

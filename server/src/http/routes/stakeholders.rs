@@ -16,7 +16,7 @@ use super::reply::{attachment, created};
 use crate::access::{Viewer, redact_stakeholder, with_counterparts};
 use crate::auth::{TokenKind, new_token};
 use crate::error::Error;
-use crate::http::extract::{JsonBody, PathParam, QueryParams};
+use crate::http::extract::{AcceptLang, JsonBody, PathParam, QueryParams};
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::StakeholderFilter;
@@ -70,6 +70,7 @@ async fn list(
     responses((status = 201, body = Created<Stakeholder>), (status = 422, body = Problem), (status = 400, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
     JsonBody(mut input): JsonBody<StakeholderInput>,
 ) -> Result<(StatusCode, Json<Created<Stakeholder>>), Error> {
     validate::tidy_stakeholder(&mut input);
@@ -79,6 +80,13 @@ async fn create(
         .store()
         .create_stakeholder(&input, &hash, Utc::now())
         .await?;
+    // Its mails will speak the language it was written in, until the address chooses.
+    if let Some(email) = input.contact.email.as_deref() {
+        state
+            .store()
+            .remember_lang(email, lang, false, Utc::now())
+            .await?;
+    }
     Ok(created(record, token))
 }
 

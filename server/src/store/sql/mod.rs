@@ -33,6 +33,9 @@ pub trait Dialect: Database<Row: Columns> {
     /// A lock that lets a foreign-key check of a new child row through (see `pledges`).
     const FOR_NO_KEY_UPDATE: &'static str;
     const FOR_SHARE: &'static str;
+    /// Row locks that pass over rows another transaction holds, so workers of several processes
+    /// each claim different outbox rows instead of queueing on the same ones.
+    const SKIP_LOCKED: &'static str;
     /// Case-insensitive `LIKE` (SQLite's `LIKE` already ignores ASCII case).
     const ILIKE: &'static str;
     /// Run after a deletion, so the personal data deleted leaves the disk now (UU PDP); the

@@ -1,5 +1,9 @@
 //! The words in Bahasa Indonesia, the first language: most readers are citizens of Indonesian cities.
 
+mod mail;
+
+pub(super) use mail::MAIL;
+
 use super::{Labels, Problem, Problems, Reasons, Rules, Widget, Words};
 
 pub const ID: Words = Words {
@@ -8,6 +12,7 @@ pub const ID: Words = Words {
     rules: &RULES,
     reasons: &REASONS,
     problems: &PROBLEMS,
+    mail: &MAIL,
 };
 
 pub(super) const WIDGET: Widget = Widget {
@@ -275,6 +280,7 @@ pub(super) const RULES: Rules = Rules {
     not_offered: "Profil Anda belum menawarkan dukungan ini; tambahkan dulu di profil.",
     not_needed: "Inisiatif ini tidak membutuhkan dukungan jenis ini.",
     date_out_of_range: "Pilih tanggal antara tahun 2000 dan 2100.",
+    wrong_code: "Kode salah atau sudah tidak berlaku. Periksa email terbaru dari Pentahelix, atau minta kode baru.",
 };
 
 pub(super) const REASONS: Reasons = Reasons {

@@ -1,5 +1,9 @@
 //! The words in English, for visitors and partners from elsewhere.
 
+mod mail;
+
+pub(super) use mail::MAIL;
+
 use super::{Labels, Problem, Problems, Reasons, Rules, Widget, Words};
 
 pub const EN: Words = Words {
@@ -8,6 +12,7 @@ pub const EN: Words = Words {
     rules: &RULES,
     reasons: &REASONS,
     problems: &PROBLEMS,
+    mail: &MAIL,
 };
 
 pub(super) const WIDGET: Widget = Widget {
@@ -275,6 +280,7 @@ pub(super) const RULES: Rules = Rules {
     not_offered: "Your profile does not offer this; add it to your profile first.",
     not_needed: "This initiative does not ask for this kind of support.",
     date_out_of_range: "Choose a date between the years 2000 and 2100.",
+    wrong_code: "The code is wrong or no longer valid. Check the latest email from Pentahelix, or ask for a new code.",
 };
 
 pub(super) const REASONS: Reasons = Reasons {

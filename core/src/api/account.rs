@@ -1,0 +1,103 @@
+//! Sign-in by email code, and what a signed-in address sees of its own: the records it manages,
+//! the offers waiting for its answer and its notification settings.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Initiative, Pledge, Stakeholder};
+use crate::Lang;
+
+/// Asks for a sign-in code by email. The answer is the same whether or not the address is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailCodeRequest {
+    pub email: String,
+    /// The language of the mail with the code, and of later notifications to this address.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// Trades a mailed code for a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionRequest {
+    pub email: String,
+    /// The six digits from the mail.
+    pub code: String,
+}
+
+/// A new session. The token is shown this once: the server keeps only its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionCreated {
+    /// `phs_…`, sent as `Authorization: Bearer phs_…`.
+    pub session_token: String,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A kind of notification mail, each of which an address can turn off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationKind {
+    /// To an initiative's owner: a stakeholder offers support.
+    PledgeOffered,
+    /// To an initiative's owner: a stakeholder took its offer back.
+    PledgeWithdrawn,
+    /// To a stakeholder: its offer was accepted (with the owner's contact).
+    PledgeAccepted,
+    /// To a stakeholder: its offer was declined.
+    PledgeDeclined,
+    /// To an initiative's owner: an official approved it (pre-moderation) or restored it.
+    InitiativeApproved,
+    /// To an initiative's owner: reports hid it until an official reviews it.
+    InitiativeHidden,
+}
+
+impl NotificationKind {
+    pub const ALL: [NotificationKind; 6] = [
+        NotificationKind::PledgeOffered,
+        NotificationKind::PledgeWithdrawn,
+        NotificationKind::PledgeAccepted,
+        NotificationKind::PledgeDeclined,
+        NotificationKind::InitiativeApproved,
+        NotificationKind::InitiativeHidden,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            NotificationKind::PledgeOffered => "pledge_offered",
+            NotificationKind::PledgeWithdrawn => "pledge_withdrawn",
+            NotificationKind::PledgeAccepted => "pledge_accepted",
+            NotificationKind::PledgeDeclined => "pledge_declined",
+            NotificationKind::InitiativeApproved => "initiative_approved",
+            NotificationKind::InitiativeHidden => "initiative_hidden",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<NotificationKind> {
+        NotificationKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
+/// An address's notification settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationSettings {
+    /// The language of the mails.
+    pub lang: Lang,
+    /// The kinds turned off; every other kind is mailed.
+    #[serde(default)]
+    pub off: Vec<NotificationKind>,
+}
+
+/// What a signed-in address manages and has to answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub email: String,
+    pub initiatives: Vec<Initiative>,
+    pub stakeholders: Vec<Stakeholder>,
+    /// Offers to its initiatives that wait for its answer, oldest first.
+    pub pledges_to_answer: Vec<Pledge>,
+    pub settings: NotificationSettings,
+}

@@ -1,0 +1,54 @@
+//! The mails' words in English.
+
+use crate::words::{Mail, Notice};
+
+pub(in crate::words) const MAIL: Mail = Mail {
+    code_subject: "Your Pentahelix sign-in code: {code}",
+    code_body: "Your sign-in code: {code}. It works for {minutes} minutes, once.",
+    code_ignore: "If you are not signing in to Pentahelix, ignore this email: without this code nobody can sign in.",
+    pledge_offered: Notice {
+        subject: "{stakeholder} offers support for \u{201c}{initiative}\u{201d}",
+        body: "{stakeholder} offers {resource} for your initiative \u{201c}{initiative}\u{201d}. Sign in to Pentahelix with this email address to accept or decline the offer.",
+    },
+    pledge_message: "Their message: \u{201c}{message}\u{201d}",
+    pledge_withdrawn: Notice {
+        subject: "{stakeholder} withdrew its offer for \u{201c}{initiative}\u{201d}",
+        body: "{stakeholder} withdrew its offer of {resource} for your initiative \u{201c}{initiative}\u{201d}.",
+    },
+    pledge_accepted: Notice {
+        subject: "Your offer for \u{201c}{initiative}\u{201d} was accepted",
+        body: "The owner of the initiative \u{201c}{initiative}\u{201d} accepted your offer of {resource}. Contact them to start working together:",
+    },
+    contact_person: "Contact: {person}",
+    contact_email: "Email: {email}",
+    contact_phone: "Phone: {phone}",
+    whatsapp: "Chat on WhatsApp",
+    pledge_declined: Notice {
+        subject: "Your offer for \u{201c}{initiative}\u{201d} was declined",
+        body: "The owner of the initiative \u{201c}{initiative}\u{201d} declined your offer of {resource} this time. Other initiatives may need it: see your matches on Pentahelix.",
+    },
+    initiative_approved: Notice {
+        subject: "\u{201c}{initiative}\u{201d} is now shown on Pentahelix",
+        body: "A city official approved your initiative \u{201c}{initiative}\u{201d}: everyone can now see it and offer support.",
+    },
+    initiative_hidden: Notice {
+        subject: "\u{201c}{initiative}\u{201d} is hidden for now",
+        body: "Your initiative \u{201c}{initiative}\u{201d} is hidden until a city official reviews it, because several people or an official reported it. You will get an email when it is shown again.",
+    },
+    open_pentahelix: "Open Pentahelix",
+    why: "You receive this email because this address is the contact of a record on Pentahelix.",
+    unsubscribe: "Stop emails of this kind",
+    unsubscribe_title: "Stop emails",
+    unsubscribe_confirm: "Stop emails {kind} to this address?",
+    unsubscribe_button: "Yes, stop them",
+    unsubscribed: "Done. You will get no more emails {kind}. You can turn them back on in My things.",
+    unsubscribe_invalid: "This link is incomplete or no longer valid. Manage your emails in My things.",
+    kinds: [
+        "about new offers",
+        "about withdrawn offers",
+        "about accepted offers",
+        "about declined offers",
+        "about approved initiatives",
+        "about hidden initiatives",
+    ],
+};

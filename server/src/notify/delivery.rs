@@ -1,0 +1,121 @@
+//! The delivery worker: every server process runs one, and each claims one due notification at
+//! a time from the outbox, sends it, and records the outcome. A claim lasts twice the send
+//! timeout, and a send is cut off at the timeout, so a claim never runs out while its message is
+//! being sent (no second process sends it) and a process killed mid-delivery delays its message
+//! by one claim at most (another process, or this one restarted, sends it then).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use tokio::sync::Notify;
+
+use super::letters::{Composed, compose};
+use crate::error::Error;
+use crate::mail::Mailer;
+use crate::state::AppState;
+use crate::store::OutboxItem;
+
+/// How delivery paces itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Pace {
+    /// Longest a send may take before it counts as failed.
+    pub timeout: Duration,
+    /// The wait after a first failure; it doubles with each further one.
+    pub retry_base: Duration,
+    /// Failed attempts after which a notification is given up and shown to admins.
+    pub max_attempts: i64,
+}
+
+/// The longest wait between two attempts.
+const RETRY_CAP: Duration = Duration::from_secs(6 * 3600);
+/// How often the outbox is looked at when nothing woke the worker: rows written by other
+/// processes, and retries that came due.
+const POLL: Duration = Duration::from_secs(5);
+
+/// Runs until the process ends.
+pub async fn run(state: AppState, mailer: Arc<Mailer>, wake: Arc<Notify>, pace: Pace) {
+    let poll = POLL.min(pace.retry_base);
+    loop {
+        match deliver_one(&state, &mailer, pace).await {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(err) => tracing::warn!(%err, "the outbox could not be read"),
+        }
+        tokio::select! {
+            () = wake.notified() => {}
+            () = tokio::time::sleep(poll) => {}
+        }
+    }
+}
+
+/// Claims and sends one due notification; whether there was one.
+pub async fn deliver_one(state: &AppState, mailer: &Mailer, pace: Pace) -> Result<bool, Error> {
+    let now = Utc::now();
+    let lease = chrono::Duration::from_std(pace.timeout * 2).unwrap_or(chrono::Duration::MAX);
+    let Some(item) = state.store().claim_outbox(now, now + lease, 1).await?.pop() else {
+        return Ok(false);
+    };
+    let outcome = match compose(state, &item).await? {
+        Composed::Dropped(reason) => {
+            tracing::info!(
+                id = item.id,
+                kind = item.kind.slug(),
+                reason,
+                "notification dropped"
+            );
+            return state
+                .store()
+                .outbox_done(item.id, Some(reason), Utc::now())
+                .await
+                .map(|()| true);
+        }
+        Composed::Letter(letter) => {
+            match tokio::time::timeout(pace.timeout, mailer.send(&letter)).await {
+                Ok(sent) => sent,
+                Err(_) => Err(format!(
+                    "no answer from the mail server in {:?}",
+                    pace.timeout
+                )),
+            }
+        }
+    };
+    record(state, &item, outcome, pace).await?;
+    Ok(true)
+}
+
+async fn record(
+    state: &AppState,
+    item: &OutboxItem,
+    outcome: Result<(), String>,
+    pace: Pace,
+) -> Result<(), Error> {
+    let now = Utc::now();
+    match outcome {
+        Ok(()) => {
+            tracing::info!(id = item.id, kind = item.kind.slug(), "notification sent");
+            state.store().outbox_done(item.id, None, now).await
+        }
+        Err(error) => {
+            let retry_at = (item.attempts < pace.max_attempts).then(|| {
+                let wait = pace
+                    .retry_base
+                    .saturating_mul(1 << (item.attempts - 1).clamp(0, 20))
+                    .min(RETRY_CAP);
+                now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::MAX)
+            });
+            tracing::warn!(
+                id = item.id,
+                kind = item.kind.slug(),
+                attempts = item.attempts,
+                gave_up = retry_at.is_none(),
+                %error,
+                "a notification could not be sent"
+            );
+            state
+                .store()
+                .outbox_failed(item.id, &error, retry_at, now)
+                .await
+        }
+    }
+}
