@@ -21,6 +21,7 @@ pub fn App(config: Config) -> impl IntoView {
         ids: StoredValue::new(instance_prefix()),
     };
     provide_context(ctx);
+    storage::use_api(&config.api);
     manage_link::claim_from_address(ctx.view);
     if config.deeplink {
         deeplink::follow_hash(ctx.view);
@@ -42,6 +43,7 @@ pub fn App(config: Config) -> impl IntoView {
             (View::Propose, t.tab_propose),
             (View::Partners, t.tab_partners),
             (View::Dashboard, t.tab_dashboard),
+            (View::Mine, t.tab_mine),
         ];
         if show_admin.get() {
             tabs.push((View::Admin, t.tab_admin));

@@ -13,6 +13,8 @@ pub enum View {
     Propose,
     Partners,
     Dashboard,
+    /// "Milik saya": sign-in by email and what the address manages.
+    Mine,
     Admin,
 }
 
@@ -24,6 +26,7 @@ impl View {
             "propose" => Some(View::Propose),
             "partners" => Some(View::Partners),
             "dashboard" => Some(View::Dashboard),
+            "mine" => Some(View::Mine),
             "admin" => Some(View::Admin),
             _ => slug
                 .strip_prefix("initiative/")
@@ -40,6 +43,7 @@ impl View {
             View::Propose => "propose".into(),
             View::Partners => "partners".into(),
             View::Dashboard => "dashboard".into(),
+            View::Mine => "mine".into(),
             View::Admin => "admin".into(),
         }
     }

@@ -1,9 +1,11 @@
 //! What the widget keeps in the browser (`localStorage`): form drafts, the manage tokens of the
-//! records this browser created, and the admin token. Nothing here is needed to browse; when
+//! records this browser created, the admin token, and the session of an address signed in here. Nothing here is needed to browse; when
 //! storage is unavailable (private mode, blocked cookies) the widget still works and forgets.
 
-use serde::Serialize;
+use std::cell::RefCell;
+
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 /// One prefix for every key, so the widget never collides with the host page's own keys.
 const PREFIX: &str = "pentahelix:";
@@ -40,8 +42,11 @@ pub fn token_key(kind: &str, id: i64) -> String {
     format!("token:{kind}:{id}")
 }
 
+/// The token that manages a record here: its manage token, or the session of the address that
+/// is its contact.
 pub fn token(kind: &str, id: i64) -> Option<String> {
     load(&token_key(kind, id))
+        .or_else(|| session().filter(|s| s.manages(kind, id)).map(|s| s.token))
 }
 
 pub fn save_token(kind: &str, id: i64, token: &str) -> bool {
@@ -92,9 +97,71 @@ pub fn my_stakeholders() -> Vec<i64> {
             }
         }
     }
+    for id in session().map(|s| s.stakeholders).unwrap_or_default() {
+        if !mine.contains(&id) {
+            mine.push(id);
+        }
+    }
     mine.into_iter()
         .filter(|id| token("stakeholder", *id).is_some())
         .collect()
+}
+
+/// An address signed in through this browser, with the records it managed when last asked
+/// (`GET /me`), so every view knows them without asking again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub token: String,
+    pub email: String,
+    #[serde(default)]
+    pub initiatives: Vec<i64>,
+    #[serde(default)]
+    pub stakeholders: Vec<i64>,
+}
+
+impl Session {
+    pub fn manages(&self, kind: &str, id: i64) -> bool {
+        match kind {
+            "initiative" => self.initiatives.contains(&id),
+            "stakeholder" => self.stakeholders.contains(&id),
+            _ => false,
+        }
+    }
+}
+
+thread_local! {
+    /// The API this widget talks to. A session is kept per API: a city site embedding two
+    /// cities' widgets holds one sign-in for each, and never sends one city's token to the other.
+    static API: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Says which API the sessions below belong to (the configured `api`, empty for the page's own
+/// origin).
+pub fn use_api(base: &str) {
+    let base = if base.is_empty() {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    } else {
+        base.to_owned()
+    };
+    API.with(|api| *api.borrow_mut() = base);
+}
+
+fn session_key() -> String {
+    API.with(|api| format!("session:{}", api.borrow()))
+}
+
+pub fn session() -> Option<Session> {
+    load(&session_key())
+}
+
+pub fn save_session(session: &Session) -> bool {
+    save(&session_key(), session)
+}
+
+pub fn forget_session() {
+    remove(&session_key());
 }
 
 /// A new random key (a UUID from the browser's crypto), for Idempotency-Key headers.

@@ -70,6 +70,12 @@ pub fn TextField(
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] required: bool,
+    /// The keyboard a phone shows (`numeric` for a code).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// What the browser may fill in (`email`, `one-time-code`).
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -108,6 +114,8 @@ pub fn TextField(
                 id=id.clone()
                 class="ph-input"
                 type=kind
+                inputmode=inputmode
+                autocomplete=autocomplete
                 maxlength=maxlength
                 required=required
                 aria-invalid=move || error.get().is_some().to_string()

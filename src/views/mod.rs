@@ -6,6 +6,7 @@ pub mod edit;
 pub mod fetched;
 pub mod initiative;
 pub mod initiatives;
+pub mod mine;
 pub mod on_demand;
 pub mod partners;
 pub mod propose;

@@ -13,6 +13,7 @@ use crate::views::dashboard::Dashboard;
 use crate::views::fetched::{Fetched, NotFetched, split_views};
 use crate::views::initiative::InitiativeDetail;
 use crate::views::initiatives::Initiatives;
+use crate::views::mine::Mine;
 use crate::views::partners::Partners;
 use crate::views::propose::Propose;
 
@@ -21,6 +22,7 @@ split_views! {
     propose => propose_view() = view! { <Propose /> }.into_any();
     partners => partners_view() = view! { <Partners /> }.into_any();
     dashboard => dashboard_view() = view! { <Dashboard /> }.into_any();
+    mine => mine_view() = view! { <Mine /> }.into_any();
     admin => admin_view() = view! { <Admin /> }.into_any();
 }
 
@@ -30,6 +32,7 @@ async fn fetch_view(view: View) -> Result<AnyView, NotFetched> {
         View::Propose => propose_view().await,
         View::Partners => partners_view().await,
         View::Dashboard => dashboard_view().await,
+        View::Mine => mine_view().await,
         View::Admin => admin_view().await,
         View::Initiatives => Ok(view! { <Initiatives /> }.into_any()),
     }

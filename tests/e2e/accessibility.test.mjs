@@ -83,3 +83,31 @@ view('admin', async (page) => {
     await page.getByTestId('queue').waitFor();
   }
 });
+
+view('milik saya, the code step with a wrong code', async (page) => {
+  await page.getByTestId('tab-mine').click();
+  await page.getByLabel('Alamat email').fill(`a11y.code.${Date.now()}@contoh.id`);
+  await page.getByTestId('send-code').click();
+  await page.getByTestId('code-sent').waitFor();
+  await page.getByLabel('Kode 6 angka dari email').fill('000000');
+  await page.getByTestId('sign-in').click();
+  await page.locator('.ph-field__error').waitFor();
+});
+
+view('milik saya, signed in', async (page) => {
+  const inbox = process.env.PENTAHELIX_MAIL_INBOX;
+  assert.ok(inbox, 'PENTAHELIX_MAIL_INBOX must name the mail catcher');
+  const email = `a11y.signed.${Date.now()}@contoh.id`;
+  await page.getByTestId('tab-mine').click();
+  await page.getByLabel('Alamat email').fill(email);
+  await page.getByTestId('send-code').click();
+  let code;
+  for (let attempt = 0; attempt < 100 && !code; attempt++) {
+    const mails = await (await fetch(`${inbox}email`)).json();
+    code = mails.find((m) => m.to.some((to) => to.address === email))?.subject.match(/(\d{6})$/)[1];
+    if (!code) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await page.getByLabel('Kode 6 angka dari email').fill(code);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('mail-settings').waitFor();
+});

@@ -437,3 +437,152 @@ journey('keyboard only: a proposal from the first Tab to the private link', asyn
   await page.getByTestId('sent').waitFor();
   assert.match(await page.getByTestId('manage-link').inputValue(), /#pentahelix-manage=initiative\./);
 });
+
+// ---- Sign-in by email and notifications, through the real mail catcher `cargo xtask test`
+// starts (MailDev): its JSON API at PENTAHELIX_MAIL_INBOX is what a person's mailbox shows.
+
+const INBOX = process.env.PENTAHELIX_MAIL_INBOX;
+
+/** The newest mail to `address` whose subject matches, waiting for it to arrive. */
+async function mailTo(address, subject) {
+  assert.ok(INBOX, 'PENTAHELIX_MAIL_INBOX must name the mail catcher');
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const mails = await (await fetch(`${INBOX}email`)).json();
+    const found = mails
+      .filter((m) => m.to.some((to) => to.address.toLowerCase() === address.toLowerCase()))
+      .filter((m) => subject.test(m.subject))
+      .pop();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail to ${address} with a subject like ${subject}`);
+}
+
+/** The code of the newest sign-in mail to `address`, as a person copies it from the subject. */
+async function codeFor(address, subject) {
+  const mail = await mailTo(address, subject);
+  return mail.subject.match(/(\d{6})$/)[1];
+}
+
+journey('an owner hears of an offer by mail, signs in on another browser with the mailed code, accepts, and the partner gets the contact and a WhatsApp link', async (t) => {
+  const title = `Lokakarya Batik Tulis Kecamatan Cibeunying Kaler ${RUN}`;
+  const ownerEmail = `siti.${RUN}@contoh.id`;
+  const partnerEmail = `kedai.${RUN}@contoh.id`;
+  const owner = await person(t, 'owner-phone');
+  await proposeForm(owner, { title, email: ownerEmail });
+  await owner.getByLabel('Telepon/WhatsApp').fill('0812-3456-7890');
+  await owner.getByTestId('submit').click();
+  await owner.getByTestId('sent').waitFor();
+
+  const business = await person(t, 'business');
+  await business.getByTestId('tab-partners').click();
+  const form = business.getByTestId('profile-form');
+  await form.getByLabel('Nama organisasi atau pribadi').fill(`Koperasi Kriya Nusantara Sejahtera Bersama ${RUN}`);
+  await form.getByLabel('Bisnis', { exact: true }).check();
+  await form.getByLabel('Wilayah (kota atau kecamatan)').selectOption('32.73.02');
+  await form.getByLabel('Tempat dan ruang', { exact: true }).check();
+  await form.getByLabel('Kuliner', { exact: true }).check();
+  await form.getByLabel('Deskripsi', { exact: true }).fill('Koperasi perajin dengan ruang kerja bersama untuk 40 orang di Cibeunying.');
+  await form.getByLabel('Nama', { exact: true }).fill('Budi Santoso');
+  await form.getByLabel('Email', { exact: true }).fill(partnerEmail);
+  await form.getByLabel(/Saya setuju/).check();
+  await form.getByRole('button', { name: 'Simpan profil' }).click();
+  await business.getByTestId('opportunities').waitFor();
+  await openInitiative(business, title);
+  await business.getByLabel('Pesan untuk pengusul').fill('Ruang kerja kami bisa dipakai gratis setiap Sabtu.');
+  await business.getByRole('button', { name: 'Kirim tawaran' }).click();
+  await business.getByText('Tawaran terkirim.').waitFor();
+
+  // The owner's mailbox: the offer, in Indonesian, with a one-click unsubscribe.
+  const offered = await mailTo(ownerEmail, /menawarkan dukungan/);
+  assert.match(offered.text, /Ruang kerja kami bisa dipakai gratis setiap Sabtu\./);
+  assert.match(offered.headers['list-unsubscribe'], /^<http:\/\/127\.0\.0\.1:\d+\/mail\/unsubscribe\?token=/);
+
+  // Her laptop: a browser that never saw the proposal.
+  const laptop = await person(t, 'owner-laptop');
+  await laptop.getByTestId('tab-mine').click();
+  await laptop.getByLabel('Alamat email').fill(ownerEmail);
+  await laptop.getByTestId('send-code').click();
+  await laptop.getByTestId('code-sent').filter({ hasText: ownerEmail }).waitFor();
+  const code = await codeFor(ownerEmail, /^Kode masuk Pentahelix: \d{6}$/);
+  const wrong = String((Number(code) + 1) % 1000000).padStart(6, '0');
+  await laptop.getByLabel('Kode 6 angka dari email').fill(wrong);
+  await laptop.getByTestId('sign-in').click();
+  await laptop.getByText('Kode salah atau sudah tidak berlaku.', { exact: false }).waitFor();
+  assert.equal(await laptop.getByLabel('Kode 6 angka dari email').getAttribute('aria-invalid'), 'true');
+  await laptop.getByLabel('Kode 6 angka dari email').fill(code);
+  await laptop.getByTestId('sign-in').click();
+  await laptop.getByTestId('signed-in-as').filter({ hasText: ownerEmail }).waitFor();
+  await laptop.getByTestId('my-initiatives').getByText(title).waitFor();
+  const offer = laptop.getByTestId('offer-to-answer');
+  await offer.filter({ hasText: 'Koperasi Kriya Nusantara' }).waitFor();
+  await offer.getByTestId('accept-offer').click();
+  await laptop.getByTestId('no-offers').waitFor();
+
+  // The partner's mailbox: the acceptance with the owner's contact and a WhatsApp link.
+  const accepted = await mailTo(partnerEmail, /diterima/);
+  assert.match(accepted.text, /Siti|Ani Rahmawati/);
+  assert.match(accepted.text, new RegExp(ownerEmail.replace(/\./g, '\\.')));
+  assert.match(accepted.html, /href="https:\/\/wa\.me\/6281234567890"/);
+
+  // The session manages the initiative everywhere in the widget, not just in Milik saya.
+  await laptop.getByTestId('my-initiatives').getByRole('button', { name: 'Buka' }).click();
+  await laptop.getByTestId('edit').waitFor();
+
+  // The unsubscribe link of the offer mail asks, then stops that kind of mail.
+  const unsubscribe = offered.text.match(/(http:\/\/\S+\/mail\/unsubscribe\?token=\S+)/)[1];
+  const mailbox = await laptop.context().newPage();
+  await mailbox.goto(unsubscribe);
+  await mailbox.getByRole('button', { name: 'Ya, berhenti' }).click();
+  await mailbox.getByText(/Selesai\. Anda tidak akan menerima email tentang tawaran baru lagi/).waitFor();
+  await mailbox.close();
+  await laptop.getByTestId('tab-mine').click();
+  const offers = laptop.getByTestId('notify-pledge_offered');
+  await offers.waitFor();
+  assert.equal(await offers.isChecked(), false);
+  // Settings: turn it back on, mails in English, saved.
+  await offers.check();
+  await laptop.getByTestId('mail-lang').selectOption('en');
+  await laptop.getByTestId('save-mail-settings').click();
+  await laptop.getByTestId('mail-settings-saved').waitFor();
+
+  // Signing out everywhere ends this session too.
+  await laptop.getByTestId('sign-out-everywhere').click();
+  await laptop.getByTestId('send-code').waitFor();
+});
+
+journey('on a 320 px phone in English: sign in, another address, a new code, and sign out', async (t) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  open.set(t, [{ name: 'phone', page, context, log: [] }]);
+  await page.goto(URL);
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId('tab-mine').click();
+  await page.getByText('Sign in with the email address you gave as a contact', { exact: false }).waitFor();
+  const first = `typo.${RUN}@contoh.id`;
+  const email = `jane.${RUN}@example.org`;
+  await page.getByLabel('Email address').fill('not an address');
+  await page.getByTestId('send-code').click();
+  await page.getByText('Not a valid email address', { exact: false }).waitFor();
+  await page.getByLabel('Email address').fill(first);
+  await page.getByTestId('send-code').click();
+  await page.getByTestId('code-sent').filter({ hasText: first }).waitFor();
+  await page.getByTestId('other-address').click();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByTestId('send-code').click();
+  await page.getByTestId('code-sent').filter({ hasText: email }).waitFor();
+  await mailTo(email, /^Your Pentahelix sign-in code: \d{6}$/);
+  // A new code within the minute is refused with the reason.
+  await page.getByTestId('send-new-code').click();
+  await page.getByText('A new code can be asked for one minute after the last one.').waitFor();
+  const code = await codeFor(email, /^Your Pentahelix sign-in code: \d{6}$/);
+  await page.getByLabel('The 6-digit code from the email').fill(code);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('signed-in-as').filter({ hasText: email }).waitFor();
+  await page.getByText('Nothing has this email address as its contact yet.').waitFor();
+  // Nothing wider than the screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 320, `the page is ${overflow} px wide on a 320 px screen`);
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('send-code').waitFor();
+});

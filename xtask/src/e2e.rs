@@ -1,12 +1,13 @@
 //! The end-to-end journeys (`tests/e2e`): the real server, started here on a free loopback port
-//! with a fresh SQLite file and the demo data, driven through headless Chromium by
-//! playwright-core under Node's own test runner.
+//! with a fresh SQLite file, the demo data and a local mail catcher, driven through headless
+//! Chromium by playwright-core under Node's own test runner.
 
 use std::process::Command;
 
 use anyhow::{Context, Result};
 
 use crate::cmd;
+use crate::mail_catcher::MailCatcher;
 use crate::server::TestServer;
 use crate::tools;
 use crate::workspace::Workspace;
@@ -23,9 +24,21 @@ pub fn run(ws: &Workspace) -> Result<()> {
     // Admin tokens for a Bandung hub manager and for Depok's, made as an operator would.
     let bandung = server.admin_token(&["32.73"], "Hub manager Bandung")?;
     let depok = server.admin_token(&["32.76"], "Hub manager Depok")?;
-    let running = server.start(ws)?;
+    // Mail goes to a real SMTP server the journeys read: the sign-in codes and notifications.
+    let mail = MailCatcher::start_anywhere(ws)?;
+    let running = server.start_with(
+        ws,
+        &[
+            "--smtp-url",
+            &mail.smtp_url,
+            "--smtp-timeout-seconds",
+            "10",
+            "--mail-retry-seconds",
+            "1",
+        ],
+    )?;
     let url = running.url.clone();
-    println!("xtask: journeys against {url}");
+    println!("xtask: journeys against {url}, mail in {}", mail.inbox_url);
 
     let artifacts = ws.target_dir.join("e2e-artifacts");
     let mut node = Command::new("node");
@@ -34,6 +47,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
         .env("PENTAHELIX_URL", &url)
         .env("PENTAHELIX_ADMIN_BANDUNG", &bandung)
         .env("PENTAHELIX_ADMIN_DEPOK", &depok)
+        .env("PENTAHELIX_MAIL_INBOX", &mail.inbox_url)
         .env("PENTAHELIX_E2E_ARTIFACTS", &artifacts)
         .env("CHROMIUM", tools::CHROMIUM);
     let result = cmd::run(&mut node).with_context(|| {
@@ -43,5 +57,6 @@ pub fn run(ws: &Workspace) -> Result<()> {
         )
     });
     drop(running);
+    drop(mail);
     result
 }

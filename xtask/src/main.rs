@@ -8,6 +8,7 @@ mod cmd;
 mod dist;
 mod e2e;
 mod fuzz;
+mod mail_catcher;
 mod postgres;
 mod schemathesis;
 mod serve;

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
+use crate::mail_catcher::MailCatcher;
 use crate::workspace::Workspace;
 use crate::{cmd, dist};
 
@@ -39,12 +40,29 @@ pub fn run(ws: &Workspace, extra: &[String]) -> Result<()> {
         .target_dir
         .join("release")
         .join(format!("{SERVER_PACKAGE}{}", env::consts::EXE_SUFFIX));
-    let args = server_args(extra, |name| env::var_os(name).is_some());
+    let mut args = server_args(extra, |name| env::var_os(name).is_some());
+    // Mail goes to a local catcher unless a mail server is given, so sign-in works at once.
+    let given_smtp = env::var_os("PENTAHELIX_SMTP_URL").is_some()
+        || args.iter().any(|arg| arg.starts_with("--smtp-url"));
+    let inbox = if given_smtp {
+        None
+    } else {
+        let catcher = MailCatcher::start_usual(ws)?;
+        args.extend(["--smtp-url".to_owned(), catcher.smtp_url.clone()]);
+        let inbox = catcher.inbox_url.clone();
+        catcher.keep_running();
+        Some(inbox)
+    };
     let mut server = Command::new(binary);
     server.current_dir(&ws.root).arg("serve").args(&args);
     match listen_url(&args) {
         Some(url) => println!("xtask: starting the server on {url} (Ctrl-C stops it)"),
         None => println!("xtask: starting the server (Ctrl-C stops it)"),
+    }
+    if let Some(inbox) = inbox {
+        println!(
+            "xtask: mails (sign-in codes, notifications) arrive in the local inbox at {inbox}"
+        );
     }
     println!("$ {}", cmd::display(&server));
     cmd::exec(&mut server)

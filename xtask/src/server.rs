@@ -63,6 +63,11 @@ impl TestServer {
 
     /// Starts `serve` with the demo data, serving the widget from `dist/`.
     pub fn start(&self, ws: &Workspace) -> Result<Running> {
+        self.start_with(ws, &[])
+    }
+
+    /// [`TestServer::start`] with more options (a mail server, say).
+    pub fn start_with(&self, ws: &Workspace, extra: &[&str]) -> Result<Running> {
         let mut child = Command::new(&self.binary)
             .current_dir(&ws.root)
             .args(["serve", "--listen", "127.0.0.1:0", "--demo"])
@@ -79,6 +84,7 @@ impl TestServer {
             .arg(&self.database)
             .arg("--static-dir")
             .arg(ws.dist_dir())
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

@@ -8,10 +8,10 @@ use serde::de::DeserializeOwned;
 
 use super::query::{CityQuery, EventsQuery, InitiativeQuery, MatchQuery, QueryPairs};
 use super::{
-    CityStats, Created, FlagshipInput, Initiative, InitiativeId, InitiativeInput,
-    InitiativeMatches, ModerationQueue, Page, Pledge, PledgeId, PledgeInput, ReportInput,
-    ReportReceipt, Stakeholder, StakeholderId, StakeholderInput, StakeholderMatches, StatusChange,
-    Verification,
+    CityStats, Created, EmailCodeRequest, FlagshipInput, Initiative, InitiativeId, InitiativeInput,
+    InitiativeMatches, Me, ModerationQueue, NotificationSettings, Page, Pledge, PledgeId,
+    PledgeInput, ReportInput, ReportReceipt, SessionCreated, SessionRequest, Stakeholder,
+    StakeholderId, StakeholderInput, StakeholderMatches, StatusChange, Verification,
 };
 use crate::RegionCode;
 
@@ -251,6 +251,30 @@ endpoints! {
         = Put "/moderation/flagships/{region}" => |e| format!("/moderation/flagships/{}", e.region);
         body: input as FlagshipInput;
         -> ();
+    /// Mail a sign-in code.
+    AskCode { input: EmailCodeRequest }
+        = Post "/auth/email-code" => |_e| "/auth/email-code".into();
+        body: input as EmailCodeRequest;
+        -> ();
+    /// Trade the mailed code for a session.
+    SignIn { input: SessionRequest }
+        = Post "/auth/session" => |_e| "/auth/session".into();
+        body: input as SessionRequest;
+        -> SessionCreated;
+    SignOut {}
+        = Delete "/auth/session" => |_e| "/auth/session".into();
+        -> ();
+    SignOutEverywhere {}
+        = Delete "/auth/sessions" => |_e| "/auth/sessions".into();
+        -> ();
+    /// What the signed-in address manages and has to answer.
+    GetMe {}
+        = Get "/me" => |_e| "/me".into();
+        -> Me;
+    PutSettings { settings: NotificationSettings }
+        = Put "/me/settings" => |_e| "/me/settings".into();
+        body: settings as NotificationSettings;
+        -> NotificationSettings;
 }
 
 /// A CSV export, as text.
@@ -323,6 +347,12 @@ pub fn all_paths() -> Vec<(Method, String)> {
         one::<Verify>(),
         one::<SetFlagship>(),
         one::<Calendar>(),
+        one::<AskCode>(),
+        one::<SignIn>(),
+        one::<SignOut>(),
+        one::<SignOutEverywhere>(),
+        one::<GetMe>(),
+        one::<PutSettings>(),
     ];
     for action in [
         PledgeAction::Accept,

@@ -169,6 +169,18 @@ pub fn reasons(lang: Lang) -> &'static Reasons {
     }
 }
 
+/// A label as it reads inside a sentence: "Tempat dan ruang" becomes "tempat dan ruang", while
+/// an abbreviation at the start ("UMKM") stays as written.
+pub fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
 /// Fills the blanks of a sentence: `fill("at least {min}", &[("min", "8")])` is `at least 8`.
 /// A blank without a value stays as written, so a mistake shows on screen rather than vanishing.
 /// (`split_once` rather than indexing: the widget's wasm then carries no panic for it.)
@@ -263,6 +275,14 @@ mod tests {
             assert_eq!(json(rules(lang)), json(all.rules));
             assert_eq!(json(reasons(lang)), json(all.reasons));
         }
+    }
+
+    #[test]
+    fn labels_in_a_sentence_lose_their_capital_but_not_an_abbreviation() {
+        assert_eq!(in_sentence("Tempat dan ruang"), "tempat dan ruang");
+        assert_eq!(in_sentence("Venue and space"), "venue and space");
+        assert_eq!(in_sentence("UMKM"), "UMKM");
+        assert_eq!(in_sentence(""), "");
     }
 
     #[test]

@@ -204,6 +204,35 @@ pub struct Widget {
     pub embed_frame: &'static str,
     pub embed_preview: &'static str,
 
+    // Milik saya: sign-in by email, what the address manages, its email settings.
+    pub tab_mine: &'static str,
+    pub sign_in_intro: &'static str,
+    pub email_address: &'static str,
+    pub send_code: &'static str,
+    pub sending: &'static str,
+    pub code_from_mail: &'static str,
+    pub sign_in: &'static str,
+    pub checking: &'static str,
+    pub send_new_code: &'static str,
+    pub other_address: &'static str,
+    pub code_wait: &'static str,
+    pub sign_in_unavailable: &'static str,
+    pub sign_out: &'static str,
+    pub sign_out_everywhere: &'static str,
+    pub offers_to_answer: &'static str,
+    pub no_offers_to_answer: &'static str,
+    pub my_initiatives: &'static str,
+    pub my_profiles: &'static str,
+    pub nothing_with_address: &'static str,
+    pub open_initiative: &'static str,
+    pub notifications: &'static str,
+    pub notifications_hint: &'static str,
+    pub mail_language: &'static str,
+    pub settings_saved: &'static str,
+    pub session_ended: &'static str,
+    /// The notification kinds, in the order of `NotificationKind::ALL`.
+    pub notification_kinds: [&'static str; crate::api::NotificationKind::ALL.len()],
+
     // Words with blanks, filled with `words::fill` (`src/i18n.rs`).
     /// Shown beside dates: `13 Feb 2027`.
     pub months: [&'static str; 12],
@@ -213,6 +242,12 @@ pub struct Widget {
     pub shown_one: &'static str,
     /// `{n}` is any other number.
     pub shown_many: &'static str,
+    /// `{email}`: where the code went.
+    pub code_sent: &'static str,
+    /// `{email}`.
+    pub signed_in_as: &'static str,
+    /// `{stakeholder}`, `{resource}`, `{initiative}`.
+    pub offer_line: &'static str,
     /// The coverage pentagon's text equivalent, when no helix is involved yet.
     pub pentagon_none: &'static str,
     /// When all five are.

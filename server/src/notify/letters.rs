@@ -46,10 +46,11 @@ pub async fn compose(state: &AppState, item: &OutboxItem) -> Result<Composed, Er
             let Some(initiative) = store.initiative(pledge.initiative_id).await? else {
                 return Ok(Composed::Dropped("the initiative was deleted"));
             };
+            let resource = words::in_sentence(pledge.resource.label(lang));
             let values = [
                 ("stakeholder", pledge.stakeholder.name.as_str()),
                 ("initiative", initiative.title.as_str()),
-                ("resource", pledge.resource.label(lang)),
+                ("resource", resource.as_str()),
             ];
             let notice = match item.kind {
                 NotificationKind::PledgeOffered => &mail.pledge_offered,

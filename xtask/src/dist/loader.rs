@@ -84,7 +84,7 @@ fn stand_in_words() -> serde_json::Value {
             "app_name": t.app_name,
             "tagline": t.tagline,
             "switch_language": t.switch_language,
-            "tabs": [t.tab_initiatives, t.tab_propose, t.tab_partners, t.tab_dashboard],
+            "tabs": [t.tab_initiatives, t.tab_propose, t.tab_partners, t.tab_dashboard, t.tab_mine],
             "loading": t.loading,
             "error_network": t.error_network,
             "retry": t.retry,
@@ -206,7 +206,8 @@ pub(super) mod tests {
                     t.tab_initiatives,
                     t.tab_propose,
                     t.tab_partners,
-                    t.tab_dashboard
+                    t.tab_dashboard,
+                    t.tab_mine
                 ])
             );
         }

@@ -13,6 +13,9 @@ use crate::workspace::Workspace;
 /// the module current `wasm-bindgen` emits.
 pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const BOOTSTRAP_VERSION: &str = "5.3.9";
+/// The local mail catcher of `cargo xtask run` and of the browser journeys: a real SMTP server
+/// with an inbox page and a JSON API (2.x runs on the Node.js 20 of Debian 12; 3.x wants 22).
+pub const MAILDEV_VERSION: &str = "2.2.1";
 /// The OpenAPI linter city integrators meet first (`redocly lint`, its recommended rules).
 pub const REDOCLY_VERSION: &str = "2.77.0";
 
@@ -44,6 +47,19 @@ pub fn ensure_redocly(ws: &Workspace) -> Result<PathBuf> {
         );
     }
     Ok(redocly)
+}
+
+/// Returns the `maildev` command.
+pub fn ensure_maildev(ws: &Workspace) -> Result<PathBuf> {
+    let package = ensure_npm_package(ws, "maildev", MAILDEV_VERSION)?;
+    let maildev = package.with_file_name(".bin").join("maildev");
+    if !maildev.exists() {
+        bail!(
+            "npm installed maildev@{MAILDEV_VERSION}, but {} is missing",
+            maildev.display()
+        );
+    }
+    Ok(maildev)
 }
 
 /// Returns Bootstrap's compiled stylesheet: the hostile demo page loads the real thing, because
