@@ -82,6 +82,25 @@ pub enum AdminCommand {
     ListTokens(DatabaseArgs),
     /// Revoke an admin token by its number; every server process refuses it from then on.
     RevokeToken(RevokeTokenArgs),
+    /// Send every event of a region to a city system's address, signed (Standard Webhooks);
+    /// prints the signing key once.
+    AddWebhook(AddWebhookArgs),
+    /// List the webhooks: number, region, address (never their keys).
+    ListWebhooks(DatabaseArgs),
+    /// Remove a webhook by its number; its undelivered events go with it.
+    RemoveWebhook(RevokeTokenArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AddWebhookArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The region whose events it receives (a city such as `32.73`, or a province).
+    #[arg(long)]
+    pub region: RegionCode,
+    /// Where events are POSTed: `https://…` (or `http://` on a private network).
+    #[arg(long)]
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -98,7 +117,7 @@ pub struct DatabaseArgs {
 pub struct RevokeTokenArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
-    /// The token's number, as `list-tokens` shows it.
+    /// The number `list-tokens` (or `list-webhooks`) shows.
     pub id: i64,
 }
 

@@ -56,19 +56,12 @@ pub async fn serve(mut args: cli::ServeArgs) -> Result<(), Error> {
     }
     println!("Pentahelix is running at http://{addr}/");
     tracing::info!(%addr, static_dir = %args.static_dir.display(), "listening");
-    match state.mail() {
-        Some(mail) => {
-            tokio::spawn(notify::delivery::run(
-                state.clone(),
-                mail.mailer.clone(),
-                mail.wake.clone(),
-                mail.pace,
-            ));
-        }
-        None => tracing::warn!(
-            "no --smtp-url: sign-in by email is unavailable and notifications wait in the outbox"
-        ),
+    if state.mailer().is_none() {
+        tracing::warn!(
+            "no --smtp-url: sign-in by email is unavailable and mails wait in the outbox"
+        );
     }
+    tokio::spawn(notify::delivery::run(state.clone()));
     spawn_purges(state.clone());
     spawn_limiter_housekeeping(state.clone());
     axum::serve(

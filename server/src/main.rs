@@ -26,6 +26,15 @@ async fn main() -> std::process::ExitCode {
         Command::Admin(AdminCommand::RevokeToken(args)) => {
             pentahelix_server::commands::admin::revoke_token(args).await
         }
+        Command::Admin(AdminCommand::AddWebhook(args)) => {
+            pentahelix_server::commands::webhooks::add(args).await
+        }
+        Command::Admin(AdminCommand::ListWebhooks(args)) => {
+            pentahelix_server::commands::webhooks::list(args).await
+        }
+        Command::Admin(AdminCommand::RemoveWebhook(args)) => {
+            pentahelix_server::commands::webhooks::remove(args).await
+        }
         Command::Backup(args) => pentahelix_server::commands::backup::backup(args).await,
         Command::Restore(args) => pentahelix_server::commands::backup::restore(args).await,
         Command::MigrateData(args) => pentahelix_server::commands::migrate::run(args).await,

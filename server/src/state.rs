@@ -42,17 +42,19 @@ struct Inner {
     /// Signs unsubscribe links; kept in the database like `reporter_key`, so a link works on
     /// every process and after restarts.
     mail_key: Vec<u8>,
-    mail: Option<MailSetup>,
+    /// The mail server, when `--smtp-url` is given.
+    mailer: Option<Arc<Mailer>>,
+    delivery: Delivery,
     public_url: String,
 }
 
-/// The mail server and how to use it, when `--smtp-url` is given.
+/// How this process delivers the outbox: mails through the mailer, webhooks over HTTP.
 #[derive(Clone)]
-pub struct MailSetup {
-    pub mailer: Arc<Mailer>,
+pub struct Delivery {
     pub pace: Pace,
     /// Wakes this process's delivery worker when a request wrote the outbox.
     pub wake: Arc<Notify>,
+    pub http: reqwest::Client,
 }
 
 /// The keys a deployment keeps in its database (`server_keys`).
@@ -82,21 +84,25 @@ impl AppState {
     }
 
     pub fn new(args: &ServeArgs, store: Box<dyn Store>, keys: Keys) -> Result<AppState, Error> {
-        let mail = match &args.smtp_url {
-            Some(url) => Some(MailSetup {
-                mailer: Arc::new(Mailer::new(
-                    url,
-                    &args.mail_from,
-                    Duration::from_secs(args.smtp_timeout_seconds.max(1)),
-                )?),
-                pace: Pace {
-                    timeout: Duration::from_secs(args.smtp_timeout_seconds.max(1)),
-                    retry_base: Duration::from_secs(args.mail_retry_seconds.max(1)),
-                    max_attempts: 8,
-                },
-                wake: Arc::new(Notify::new()),
-            }),
+        let timeout = Duration::from_secs(args.smtp_timeout_seconds.max(1));
+        let mailer = match &args.smtp_url {
+            Some(url) => Some(Arc::new(Mailer::new(url, &args.mail_from, timeout)?)),
             None => None,
+        };
+        let delivery = Delivery {
+            pace: Pace {
+                timeout,
+                retry_base: Duration::from_secs(args.mail_retry_seconds.max(1)),
+                max_attempts: 8,
+            },
+            wake: Arc::new(Notify::new()),
+            // No redirects: a webhook's address is the one its operator gave, not one its
+            // server sends deliveries on to.
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .timeout(timeout)
+                .build()
+                .map_err(|e| Error::Config(format!("the webhook client: {e}")))?,
         };
         let public_url = args
             .public_url
@@ -158,7 +164,8 @@ impl AppState {
                 }),
                 reporter_key: keys.reporter,
                 mail_key: keys.mail,
-                mail,
+                mailer,
+                delivery,
                 public_url,
             }),
         })
@@ -235,16 +242,18 @@ impl AppState {
     }
 
     /// The mail server, when one is configured.
-    pub fn mail(&self) -> Option<&MailSetup> {
-        self.inner.mail.as_ref()
+    pub fn mailer(&self) -> Option<&Arc<Mailer>> {
+        self.inner.mailer.as_ref()
+    }
+
+    pub fn delivery(&self) -> &Delivery {
+        &self.inner.delivery
     }
 
     /// Tells this process's delivery worker the outbox has news, so a notification leaves at
     /// once rather than at the next poll.
     pub fn outbox_written(&self) {
-        if let Some(mail) = &self.inner.mail {
-            mail.wake.notify_one();
-        }
+        self.inner.delivery.wake.notify_one();
     }
 
     pub fn mail_key(&self) -> &[u8] {

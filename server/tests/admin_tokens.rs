@@ -125,3 +125,42 @@ fn tokens_are_listed_without_their_secrets_and_a_revoked_one_stops_in_every_proc
         "an unknown number says where to find the right one"
     );
 }
+
+#[test]
+fn an_operator_adds_lists_and_removes_webhooks_and_sees_the_key_once() {
+    let db = Database::new("webhooks");
+    let added = db.admin(&[
+        "add-webhook",
+        "--region",
+        "32.73",
+        "--url",
+        "https://gateway.bandung.go.id/pentahelix",
+    ]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let key = String::from_utf8(added.stdout).unwrap().trim().to_owned();
+    assert!(key.starts_with("whsec_") && key.len() > 40, "{key}");
+    assert!(String::from_utf8_lossy(&added.stderr).contains("Webhook #1"));
+
+    let listed = String::from_utf8(db.admin(&["list-webhooks"]).stdout).unwrap();
+    assert!(
+        listed.contains("32.73") && listed.contains("https://gateway.bandung.go.id/pentahelix")
+    );
+    assert!(
+        !listed.contains(&key[6..]),
+        "the key is shown once only:\n{listed}"
+    );
+
+    let refused = db.admin(&["add-webhook", "--region", "32.73", "--url", "gateway.local"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("https://"));
+
+    assert!(db.admin(&["remove-webhook", "1"]).status.success());
+    let again = db.admin(&["remove-webhook", "1"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("list-webhooks"));
+    assert!(String::from_utf8_lossy(&db.admin(&["list-webhooks"]).stderr).contains("No webhooks"));
+}

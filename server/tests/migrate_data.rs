@@ -59,6 +59,16 @@ async fn a_city_moves_from_sqlite_to_postgresql_with_everything_it_had() {
             json!({ "helix": "government", "offers": ["venue"] }),
         ))
         .await;
+    city.state
+        .store()
+        .add_webhook(
+            "32.73".parse().unwrap(),
+            "https://gateway.bandung.go.id/pentahelix",
+            b"a signing key",
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
     let (initiative, owner) = city.initiative(initiative_body(json!({}))).await;
     let (gone, gone_token) = city
         .initiative(initiative_body(json!({ "title": "Dibatalkan" })))
@@ -124,8 +134,9 @@ async fn a_city_moves_from_sqlite_to_postgresql_with_everything_it_had() {
         ("sessions", 1),
         // The two addresses, in the language their records were written in.
         ("mail_settings", 2),
-        // The offer to the owner, the acceptance to the stakeholder.
-        ("outbox", 2),
+        ("webhooks", 1),
+        // The offer to the owner, the acceptance to the stakeholder, each also to the webhook.
+        ("outbox", 4),
         // The reporter key and the mail key.
         ("server_keys", 2),
     ] {

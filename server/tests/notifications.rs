@@ -61,9 +61,8 @@ async fn scene() -> Scene {
 impl Scene {
     /// Sends everything due, as the delivery worker does; how many were handled.
     async fn deliver(&self) -> usize {
-        let mailer = self.app.state.mail().unwrap().mailer.clone();
         let mut n = 0;
-        while deliver_one(&self.app.state, &mailer, PACE).await.unwrap() {
+        while deliver_one(&self.app.state, PACE).await.unwrap() {
             n += 1;
         }
         n
@@ -242,8 +241,7 @@ async fn mails_speak_the_language_the_record_was_written_in() {
         json!({ "stakeholder_id": media, "resource": "publicity", "message": "Kami bisa bantu." }),
     )
     .await;
-    let mailer = app.state.mail().unwrap().mailer.clone();
-    assert!(deliver_one(&app.state, &mailer, PACE).await.unwrap());
+    assert!(deliver_one(&app.state, PACE).await.unwrap());
     let received = mail.to("jane@example.org").pop().unwrap();
     assert!(
         received

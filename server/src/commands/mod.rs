@@ -1,6 +1,8 @@
-//! What a city's operator runs on the command line besides `serve`: admin tokens, backups and
-//! restores of the SQLite file, and the move of a city's data from SQLite to PostgreSQL.
+//! What a city's operator runs on the command line besides `serve`: admin tokens, webhooks,
+//! backups and restores of the SQLite file, and the move of a city's data from SQLite to
+//! PostgreSQL.
 
 pub mod admin;
 pub mod backup;
 pub mod migrate;
+pub mod webhooks;

@@ -1,16 +1,16 @@
 //! The delivery worker: every server process runs one, and each claims one due notification at
-//! a time from the outbox, sends it, and records the outcome. A claim lasts twice the send
-//! timeout, and a send is cut off at the timeout, so a claim never runs out while its message is
-//! being sent (no second process sends it) and a process killed mid-delivery delays its message
-//! by one claim at most (another process, or this one restarted, sends it then).
+//! a time from the outbox, sends it (a mail, or a webhook's POST), and records the outcome. A
+//! claim lasts twice the send timeout, and a send is cut off at the timeout, so a claim never
+//! runs out while its message is being sent (no second process sends it) and a process killed
+//! mid-delivery delays its message by one claim at most (another process, or this one
+//! restarted, sends it then).
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
-use tokio::sync::Notify;
 
 use super::letters::{Composed, compose};
+use super::webhook;
 use crate::error::Error;
 use crate::mail::Mailer;
 use crate::state::AppState;
@@ -34,10 +34,11 @@ const RETRY_CAP: Duration = Duration::from_secs(6 * 3600);
 const POLL: Duration = Duration::from_secs(5);
 
 /// Runs until the process ends.
-pub async fn run(state: AppState, mailer: Arc<Mailer>, wake: Arc<Notify>, pace: Pace) {
+pub async fn run(state: AppState) {
+    let (pace, wake) = (state.delivery().pace, state.delivery().wake.clone());
     let poll = POLL.min(pace.retry_base);
     loop {
-        match deliver_one(&state, &mailer, pace).await {
+        match deliver_one(&state, pace).await {
             Ok(true) => continue,
             Ok(false) => {}
             Err(err) => tracing::warn!(%err, "the outbox could not be read"),
@@ -49,15 +50,27 @@ pub async fn run(state: AppState, mailer: Arc<Mailer>, wake: Arc<Notify>, pace: 
     }
 }
 
-/// Claims and sends one due notification; whether there was one.
-pub async fn deliver_one(state: &AppState, mailer: &Mailer, pace: Pace) -> Result<bool, Error> {
+/// Claims and sends one due notification (mails only with a mail server); whether there was
+/// one.
+pub async fn deliver_one(state: &AppState, pace: Pace) -> Result<bool, Error> {
     let now = Utc::now();
     let lease = chrono::Duration::from_std(pace.timeout * 2).unwrap_or(chrono::Duration::MAX);
-    let Some(item) = state.store().claim_outbox(now, now + lease, 1).await?.pop() else {
+    let mailer = state.mailer();
+    let Some(item) = state
+        .store()
+        .claim_outbox(now, now + lease, 1, mailer.is_some())
+        .await?
+        .pop()
+    else {
         return Ok(false);
     };
-    let outcome = match compose(state, &item).await? {
-        Composed::Dropped(reason) => {
+    let delivered = match (item.webhook, mailer) {
+        (Some(webhook), _) => webhook::deliver(state, &item, webhook).await?,
+        (None, Some(mailer)) => mail(state, mailer, &item, pace).await?,
+        (None, None) => Delivered::Failed("no mail server".into()),
+    };
+    let outcome = match delivered {
+        Delivered::Dropped(reason) => {
             tracing::info!(
                 id = item.id,
                 kind = item.kind.slug(),
@@ -70,18 +83,41 @@ pub async fn deliver_one(state: &AppState, mailer: &Mailer, pace: Pace) -> Resul
                 .await
                 .map(|()| true);
         }
+        Delivered::Sent => Ok(()),
+        Delivered::Failed(error) => Err(error),
+    };
+    record(state, &item, outcome, pace).await?;
+    Ok(true)
+}
+
+/// What one attempt came to.
+pub enum Delivered {
+    Sent,
+    /// No longer meaningful (the record is gone, the recipient turned the kind off).
+    Dropped(&'static str),
+    /// Worth another attempt; the text is the receiving server's answer, never the message.
+    Failed(String),
+}
+
+async fn mail(
+    state: &AppState,
+    mailer: &Mailer,
+    item: &OutboxItem,
+    pace: Pace,
+) -> Result<Delivered, Error> {
+    Ok(match compose(state, item).await? {
+        Composed::Dropped(reason) => Delivered::Dropped(reason),
         Composed::Letter(letter) => {
             match tokio::time::timeout(pace.timeout, mailer.send(&letter)).await {
-                Ok(sent) => sent,
-                Err(_) => Err(format!(
+                Ok(Ok(())) => Delivered::Sent,
+                Ok(Err(error)) => Delivered::Failed(error),
+                Err(_) => Delivered::Failed(format!(
                     "no answer from the mail server in {:?}",
                     pace.timeout
                 )),
             }
         }
-    };
-    record(state, &item, outcome, pace).await?;
-    Ok(true)
+    })
 }
 
 async fn record(

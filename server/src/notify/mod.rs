@@ -1,7 +1,9 @@
-//! Notifications by email: what each event tells whom (`letters`), how they leave the outbox
-//! (`delivery`), and the links that stop them (`unsubscribe`). The events themselves write the
+//! Notifications: what each event tells whom by email (`letters`) and a city's systems by
+//! webhook (`webhook`), how they leave the outbox (`delivery`), and the links that stop mails
+//! (`unsubscribe`). The events themselves write the
 //! outbox, in their own transactions (`store::outbox`).
 
 pub mod delivery;
 pub mod letters;
 pub mod unsubscribe;
+pub mod webhook;

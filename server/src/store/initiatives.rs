@@ -270,6 +270,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
                 NotificationKind::InitiativeHidden,
                 Recipient::InitiativeOwner(id.0),
                 id.0,
+                id.0,
                 now,
             )
             .await?;
@@ -298,6 +299,7 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
                 &mut tx,
                 NotificationKind::InitiativeApproved,
                 Recipient::InitiativeOwner(id.0),
+                id.0,
                 id.0,
                 now,
             )

@@ -22,6 +22,7 @@ pub mod sql;
 pub mod sqlite;
 pub mod stakeholders;
 pub mod stats;
+pub mod webhooks;
 
 use async_trait::async_trait;
 use sqlx::Database;
@@ -40,6 +41,7 @@ pub use sign_in::{CodeCheck, Session, SignInStore};
 pub use sqlite::SqliteStore;
 pub use stakeholders::{StakeholderFilter, StakeholderStore};
 pub use stats::{StatsInitiative, StatsRows, StatsStore};
+pub use webhooks::{WebhookEntry, WebhookStore, WebhookTarget};
 
 use crate::error::Error;
 use sql::{Db, Sql, SqlStore};
@@ -68,6 +70,7 @@ pub trait Store:
     + SignInStore
     + OutboxStore
     + MailSettingsStore
+    + WebhookStore
     + Send
     + Sync
     + 'static

@@ -22,8 +22,10 @@ pub struct OutboxItem {
     pub recipient: String,
     /// The pledge (pledge kinds) or initiative (initiative kinds) the notification is about.
     pub subject_id: i64,
-    /// The local part of the `Message-ID`, the same on every attempt.
+    /// The local part of the `Message-ID` (a webhook's `webhook-id`), the same on every attempt.
     pub message_id: String,
+    /// A delivery to this webhook rather than a mail to `recipient`.
+    pub webhook: Option<i64>,
     /// Including this one.
     pub attempts: i64,
 }
@@ -36,13 +38,14 @@ pub enum Recipient {
     Stakeholder(i64),
 }
 
-/// Queues a notification in the event's transaction. Nothing is queued when the record has no
-/// contact email.
+/// Queues an event's notification in the event's transaction: a mail to `to` (unless the record
+/// has no contact email), and a delivery to every webhook of the initiative's region.
 pub async fn enqueue<DB: Db>(
     tx: &mut Transaction<'_, DB>,
     kind: NotificationKind,
     to: Recipient,
     subject_id: i64,
+    initiative: i64,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     let (table, id) = match to {
@@ -63,6 +66,20 @@ pub async fn enqueue<DB: Db>(
     .arg(id)
     .execute(&mut *tx)
     .await?;
+    // One row per webhook, each with its own id: `webhook-id` names one delivery.
+    Sql::new(
+        "INSERT INTO outbox (kind, recipient, webhook_id, subject_id, region, message_id, next_attempt_at, created_at) \
+         SELECT $1, '', w.id, $2, i.region, $3 || '.' || CAST(w.id AS TEXT), $4, $4 \
+         FROM initiatives i JOIN webhooks w ON i.region BETWEEN w.region_low AND w.region_high \
+         WHERE i.id = $5",
+    )
+    .arg(kind.slug())
+    .arg(subject_id)
+    .arg(hex(&message_id))
+    .arg(now)
+    .arg(initiative)
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
 
@@ -75,12 +92,14 @@ fn kind(row: &impl Columns) -> Result<NotificationKind, Error> {
 #[async_trait]
 pub trait OutboxStore: Send + Sync {
     /// Claims up to `limit` notifications that are due and not claimed by a live worker, until
-    /// `claimed_until`, counting an attempt for each. Two workers never claim one row at once.
+    /// `claimed_until`, counting an attempt for each; mails only when `mails` (a process with a
+    /// mail server). Two workers never claim one row at once.
     async fn claim_outbox(
         &self,
         now: DateTime<Utc>,
         claimed_until: DateTime<Utc>,
         limit: i64,
+        mails: bool,
     ) -> Result<Vec<OutboxItem>, Error>;
     /// The notification is done: sent, or (with a `note`) dropped as no longer meaningful.
     async fn outbox_done(
@@ -113,18 +132,21 @@ impl<DB: Db> OutboxStore for SqlStore<DB> {
         now: DateTime<Utc>,
         claimed_until: DateTime<Utc>,
         limit: i64,
+        mails: bool,
     ) -> Result<Vec<OutboxItem>, Error> {
         let mut items = Sql::new(format!(
             "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1 WHERE id IN (\
                SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
                AND next_attempt_at <= $2 AND (claimed_until IS NULL OR claimed_until <= $2) \
+               AND (webhook_id IS NOT NULL OR $4) \
                ORDER BY id LIMIT $3{}) \
-             RETURNING id, kind, recipient, subject_id, message_id, attempts",
+             RETURNING id, kind, recipient, subject_id, message_id, attempts, webhook_id",
             DB::SKIP_LOCKED
         ))
         .arg(claimed_until)
         .arg(now)
         .arg(limit)
+        .arg(mails)
         .fetch_all(&self.write)
         .await?
         .iter()
@@ -136,6 +158,7 @@ impl<DB: Db> OutboxStore for SqlStore<DB> {
                 subject_id: row.int("subject_id")?,
                 message_id: row.text("message_id")?,
                 attempts: row.int("attempts")?,
+                webhook: row.maybe_int("webhook_id")?,
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;

@@ -179,6 +179,7 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
             NotificationKind::PledgeOffered,
             Recipient::InitiativeOwner(initiative.0),
             id,
+            initiative.0,
             now,
         )
         .await?;
@@ -273,7 +274,7 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
                 Recipient::InitiativeOwner(initiative),
             ),
         };
-        enqueue(&mut tx, kind, to, id.0, now).await?;
+        enqueue(&mut tx, kind, to, id.0, initiative, now).await?;
         tx.commit().await?;
         match self.pledge(id).await? {
             Some(pledge) => Ok(PledgeChange::Changed(pledge)),

@@ -162,6 +162,20 @@ pub(super) const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "webhooks",
+        order_by: "id",
+        identity: true,
+        columns: &[
+            ("id", Int),
+            ("region", Text),
+            ("region_low", Int),
+            ("region_high", Int),
+            ("url", Text),
+            ("secret", Bytes),
+            ("created_at", Time),
+        ],
+    },
+    Table {
         name: "outbox",
         order_by: "id",
         identity: true,
@@ -179,6 +193,7 @@ pub(super) const TABLES: &[Table] = &[
             ("failed_at", Time),
             ("last_error", Text),
             ("created_at", Time),
+            ("webhook_id", Int),
         ],
     },
     // The reporter and mail keys: open reports keep counting each person once, and unsubscribe

@@ -80,9 +80,10 @@ async fn email_code(
     JsonBody(request): JsonBody<EmailCodeRequest>,
 ) -> Result<StatusCode, Error> {
     let email = address(&request.email)?;
-    let Some(mail) = state.mail().cloned() else {
+    let Some(mailer) = state.mailer().cloned() else {
         return Err(Error::Unavailable);
     };
+    let timeout = state.delivery().pace.timeout;
     state
         .limits()
         .sign_in
@@ -114,7 +115,7 @@ async fn email_code(
         letters::sign_in_code(request.lang, &email, &code, CODE_MINUTES, &hex(&message_id));
     // Sent beside the answer, so its timing says nothing about the address either.
     tokio::spawn(async move {
-        let sent = tokio::time::timeout(mail.pace.timeout, mail.mailer.send(&letter)).await;
+        let sent = tokio::time::timeout(timeout, mailer.send(&letter)).await;
         match sent {
             Ok(Ok(())) => tracing::info!("sign-in code mailed"),
             Ok(Err(error)) => tracing::warn!(%error, "a sign-in code could not be mailed"),

@@ -73,6 +73,7 @@ mod tests {
 /// these, so they need no driver bounds (see `Db`).
 pub trait Columns {
     fn int(&self, column: &str) -> Result<i64, Error>;
+    fn maybe_int(&self, column: &str) -> Result<Option<i64>, Error>;
     fn text(&self, column: &str) -> Result<String, Error>;
     fn maybe_text(&self, column: &str) -> Result<Option<String>, Error>;
     fn flag(&self, column: &str) -> Result<bool, Error>;
@@ -88,6 +89,9 @@ macro_rules! columns_of {
     ($row:ty) => {
         impl Columns for $row {
             fn int(&self, column: &str) -> Result<i64, Error> {
+                Ok(self.try_get(column)?)
+            }
+            fn maybe_int(&self, column: &str) -> Result<Option<i64>, Error> {
                 Ok(self.try_get(column)?)
             }
             fn text(&self, column: &str) -> Result<String, Error> {
