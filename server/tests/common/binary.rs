@@ -34,6 +34,11 @@ impl Response {
 
 impl Binary {
     pub fn serve(database_url: &str, extra: &[&str]) -> Binary {
+        Binary::serve_logging(database_url, extra, Stdio::null())
+    }
+
+    /// [`Binary::serve`], its log (stderr, at the default level) written to `log`.
+    pub fn serve_logging(database_url: &str, extra: &[&str], log: impl Into<Stdio>) -> Binary {
         let mut child = Command::new(env!("CARGO_BIN_EXE_pentahelix-server"))
             .args([
                 "serve",
@@ -46,7 +51,8 @@ impl Binary {
             .arg("--static-dir")
             .arg(static_dir())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log)
+            .env_remove("RUST_LOG")
             .spawn()
             .unwrap();
         let mut banner = String::new();
