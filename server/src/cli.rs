@@ -138,6 +138,9 @@ pub struct CreateTokenArgs {
     /// Days until the token stops working; it never expires when omitted.
     #[arg(long)]
     pub expires_in_days: Option<u32>,
+    /// Where its holder gets a daily digest of what waits in the moderation queue (optional).
+    #[arg(long)]
+    pub email: Option<String>,
 }
 
 /// When new initiatives become visible.

@@ -63,6 +63,7 @@ pub async fn serve(mut args: cli::ServeArgs) -> Result<(), Error> {
     }
     tokio::spawn(notify::delivery::run(state.clone()));
     spawn_purges(state.clone());
+    spawn_digests(state.clone());
     spawn_limiter_housekeeping(state.clone());
     axum::serve(
         listener,
@@ -96,6 +97,29 @@ fn spawn_purges(state: AppState) {
             let before = now - chrono::Duration::days(OUTBOX_DAYS);
             if let Err(err) = state.store().purge_outbox(before).await {
                 tracing::warn!(%err, "purging sent notifications failed");
+            }
+        }
+    });
+}
+
+/// Hourly, from the start: queues this week's and today's digests. The outbox takes each digest
+/// once, however many processes and hours ask, so the first look of a new week or day (UTC)
+/// sends them.
+fn spawn_digests(state: AppState) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            let now = chrono::Utc::now();
+            let week = now.format("%G-W%V").to_string();
+            let day = now.format("%Y-%m-%d").to_string();
+            match state.store().enqueue_digests(&week, &day, now).await {
+                Ok(0) => {}
+                Ok(queued) => {
+                    tracing::info!(queued, "digests queued");
+                    state.outbox_written();
+                }
+                Err(err) => tracing::warn!(%err, "queueing the digests failed"),
             }
         }
     });

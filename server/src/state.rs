@@ -207,6 +207,25 @@ impl AppState {
         &self.inner.cities
     }
 
+    /// The served areas an admin of `regions` looks after: a served city inside one of them, or
+    /// one of them inside a served city.
+    pub fn administered(&self, regions: &[RegionCode]) -> Vec<RegionCode> {
+        self.cities()
+            .iter()
+            .flat_map(|city| {
+                regions.iter().filter_map(move |r| {
+                    if r.contains(*city) {
+                        Some(*city)
+                    } else if city.contains(*r) {
+                        Some(*r)
+                    } else {
+                        None
+                    }
+                })
+            })
+            .collect()
+    }
+
     /// Whether `code` lies in (or contains) a served city.
     pub fn serves(&self, code: RegionCode) -> bool {
         self.cities()

@@ -40,10 +40,7 @@ fn the_log_holds_no_code_token_or_message_text() {
     );
     let message = "Pesan rahasia untuk pemilik: siaran gratis jam tujuh pagi.";
     post(
-        &format!(
-            "/api/v1/initiatives/{}/pledges",
-            created["record"]["id"]
-        ),
+        &format!("/api/v1/initiatives/{}/pledges", created["record"]["id"]),
         stakeholder["manage_token"].as_str(),
         json!({ "stakeholder_id": stakeholder["record"]["id"], "resource": "publicity", "message": message }),
     );
@@ -80,9 +77,16 @@ fn the_log_holds_no_code_token_or_message_text() {
         .unwrap()
         .to_owned();
     server.get("/api/v1/me", Some(&session));
-    let offer_mail = mails.iter().find(|m| m.header("List-Unsubscribe").is_some()).unwrap();
+    let offer_mail = mails
+        .iter()
+        .find(|m| m.header("List-Unsubscribe").is_some())
+        .unwrap();
     let unsubscribe = offer_mail.header("List-Unsubscribe").unwrap();
-    let unsubscribe_token = unsubscribe.rsplit("token=").next().unwrap().trim_end_matches('>');
+    let unsubscribe_token = unsubscribe
+        .rsplit("token=")
+        .next()
+        .unwrap()
+        .trim_end_matches('>');
     server.get(
         &format!("/mail/unsubscribe?token={unsubscribe_token}"),
         None,
@@ -96,7 +100,10 @@ fn the_log_holds_no_code_token_or_message_text() {
         .map(|line| line.split_once(' ').map_or(line, |(_, rest)| rest))
         .collect::<Vec<_>>()
         .join("\n");
-    assert!(log.contains("sign-in code mailed"), "the log is being written:\n{log}");
+    assert!(
+        log.contains("sign-in code mailed"),
+        "the log is being written:\n{log}"
+    );
     assert!(log.contains("session opened"));
     assert!(log.contains("notification sent"));
     for secret in [

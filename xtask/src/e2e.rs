@@ -26,7 +26,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
     let depok = server.admin_token(&["32.76"], "Hub manager Depok")?;
     // Mail goes to a real SMTP server the journeys read: the sign-in codes and notifications.
     let mail = MailCatcher::start_anywhere(ws)?;
-    let running = server.start_with(
+    let running = server.start(
         ws,
         &[
             "--smtp-url",

@@ -15,6 +15,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 use crate::cmd;
+use crate::mail_catcher::MailCatcher;
 use crate::server::TestServer;
 use crate::tools;
 use crate::workspace::Workspace;
@@ -55,7 +56,9 @@ pub fn run(ws: &Workspace, fuzz: &Fuzz) -> Result<()> {
     let st = tools::ensure_schemathesis(ws)?;
     let server = TestServer::prepare(ws, "schemathesis")?;
     let admin = server.admin_token(&SERVED_CITIES, "contract fuzzing")?;
-    let running = server.start(ws)?;
+    // A real mail server, so sign-in answers as in production rather than "unavailable".
+    let mail = MailCatcher::start_anywhere(ws)?;
+    let running = server.start(ws, &["--smtp-url", &mail.smtp_url])?;
     let schema = format!("{}api/openapi.json", running.url);
     let config = ws.root.join("tests/schemathesis.toml");
     let workdir = ws.target_dir.join("schemathesis");
@@ -93,6 +96,7 @@ pub fn run(ws: &Workspace, fuzz: &Fuzz) -> Result<()> {
         }
     }
     drop(running);
+    drop(mail);
 
     println!(
         "xtask: contract fuzzing: {cases} test cases in {:.0?}",

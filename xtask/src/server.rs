@@ -61,13 +61,9 @@ impl TestServer {
         Ok(cmd::output(&mut admin)?.trim().to_owned())
     }
 
-    /// Starts `serve` with the demo data, serving the widget from `dist/`.
-    pub fn start(&self, ws: &Workspace) -> Result<Running> {
-        self.start_with(ws, &[])
-    }
-
-    /// [`TestServer::start`] with more options (a mail server, say).
-    pub fn start_with(&self, ws: &Workspace, extra: &[&str]) -> Result<Running> {
+    /// Starts `serve` with the demo data, serving the widget from `dist/`, with `extra` options
+    /// (its mail server, say).
+    pub fn start(&self, ws: &Workspace, extra: &[&str]) -> Result<Running> {
         let mut child = Command::new(&self.binary)
             .current_dir(&ws.root)
             .args(["serve", "--listen", "127.0.0.1:0", "--demo"])

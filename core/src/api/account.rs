@@ -51,17 +51,40 @@ pub enum NotificationKind {
     InitiativeApproved,
     /// To an initiative's owner: reports hid it until an official reviews it.
     InitiativeHidden,
+    /// To a stakeholder, weekly, when it asked for it: new initiatives in its city that need
+    /// what it offers.
+    WeeklyDigest,
+    /// To a region's admin with an address on its token, daily: what waits in its queue.
+    ModerationDigest,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 6] = [
+    pub const ALL: [NotificationKind; 8] = [
         NotificationKind::PledgeOffered,
         NotificationKind::PledgeWithdrawn,
         NotificationKind::PledgeAccepted,
         NotificationKind::PledgeDeclined,
         NotificationKind::InitiativeApproved,
         NotificationKind::InitiativeHidden,
+        NotificationKind::WeeklyDigest,
+        NotificationKind::ModerationDigest,
     ];
+
+    /// The kinds a person sets in "Milik saya" (the moderation digest follows an admin token).
+    pub const SETTABLE: [NotificationKind; 7] = [
+        NotificationKind::PledgeOffered,
+        NotificationKind::PledgeWithdrawn,
+        NotificationKind::PledgeAccepted,
+        NotificationKind::PledgeDeclined,
+        NotificationKind::InitiativeApproved,
+        NotificationKind::InitiativeHidden,
+        NotificationKind::WeeklyDigest,
+    ];
+
+    /// Mailed only to those who asked for it; every other kind is mailed unless turned off.
+    pub fn opt_in(self) -> bool {
+        self == NotificationKind::WeeklyDigest
+    }
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -71,6 +94,8 @@ impl NotificationKind {
             NotificationKind::PledgeDeclined => "pledge_declined",
             NotificationKind::InitiativeApproved => "initiative_approved",
             NotificationKind::InitiativeHidden => "initiative_hidden",
+            NotificationKind::WeeklyDigest => "weekly_digest",
+            NotificationKind::ModerationDigest => "moderation_digest",
         }
     }
 
@@ -80,14 +105,27 @@ impl NotificationKind {
 }
 
 /// An address's notification settings.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NotificationSettings {
     /// The language of the mails.
     pub lang: Lang,
-    /// The kinds turned off; every other kind is mailed.
+    /// The kinds turned off; every other kind is mailed. The opt-in kinds are off until asked
+    /// for.
     #[serde(default)]
     pub off: Vec<NotificationKind>,
+}
+
+impl Default for NotificationSettings {
+    fn default() -> Self {
+        NotificationSettings {
+            lang: Lang::default(),
+            off: NotificationKind::ALL
+                .into_iter()
+                .filter(|kind| kind.opt_in())
+                .collect(),
+        }
+    }
 }
 
 /// What a signed-in address manages and has to answer.

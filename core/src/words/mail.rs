@@ -36,6 +36,10 @@ pub struct Mail {
     pub initiative_approved: Notice,
     /// `{initiative}`.
     pub initiative_hidden: Notice,
+    /// `{n}`: new initiatives, listed after the body one per line.
+    pub weekly_digest: Notice,
+    /// `{proposed}`, `{hidden}`: what waits in the admin's regions.
+    pub moderation_digest: Notice,
     pub open_pentahelix: &'static str,
     pub why: &'static str,
     pub unsubscribe: &'static str,

@@ -230,8 +230,8 @@ pub struct Widget {
     pub mail_language: &'static str,
     pub settings_saved: &'static str,
     pub session_ended: &'static str,
-    /// The notification kinds, in the order of `NotificationKind::ALL`.
-    pub notification_kinds: [&'static str; crate::api::NotificationKind::ALL.len()],
+    /// The notification kinds a person sets, in the order of `NotificationKind::SETTABLE`.
+    pub notification_kinds: [&'static str; crate::api::NotificationKind::SETTABLE.len()],
 
     // Words with blanks, filled with `words::fill` (`src/i18n.rs`).
     /// Shown beside dates: `13 Feb 2027`.

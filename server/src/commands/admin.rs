@@ -15,9 +15,19 @@ pub async fn create_token(args: CreateTokenArgs) -> Result<(), Error> {
     let expires_at = args
         .expires_in_days
         .map(|days| now + Duration::days(i64::from(days)));
+    if let Some(email) = &args.email
+        && !pentahelix_core::validate::is_valid_email(email.trim())
+    {
+        return Err(Error::Config(format!(
+            "--email `{email}`: not an email address"
+        )));
+    }
     let id = store
         .create_admin_token(&hash, &args.label, &args.regions, expires_at, now)
         .await?;
+    if let Some(email) = &args.email {
+        store.set_admin_email(id, email).await?;
+    }
     let regions = args
         .regions
         .iter()
@@ -47,8 +57,8 @@ pub async fn list_tokens(args: DatabaseArgs) -> Result<(), Error> {
     }
     let now = Utc::now();
     println!(
-        "{:>4}  {:<24}  {:<20}  {:<10}  expires",
-        "id", "label", "regions", "created"
+        "{:>4}  {:<24}  {:<20}  {:<10}  {:<10}  digest to",
+        "id", "label", "regions", "created", "expires"
     );
     for token in tokens {
         let regions = token
@@ -63,11 +73,12 @@ pub async fn list_tokens(args: DatabaseArgs) -> Result<(), Error> {
             None => "never".to_owned(),
         };
         println!(
-            "{:>4}  {:<24}  {:<20}  {:<10}  {expires}",
+            "{:>4}  {:<24}  {:<20}  {:<10}  {expires:<10}  {}",
             token.id,
             token.label,
             regions,
             token.created_at.format("%Y-%m-%d"),
+            token.email.as_deref().unwrap_or("-"),
         );
     }
     Ok(())

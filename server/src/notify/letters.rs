@@ -6,7 +6,7 @@ use pentahelix_core::Lang;
 use pentahelix_core::api::{NotificationKind, PledgeId};
 use pentahelix_core::words::{self, fill};
 
-use super::unsubscribe;
+use super::{digests, unsubscribe};
 use crate::error::Error;
 use crate::mail::Letter;
 use crate::state::AppState;
@@ -20,11 +20,11 @@ pub enum Composed {
 }
 
 /// The parts of a mail before it is written out as text and as HTML.
-struct Draft {
-    subject: String,
-    paragraphs: Vec<String>,
+pub(super) struct Draft {
+    pub(super) subject: String,
+    pub(super) paragraphs: Vec<String>,
     /// Shown as buttons in HTML, as `label: address` lines in text.
-    links: Vec<(String, String)>,
+    pub(super) links: Vec<(String, String)>,
 }
 
 pub async fn compose(state: &AppState, item: &OutboxItem) -> Result<Composed, Error> {
@@ -36,6 +36,12 @@ pub async fn compose(state: &AppState, item: &OutboxItem) -> Result<Composed, Er
     let lang = settings.lang;
     let mail = words::mail(lang);
     let mut draft = match item.kind {
+        NotificationKind::WeeklyDigest | NotificationKind::ModerationDigest => {
+            match digests::draft(state, item, lang).await? {
+                Some(draft) => draft,
+                None => return Ok(Composed::Dropped("nothing new for this digest")),
+            }
+        }
         NotificationKind::PledgeOffered
         | NotificationKind::PledgeWithdrawn
         | NotificationKind::PledgeAccepted
@@ -160,7 +166,10 @@ impl Draft {
             lang.tag()
         );
         for paragraph in &self.paragraphs {
-            html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+            html.push_str(&format!(
+                "<p>{}</p>",
+                escape(paragraph).replace('\n', "<br>")
+            ));
         }
         for (label, url) in &self.links {
             html.push_str(&format!(

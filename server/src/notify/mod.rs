@@ -4,6 +4,7 @@
 //! outbox, in their own transactions (`store::outbox`).
 
 pub mod delivery;
+mod digests;
 pub mod letters;
 pub mod unsubscribe;
 pub mod webhook;

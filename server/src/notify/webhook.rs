@@ -44,6 +44,9 @@ pub fn event_type(kind: NotificationKind) -> &'static str {
         NotificationKind::PledgeDeclined => "pledge.declined",
         NotificationKind::InitiativeApproved => "initiative.approved",
         NotificationKind::InitiativeHidden => "initiative.hidden",
+        // Digests are mails to people; no webhook is sent one.
+        NotificationKind::WeeklyDigest => "digest.weekly",
+        NotificationKind::ModerationDigest => "digest.moderation",
     }
 }
 

@@ -33,6 +33,8 @@ pub struct AdminTokenEntry {
     pub id: i64,
     pub label: String,
     pub regions: Vec<RegionCode>,
+    /// Where its holder gets the daily digest of the moderation queue.
+    pub email: Option<String>,
     pub created_at: DateTime<Utc>,
     pub expires_at: Option<DateTime<Utc>>,
 }
@@ -50,6 +52,8 @@ pub trait CredentialStore: Send + Sync {
         expires_at: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Result<i64, Error>;
+    /// The address the token's holder gets the daily digest at.
+    async fn set_admin_email(&self, id: i64, email: &str) -> Result<(), Error>;
     async fn admin_grant(&self, token: &TokenHash) -> Result<Option<AdminGrant>, Error>;
     async fn admin_tokens(&self) -> Result<Vec<AdminTokenEntry>, Error>;
     /// Whether there was such a token to revoke.
@@ -115,7 +119,9 @@ impl<DB: Db> CredentialStore for SqlStore<DB> {
     }
 
     async fn admin_tokens(&self) -> Result<Vec<AdminTokenEntry>, Error> {
-        Sql::new("SELECT id, label, regions, created_at, expires_at FROM admin_tokens ORDER BY id")
+        Sql::new(
+            "SELECT id, label, regions, email, created_at, expires_at FROM admin_tokens ORDER BY id",
+        )
             .fetch_all(&self.read)
             .await?
             .iter()
@@ -124,11 +130,21 @@ impl<DB: Db> CredentialStore for SqlStore<DB> {
                     id: row.int("id")?,
                     label: row.text("label")?,
                     regions: regions(&row.text("regions")?)?,
+                    email: row.maybe_text("email")?,
                     created_at: row.time("created_at")?,
                     expires_at: row.maybe_time("expires_at")?,
                 })
             })
             .collect()
+    }
+
+    async fn set_admin_email(&self, id: i64, email: &str) -> Result<(), Error> {
+        Sql::new("UPDATE admin_tokens SET email = $1 WHERE id = $2")
+            .arg(email.trim().to_lowercase())
+            .arg(id)
+            .execute(&self.write)
+            .await?;
+        Ok(())
     }
 
     async fn revoke_admin_token(&self, id: i64) -> Result<bool, Error> {

@@ -1,5 +1,6 @@
-//! Each address's notification settings: the language of its mails and the kinds it turned off.
-//! An address without a row gets every kind, in Indonesian.
+//! Each address's notification settings: the language of its mails, the kinds it turned off and
+//! the opt-in kinds it turned on. An address without a row gets every kind but the opt-in ones,
+//! in Indonesian.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -37,19 +38,28 @@ fn key(email: &str) -> String {
 #[async_trait]
 impl<DB: Db> MailSettingsStore for SqlStore<DB> {
     async fn mail_settings(&self, email: &str) -> Result<NotificationSettings, Error> {
-        let row = Sql::new("SELECT lang, muted FROM mail_settings WHERE email = $1")
+        let row = Sql::new("SELECT lang, muted, opted_in FROM mail_settings WHERE email = $1")
             .arg(key(email))
             .fetch_optional(&self.read)
             .await?;
         let Some(row) = row else {
             return Ok(NotificationSettings::default());
         };
+        let (muted, opted_in) = (row.text("muted")?, row.text("opted_in")?);
+        let listed = |column: &str, kind: NotificationKind| {
+            column.split_whitespace().any(|slug| slug == kind.slug())
+        };
         Ok(NotificationSettings {
             lang: Lang::from_tag(&row.text("lang")?).unwrap_or_default(),
-            off: row
-                .text("muted")?
-                .split_whitespace()
-                .filter_map(NotificationKind::from_slug)
+            off: NotificationKind::ALL
+                .into_iter()
+                .filter(|kind| {
+                    if kind.opt_in() {
+                        !listed(&opted_in, *kind)
+                    } else {
+                        listed(&muted, *kind)
+                    }
+                })
                 .collect(),
         })
     }
@@ -60,19 +70,24 @@ impl<DB: Db> MailSettingsStore for SqlStore<DB> {
         settings: &NotificationSettings,
         now: DateTime<Utc>,
     ) -> Result<(), Error> {
-        let muted = NotificationKind::ALL
-            .into_iter()
-            .filter(|kind| settings.off.contains(kind))
-            .map(NotificationKind::slug)
-            .collect::<Vec<_>>()
-            .join(" ");
+        // Default-on kinds are stored when turned off, opt-in kinds when turned on.
+        let stored = |opt_in: bool, off: bool| {
+            NotificationKind::ALL
+                .into_iter()
+                .filter(|kind| kind.opt_in() == opt_in && settings.off.contains(kind) == off)
+                .map(NotificationKind::slug)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         Sql::new(
-            "INSERT INTO mail_settings (email, lang, muted, updated_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (email) DO UPDATE SET lang = $2, muted = $3, updated_at = $4",
+            "INSERT INTO mail_settings (email, lang, muted, opted_in, updated_at) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (email) DO UPDATE SET lang = $2, muted = $3, opted_in = $4, updated_at = $5",
         )
         .arg(key(email))
         .arg(settings.lang.tag())
-        .arg(muted)
+        .arg(stored(false, true))
+        .arg(stored(true, false))
         .arg(now)
         .execute(&self.write)
         .await?;

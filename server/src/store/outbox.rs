@@ -121,6 +121,16 @@ pub trait OutboxStore: Send + Sync {
         &self,
         areas: &[RegionCode],
     ) -> Result<Vec<FailedNotification>, Error>;
+    /// Queues the digests of a period, once however many processes ask: the weekly digest of
+    /// `week` (`2026-W49`) to every stakeholder whose address asked for it, and the moderation
+    /// digest of `day` (`2026-11-30`) to every admin token with an address. Whether a digest has
+    /// anything to say is decided when it is sent.
+    async fn enqueue_digests(
+        &self,
+        week: &str,
+        day: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u64, Error>;
     /// Forgets notifications done before `before` (their recipient is personal data).
     async fn purge_outbox(&self, before: DateTime<Utc>) -> Result<u64, Error>;
 }
@@ -230,6 +240,40 @@ impl<DB: Db> OutboxStore for SqlStore<DB> {
                 })
             })
             .collect()
+    }
+
+    async fn enqueue_digests(
+        &self,
+        week: &str,
+        day: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u64, Error> {
+        // The message id names the period, so a second insert of the same digest (another
+        // process, the next hourly look) meets the unique index and adds nothing.
+        let weekly = Sql::new(
+            "INSERT INTO outbox (kind, recipient, subject_id, region, message_id, next_attempt_at, created_at) \
+             SELECT 'weekly_digest', m.email, s.id, s.region, \
+             'weekly.' || $1 || '.' || CAST(s.id AS TEXT), $2, $2 \
+             FROM stakeholders s JOIN mail_settings m ON m.email = lower(s.contact_email) \
+             WHERE m.opted_in LIKE '%weekly_digest%' \
+             ON CONFLICT (message_id) DO NOTHING",
+        )
+        .arg(week)
+        .arg(now)
+        .execute(&self.write)
+        .await?;
+        let daily = Sql::new(
+            "INSERT INTO outbox (kind, recipient, subject_id, region, message_id, next_attempt_at, created_at) \
+             SELECT 'moderation_digest', a.email, a.id, 0, \
+             'moderation.' || $1 || '.' || CAST(a.id AS TEXT), $2, $2 \
+             FROM admin_tokens a WHERE a.email IS NOT NULL AND (a.expires_at IS NULL OR a.expires_at > $2) \
+             ON CONFLICT (message_id) DO NOTHING",
+        )
+        .arg(day)
+        .arg(now)
+        .execute(&self.write)
+        .await?;
+        Ok(weekly + daily)
     }
 
     async fn purge_outbox(&self, before: DateTime<Utc>) -> Result<u64, Error> {

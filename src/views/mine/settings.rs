@@ -43,7 +43,7 @@ pub fn Settings(settings: NotificationSettings, token: StoredValue<String>) -> i
                 <legend class="ph-subheading">{move || ctx.t().notifications}</legend>
                 <p class="ph-field__hint">{move || ctx.t().notifications_hint}</p>
                 <div class="ph-checks">
-                    {NotificationKind::ALL
+                    {NotificationKind::SETTABLE
                         .into_iter()
                         .enumerate()
                         .map(|(n, kind)| {

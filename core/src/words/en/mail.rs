@@ -35,6 +35,14 @@ pub(in crate::words) const MAIL: Mail = Mail {
         subject: "\u{201c}{initiative}\u{201d} is hidden for now",
         body: "Your initiative \u{201c}{initiative}\u{201d} is hidden until a city official reviews it, because several people or an official reported it. You will get an email when it is shown again.",
     },
+    weekly_digest: Notice {
+        subject: "{n} new initiatives need what you offer",
+        body: "This week {n} new initiatives in your city need what you offer. Open Pentahelix to offer support:",
+    },
+    moderation_digest: Notice {
+        subject: "{proposed} proposals and {hidden} hidden initiatives wait for you",
+        body: "In your regions, {proposed} proposals wait for approval and {hidden} initiatives are hidden until reviewed. Open the Admin tab of Pentahelix to review them.",
+    },
     open_pentahelix: "Open Pentahelix",
     why: "You receive this email because this address is the contact of a record on Pentahelix.",
     unsubscribe: "Stop emails of this kind",
@@ -50,5 +58,7 @@ pub(in crate::words) const MAIL: Mail = Mail {
         "about declined offers",
         "about approved initiatives",
         "about hidden initiatives",
+        "with the weekly digest of new initiatives",
+        "with the daily digest of the moderation queue",
     ],
 };

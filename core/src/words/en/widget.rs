@@ -225,6 +225,7 @@ pub(in crate::words) const WIDGET: Widget = Widget {
         "My offer is declined",
         "My initiative is approved or shown again",
         "My initiative is hidden",
+        "Weekly digest: new initiatives that need what I offer",
     ],
     months: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

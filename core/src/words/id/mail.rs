@@ -35,6 +35,14 @@ pub(in crate::words) const MAIL: Mail = Mail {
         subject: "\u{201c}{initiative}\u{201d} disembunyikan sementara",
         body: "Inisiatif Anda \u{201c}{initiative}\u{201d} disembunyikan sampai petugas kota memeriksanya, karena dilaporkan oleh beberapa orang atau oleh petugas. Anda akan mendapat email jika inisiatif tampil lagi.",
     },
+    weekly_digest: Notice {
+        subject: "{n} inisiatif baru membutuhkan yang Anda tawarkan",
+        body: "Minggu ini ada {n} inisiatif baru di kota Anda yang membutuhkan apa yang Anda tawarkan. Buka Pentahelix untuk menawarkan dukungan:",
+    },
+    moderation_digest: Notice {
+        subject: "{proposed} usulan dan {hidden} inisiatif tersembunyi menunggu Anda",
+        body: "Di wilayah Anda, {proposed} usulan menunggu persetujuan dan {hidden} inisiatif disembunyikan sampai diperiksa. Buka tab Admin di Pentahelix untuk memeriksanya.",
+    },
     open_pentahelix: "Buka Pentahelix",
     why: "Anda menerima email ini karena alamat ini tercatat sebagai kontak di Pentahelix.",
     unsubscribe: "Berhenti menerima email jenis ini",
@@ -50,5 +58,7 @@ pub(in crate::words) const MAIL: Mail = Mail {
         "tentang tawaran yang tidak diterima",
         "tentang inisiatif yang disetujui",
         "tentang inisiatif yang disembunyikan",
+        "ringkasan mingguan inisiatif baru",
+        "ringkasan harian antrean moderasi",
     ],
 };

@@ -225,6 +225,7 @@ pub(in crate::words) const WIDGET: Widget = Widget {
         "Tawaran saya tidak diterima",
         "Inisiatif saya disetujui atau tampil lagi",
         "Inisiatif saya disembunyikan",
+        "Ringkasan mingguan: inisiatif baru yang membutuhkan tawaran saya",
     ],
     months: [
         "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",

@@ -114,6 +114,7 @@ pub(super) const TABLES: &[Table] = &[
             ("regions", Text),
             ("created_at", Time),
             ("expires_at", Time),
+            ("email", Text),
         ],
     },
     Table {
@@ -158,6 +159,7 @@ pub(super) const TABLES: &[Table] = &[
             ("email", Text),
             ("lang", Text),
             ("muted", Text),
+            ("opted_in", Text),
             ("updated_at", Time),
         ],
     },

@@ -35,21 +35,7 @@ pub fn admin_areas(state: &AppState, viewer: &Viewer) -> Result<Vec<RegionCode>,
     let Some(grant) = &viewer.admin else {
         return Err(viewer.denied());
     };
-    let areas: Vec<RegionCode> = state
-        .cities()
-        .iter()
-        .flat_map(|city| {
-            grant.regions.iter().filter_map(move |r| {
-                if r.contains(*city) {
-                    Some(*city)
-                } else if city.contains(*r) {
-                    Some(*r)
-                } else {
-                    None
-                }
-            })
-        })
-        .collect();
+    let areas = state.administered(&grant.regions);
     if areas.is_empty() {
         Err(Error::Forbidden)
     } else {
