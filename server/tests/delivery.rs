@@ -118,12 +118,23 @@ fn a_process_killed_while_sending_loses_no_notification() {
     let dir = std::env::temp_dir().join(format!("pentahelix-delivery-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let url = format!("sqlite://{}", dir.join("city.db").display());
+    killed_while_sending(&format!("sqlite://{}", dir.join("city.db").display()));
+    if testing::server_url().is_some() {
+        let database = tokio::runtime::Runtime::new()
+            .unwrap()
+            .block_on(common::postgres_database())
+            .unwrap();
+        killed_while_sending(&database);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn killed_while_sending(url: &str) {
     let mail = MailServer::start();
     // The mail server takes 2 s before it accepts a message; the process dies within them.
     mail.set_mood(Mood::Stall(Duration::from_secs(2)));
     let args = mail_args(&mail, "3");
-    let server = Binary::serve(&url, &args);
+    let server = Binary::serve(url, &args);
     let (initiative, _) = created(
         &server,
         "/api/v1/initiatives",
@@ -150,13 +161,12 @@ fn a_process_killed_while_sending_loses_no_notification() {
     );
 
     mail.set_mood(Mood::Accept);
-    let _restarted = Binary::serve(&url, &args);
+    let _restarted = Binary::serve(url, &args);
     let received = settled(&mail, 1, Duration::from_secs(20));
     assert_eq!(
         received.len(),
         1,
-        "the notification arrives once after the restart"
+        "{url}: the notification arrives once after the restart"
     );
     assert_eq!(received[0].to, vec!["ani@contoh.id".to_owned()]);
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -283,7 +283,11 @@ async fn the_unsubscribe_link_asks_first_then_stops_that_kind_only() {
         .mail_settings("ani@contoh.id")
         .await
         .unwrap();
-    assert!(!settings.off.contains(&pentahelix_core::api::NotificationKind::PledgeOffered));
+    assert!(
+        !settings
+            .off
+            .contains(&pentahelix_core::api::NotificationKind::PledgeOffered)
+    );
     // The one-click POST of RFC 8058.
     let request = axum::http::Request::post(&path)
         .header("content-type", "application/x-www-form-urlencoded")

@@ -464,92 +464,132 @@ async function codeFor(address, subject) {
   return mail.subject.match(/(\d{6})$/)[1];
 }
 
-journey('an owner hears of an offer by mail, signs in on another browser with the mailed code, accepts, and the partner gets the contact and a WhatsApp link', async (t) => {
-  const title = `Lokakarya Batik Tulis Kecamatan Cibeunying Kaler ${RUN}`;
-  const ownerEmail = `siti.${RUN}@contoh.id`;
-  const partnerEmail = `kedai.${RUN}@contoh.id`;
-  const owner = await person(t, 'owner-phone');
-  await proposeForm(owner, { title, email: ownerEmail });
-  await owner.getByLabel('Telepon/WhatsApp').fill('0812-3456-7890');
-  await owner.getByTestId('submit').click();
-  await owner.getByTestId('sent').waitFor();
+const MAIL_JOURNEY = {
+  id: {
+    phone: 'Telepon/WhatsApp', orgName: 'Nama organisasi atau pribadi', business: 'Bisnis',
+    area: 'Wilayah (kota atau kecamatan)', venue: 'Tempat dan ruang', culinary: 'Kuliner',
+    description: 'Deskripsi', person: 'Nama', consent: /Saya setuju/, save: 'Simpan profil',
+    search: 'Cari', offerMessage: 'Pesan untuk pengusul', sendOffer: 'Kirim tawaran', offerSent: 'Tawaran terkirim.',
+    offeredSubject: /menawarkan dukungan/, codeSubject: /^Kode masuk Pentahelix: \d{6}$/,
+    email: 'Alamat email', code: 'Kode 6 angka dari email', wrongCode: 'Kode salah atau sudah tidak berlaku.',
+    acceptedSubject: /diterima/, open: 'Buka', stop: 'Ya, berhenti',
+    stopped: /Selesai\. Anda tidak akan menerima email tentang tawaran baru lagi/,
+  },
+  en: {
+    phone: 'Phone/WhatsApp', orgName: 'Organisation or person', business: 'Business',
+    area: 'Area (city or kecamatan)', venue: 'Venue and space', culinary: 'Culinary',
+    description: 'Description', person: 'Name', consent: /I agree/, save: 'Save the profile',
+    search: 'Search', offerMessage: 'Message to the proposer', sendOffer: 'Send the offer', offerSent: 'Offer sent.',
+    offeredSubject: /offers support/, codeSubject: /^Your Pentahelix sign-in code: \d{6}$/,
+    email: 'Email address', code: 'The 6-digit code from the email', wrongCode: 'The code is wrong or no longer valid.',
+    acceptedSubject: /was accepted/, open: 'Open', stop: 'Yes, stop them',
+    stopped: /Done\. You will get no more emails about new offers/,
+  },
+};
 
-  const business = await person(t, 'business');
-  await business.getByTestId('tab-partners').click();
-  const form = business.getByTestId('profile-form');
-  await form.getByLabel('Nama organisasi atau pribadi').fill(`Koperasi Kriya Nusantara Sejahtera Bersama ${RUN}`);
-  await form.getByLabel('Bisnis', { exact: true }).check();
-  await form.getByLabel('Wilayah (kota atau kecamatan)').selectOption('32.73.02');
-  await form.getByLabel('Tempat dan ruang', { exact: true }).check();
-  await form.getByLabel('Kuliner', { exact: true }).check();
-  await form.getByLabel('Deskripsi', { exact: true }).fill('Koperasi perajin dengan ruang kerja bersama untuk 40 orang di Cibeunying.');
-  await form.getByLabel('Nama', { exact: true }).fill('Budi Santoso');
-  await form.getByLabel('Email', { exact: true }).fill(partnerEmail);
-  await form.getByLabel(/Saya setuju/).check();
-  await form.getByRole('button', { name: 'Simpan profil' }).click();
-  await business.getByTestId('opportunities').waitFor();
-  await openInitiative(business, title);
-  await business.getByLabel('Pesan untuk pengusul').fill('Ruang kerja kami bisa dipakai gratis setiap Sabtu.');
-  await business.getByRole('button', { name: 'Kirim tawaran' }).click();
-  await business.getByText('Tawaran terkirim.').waitFor();
+async function inLanguage(page, lang) {
+  if (lang === 'en') await page.getByTestId('lang-switch').click();
+  return page;
+}
 
-  // The owner's mailbox: the offer, in Indonesian, with a one-click unsubscribe.
-  const offered = await mailTo(ownerEmail, /menawarkan dukungan/);
-  assert.match(offered.text, /Ruang kerja kami bisa dipakai gratis setiap Sabtu\./);
-  assert.match(offered.headers['list-unsubscribe'], /^<http:\/\/127\.0\.0\.1:\d+\/mail\/unsubscribe\?token=/);
+async function findInitiative(page, title, w) {
+  await page.getByTestId('tab-initiatives').click();
+  await page.getByLabel(w.search, { exact: true }).fill(title);
+  await page.getByRole('button', { name: w.search, exact: true }).click();
+  await page.getByRole('button', { name: title, exact: true }).click();
+  await page.getByTestId('detail-title').filter({ hasText: title }).waitFor();
+}
 
-  // Her laptop: a browser that never saw the proposal.
-  const laptop = await person(t, 'owner-laptop');
-  await laptop.getByTestId('tab-mine').click();
-  await laptop.getByLabel('Alamat email').fill(ownerEmail);
-  await laptop.getByTestId('send-code').click();
-  await laptop.getByTestId('code-sent').filter({ hasText: ownerEmail }).waitFor();
-  const code = await codeFor(ownerEmail, /^Kode masuk Pentahelix: \d{6}$/);
-  const wrong = String((Number(code) + 1) % 1000000).padStart(6, '0');
-  await laptop.getByLabel('Kode 6 angka dari email').fill(wrong);
-  await laptop.getByTestId('sign-in').click();
-  await laptop.getByText('Kode salah atau sudah tidak berlaku.', { exact: false }).waitFor();
-  assert.equal(await laptop.getByLabel('Kode 6 angka dari email').getAttribute('aria-invalid'), 'true');
-  await laptop.getByLabel('Kode 6 angka dari email').fill(code);
-  await laptop.getByTestId('sign-in').click();
-  await laptop.getByTestId('signed-in-as').filter({ hasText: ownerEmail }).waitFor();
-  await laptop.getByTestId('my-initiatives').getByText(title).waitFor();
-  const offer = laptop.getByTestId('offer-to-answer');
-  await offer.filter({ hasText: 'Koperasi Kriya Nusantara' }).waitFor();
-  await offer.getByTestId('accept-offer').click();
-  await laptop.getByTestId('no-offers').waitFor();
+for (const lang of ['id', 'en']) {
+  const w = MAIL_JOURNEY[lang];
+  journey(`(${lang}) an owner hears of an offer by mail, signs in on another browser with the mailed code, accepts, and the partner gets the contact and a WhatsApp link`, async (t) => {
+    const title = `Lokakarya Batik Tulis Kecamatan Cibeunying Kaler ${lang} ${RUN}`;
+    const ownerEmail = `siti.${lang}.${RUN}@contoh.id`;
+    const partnerEmail = `kedai.${lang}.${RUN}@contoh.id`;
+    const owner = await inLanguage(await person(t, 'owner-phone'), lang);
+    await proposeForm(owner, { title, email: ownerEmail, lang });
+    await owner.getByLabel(w.phone).fill('0812-3456-7890');
+    await owner.getByTestId('submit').click();
+    await owner.getByTestId('sent').waitFor();
 
-  // The partner's mailbox: the acceptance with the owner's contact and a WhatsApp link.
-  const accepted = await mailTo(partnerEmail, /diterima/);
-  assert.match(accepted.text, /Siti|Ani Rahmawati/);
-  assert.match(accepted.text, new RegExp(ownerEmail.replace(/\./g, '\\.')));
-  assert.match(accepted.html, /href="https:\/\/wa\.me\/6281234567890"/);
+    const business = await inLanguage(await person(t, 'business'), lang);
+    await business.getByTestId('tab-partners').click();
+    const form = business.getByTestId('profile-form');
+    await form.getByLabel(w.orgName).fill(`Koperasi Kriya Nusantara Sejahtera Bersama ${lang} ${RUN}`);
+    await form.getByLabel(w.business, { exact: true }).check();
+    await form.getByLabel(w.area).selectOption('32.73.02');
+    await form.getByLabel(w.venue, { exact: true }).check();
+    await form.getByLabel(w.culinary, { exact: true }).check();
+    await form.getByLabel(w.description, { exact: true }).fill('Koperasi perajin dengan ruang kerja bersama untuk 40 orang di Cibeunying.');
+    await form.getByLabel(w.person, { exact: true }).fill('Budi Santoso');
+    await form.getByLabel('Email', { exact: true }).fill(partnerEmail);
+    await form.getByLabel(w.consent).check();
+    await form.getByRole('button', { name: w.save }).click();
+    await business.getByTestId('opportunities').waitFor();
+    await findInitiative(business, title, w);
+    await business.getByLabel(w.offerMessage).fill('Ruang kerja kami bisa dipakai gratis setiap Sabtu.');
+    await business.getByRole('button', { name: w.sendOffer }).click();
+    await business.getByText(w.offerSent, { exact: false }).waitFor();
 
-  // The session manages the initiative everywhere in the widget, not just in Milik saya.
-  await laptop.getByTestId('my-initiatives').getByRole('button', { name: 'Buka' }).click();
-  await laptop.getByTestId('edit').waitFor();
+    // The owner's mailbox: the offer, in her language, with a one-click unsubscribe.
+    const offered = await mailTo(ownerEmail, w.offeredSubject);
+    assert.match(offered.text, /Ruang kerja kami bisa dipakai gratis setiap Sabtu\./);
+    assert.match(offered.headers['list-unsubscribe'], /^<http:\/\/127\.0\.0\.1:\d+\/mail\/unsubscribe\?token=/);
 
-  // The unsubscribe link of the offer mail asks, then stops that kind of mail.
-  const unsubscribe = offered.text.match(/(http:\/\/\S+\/mail\/unsubscribe\?token=\S+)/)[1];
-  const mailbox = await laptop.context().newPage();
-  await mailbox.goto(unsubscribe);
-  await mailbox.getByRole('button', { name: 'Ya, berhenti' }).click();
-  await mailbox.getByText(/Selesai\. Anda tidak akan menerima email tentang tawaran baru lagi/).waitFor();
-  await mailbox.close();
-  await laptop.getByTestId('tab-mine').click();
-  const offers = laptop.getByTestId('notify-pledge_offered');
-  await offers.waitFor();
-  assert.equal(await offers.isChecked(), false);
-  // Settings: turn it back on, mails in English, saved.
-  await offers.check();
-  await laptop.getByTestId('mail-lang').selectOption('en');
-  await laptop.getByTestId('save-mail-settings').click();
-  await laptop.getByTestId('mail-settings-saved').waitFor();
+    // Her laptop: a browser that never saw the proposal.
+    const laptop = await inLanguage(await person(t, 'owner-laptop'), lang);
+    await laptop.getByTestId('tab-mine').click();
+    await laptop.getByLabel(w.email).fill(ownerEmail);
+    await laptop.getByTestId('send-code').click();
+    await laptop.getByTestId('code-sent').filter({ hasText: ownerEmail }).waitFor();
+    const code = await codeFor(ownerEmail, w.codeSubject);
+    const wrong = String((Number(code) + 1) % 1000000).padStart(6, '0');
+    await laptop.getByLabel(w.code).fill(wrong);
+    await laptop.getByTestId('sign-in').click();
+    await laptop.getByText(w.wrongCode, { exact: false }).waitFor();
+    assert.equal(await laptop.getByLabel(w.code).getAttribute('aria-invalid'), 'true');
+    await laptop.getByLabel(w.code).fill(code);
+    await laptop.getByTestId('sign-in').click();
+    await laptop.getByTestId('signed-in-as').filter({ hasText: ownerEmail }).waitFor();
+    await laptop.getByTestId('my-initiatives').getByText(title).waitFor();
+    const offer = laptop.getByTestId('offer-to-answer');
+    await offer.filter({ hasText: 'Koperasi Kriya Nusantara' }).waitFor();
+    await offer.getByTestId('accept-offer').click();
+    await laptop.getByTestId('no-offers').waitFor();
 
-  // Signing out everywhere ends this session too.
-  await laptop.getByTestId('sign-out-everywhere').click();
-  await laptop.getByTestId('send-code').waitFor();
-});
+    // The partner's mailbox: the acceptance with the owner's contact and a WhatsApp link.
+    const accepted = await mailTo(partnerEmail, w.acceptedSubject);
+    assert.match(accepted.text, /Ani Rahmawati/);
+    assert.match(accepted.text, new RegExp(ownerEmail.replace(/\./g, '\\.')));
+    assert.match(accepted.html, /href="https:\/\/wa\.me\/6281234567890"/);
+
+    // The session manages the initiative everywhere in the widget, not just in Milik saya.
+    await laptop.getByTestId('my-initiatives').getByRole('button', { name: w.open }).click();
+    await laptop.getByTestId('edit').waitFor();
+
+    // The unsubscribe link of the offer mail asks, then stops that kind of mail.
+    const unsubscribe = offered.text.match(/(http:\/\/\S+\/mail\/unsubscribe\?token=\S+)/)[1];
+    const mailbox = await laptop.context().newPage();
+    await mailbox.goto(unsubscribe);
+    await mailbox.getByRole('button', { name: w.stop }).click();
+    await mailbox.getByText(w.stopped).waitFor();
+    await mailbox.close();
+    await laptop.getByTestId('tab-mine').click();
+    const offers = laptop.getByTestId('notify-pledge_offered');
+    await offers.waitFor();
+    assert.equal(await offers.isChecked(), false);
+    // Settings: that kind back on, the weekly digest on, mails in the other language; saved.
+    await offers.check();
+    await laptop.getByTestId('notify-weekly_digest').check();
+    await laptop.getByTestId('mail-lang').selectOption(lang === 'id' ? 'en' : 'id');
+    await laptop.getByTestId('save-mail-settings').click();
+    await laptop.getByTestId('mail-settings-saved').waitFor();
+
+    // Signing out everywhere ends this session too.
+    await laptop.getByTestId('sign-out-everywhere').click();
+    await laptop.getByTestId('send-code').waitFor();
+  });
+}
 
 journey('on a 320 px phone in English: sign in, another address, a new code, and sign out', async (t) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });

@@ -182,6 +182,8 @@ pub struct Widget {
     pub queue_proposed: &'static str,
     pub queue_hidden: &'static str,
     pub queue_reports: &'static str,
+    /// Notifications given up after their retries: the owner or partner was not told.
+    pub failed_mails: &'static str,
     pub approve: &'static str,
     pub hide: &'static str,
     pub verify: &'static str,
@@ -248,6 +250,8 @@ pub struct Widget {
     pub signed_in_as: &'static str,
     /// `{stakeholder}`, `{resource}`, `{initiative}`.
     pub offer_line: &'static str,
+    /// `{kind}`, `{attempts}`, `{error}`: a notification that could not be sent.
+    pub failed_mail: &'static str,
     /// The coverage pentagon's text equivalent, when no helix is involved yet.
     pub pentagon_none: &'static str,
     /// When all five are.

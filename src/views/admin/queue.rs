@@ -1,8 +1,10 @@
-//! The moderation queue: proposals waiting for approval, hidden initiatives and reports.
+//! The moderation queue: proposals waiting for approval, hidden initiatives, reports, and the
+//! notifications that could not be mailed.
 
 use leptos::prelude::*;
 use pentahelix_core::api::endpoint::ModerationAction;
-use pentahelix_core::api::{Initiative, ModerationQueue};
+use pentahelix_core::api::{FailedNotification, Initiative, ModerationQueue, NotificationKind};
+use pentahelix_core::words::fill;
 
 use crate::api::ApiError;
 use crate::config::View;
@@ -49,7 +51,11 @@ pub fn Queue(
             </li>
         }
     };
-    let empty = queue.proposed.is_empty() && queue.hidden.is_empty() && queue.reports.is_empty();
+    let no_failures = queue.failed_notifications.is_empty();
+    let empty = queue.proposed.is_empty()
+        && queue.hidden.is_empty()
+        && queue.reports.is_empty()
+        && no_failures;
     view! {
         <section class="ph-panel" data-testid="queue">
             <Show when=move || empty>
@@ -96,6 +102,34 @@ pub fn Queue(
                     })
                     .collect_view()}
             </ul>
+            <Show when=move || !no_failures>
+                <h4 class="ph-subheading">{move || ctx.t().failed_mails}</h4>
+            </Show>
+            <ul class="ph-pledges" data-testid="failed-mails">
+                {queue
+                    .failed_notifications
+                    .into_iter()
+                    .map(|failed| {
+                        view! { <li class="ph-pledge">{move || failed_line(&ctx, &failed)}</li> }
+                    })
+                    .collect_view()}
+            </ul>
         </section>
     }
+}
+
+fn failed_line(ctx: &Ctx, failed: &FailedNotification) -> String {
+    let t = ctx.t();
+    let kind = NotificationKind::SETTABLE
+        .iter()
+        .position(|k| *k == failed.kind)
+        .map_or(failed.kind.slug(), |n| t.notification_kinds[n]);
+    fill(
+        t.failed_mail,
+        &[
+            ("kind", kind),
+            ("attempts", &failed.attempts.to_string()),
+            ("error", &failed.last_error),
+        ],
+    )
 }
