@@ -390,3 +390,17 @@ impl Scene {
         reply.json()["id"].as_i64().unwrap()
     }
 }
+
+#[tokio::test]
+async fn the_demo_data_mails_nobody() {
+    let mail = MailServer::start();
+    let app = TestApp::with(ServeArgs {
+        smtp_url: Some(mail.url.clone()),
+        ..args()
+    })
+    .await;
+    let loaded = pentahelix_server::demo::load(&app.state).await.unwrap();
+    assert!(loaded.is_some_and(|l| l.pledges > 0));
+    assert!(!deliver_one(&app.state, PACE).await.unwrap());
+    assert!(mail.received().is_empty());
+}

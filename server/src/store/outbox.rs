@@ -131,6 +131,9 @@ pub trait OutboxStore: Send + Sync {
         day: &str,
         now: DateTime<Utc>,
     ) -> Result<u64, Error>;
+    /// Forgets every notification not sent yet: the demo data's, which tell of nothing that
+    /// happened to anyone.
+    async fn discard_unsent(&self) -> Result<u64, Error>;
     /// Forgets notifications done before `before` (their recipient is personal data).
     async fn purge_outbox(&self, before: DateTime<Utc>) -> Result<u64, Error>;
 }
@@ -274,6 +277,12 @@ impl<DB: Db> OutboxStore for SqlStore<DB> {
         .execute(&self.write)
         .await?;
         Ok(weekly + daily)
+    }
+
+    async fn discard_unsent(&self) -> Result<u64, Error> {
+        Sql::new("DELETE FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")
+            .execute(&self.write)
+            .await
     }
 
     async fn purge_outbox(&self, before: DateTime<Utc>) -> Result<u64, Error> {
