@@ -363,6 +363,7 @@ async fn a_refusing_mail_server_is_retried_and_one_that_keeps_refusing_is_shown_
     assert_eq!(failed.as_array().unwrap().len(), 1, "{queue}");
     assert_eq!(failed[0]["kind"], "pledge_offered");
     assert_eq!(failed[0]["subject_id"], pledge);
+    assert_eq!(failed[0]["initiative_id"], s.initiative);
     assert_eq!(failed[0]["attempts"], PACE.max_attempts);
     assert!(
         failed[0]["last_error"].as_str().unwrap().contains("451"),

@@ -72,6 +72,9 @@ pub struct FailedNotification {
     pub kind: super::NotificationKind,
     /// The pledge (pledge kinds) or initiative (initiative kinds) it was about.
     pub subject_id: i64,
+    /// The initiative it concerned, when it still exists: whose people to contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiative_id: Option<i64>,
     pub attempts: i64,
     /// The mail server's last answer.
     pub last_error: String,

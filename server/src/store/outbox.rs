@@ -224,11 +224,15 @@ impl<DB: Db> OutboxStore for SqlStore<DB> {
         areas: &[RegionCode],
     ) -> Result<Vec<FailedNotification>, Error> {
         let mut sql = Sql::new(
-            "SELECT id, kind, subject_id, attempts, last_error, failed_at FROM outbox \
-             WHERE failed_at IS NOT NULL",
+            "SELECT o.id, o.kind, o.subject_id, o.attempts, o.last_error, o.failed_at, \
+             CASE WHEN o.kind LIKE 'pledge%' THEN p.initiative_id \
+             WHEN o.kind LIKE 'initiative%' THEN i.id END AS initiative_id \
+             FROM outbox o LEFT JOIN pledges p ON p.id = o.subject_id \
+             LEFT JOIN initiatives i ON i.id = o.subject_id \
+             WHERE o.failed_at IS NOT NULL",
         );
-        sql.push_areas("region", areas, "");
-        sql.push(" ORDER BY id DESC LIMIT 200");
+        sql.push_areas("o.region", areas, "");
+        sql.push(" ORDER BY o.id DESC LIMIT 200");
         sql.fetch_all(&self.read)
             .await?
             .iter()
@@ -237,6 +241,7 @@ impl<DB: Db> OutboxStore for SqlStore<DB> {
                     id: row.int("id")?,
                     kind: kind(row)?,
                     subject_id: row.int("subject_id")?,
+                    initiative_id: row.maybe_int("initiative_id")?,
                     attempts: row.int("attempts")?,
                     last_error: row.maybe_text("last_error")?.unwrap_or_default(),
                     failed_at: row.time("failed_at")?,

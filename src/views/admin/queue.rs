@@ -110,7 +110,24 @@ pub fn Queue(
                     .failed_notifications
                     .into_iter()
                     .map(|failed| {
-                        view! { <li class="ph-pledge">{move || failed_line(&ctx, &failed)}</li> }
+                        let initiative = failed.initiative_id;
+                        view! {
+                            <li class="ph-pledge">
+                                <span>{move || failed_line(&ctx, &failed)}</span>
+                                {initiative
+                                    .map(|id| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="ph-button ph-button--ghost"
+                                                on:click=move |_| ctx.view.set(View::Initiative(id))
+                                            >
+                                                {move || ctx.t().open_initiative}
+                                            </button>
+                                        }
+                                    })}
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
