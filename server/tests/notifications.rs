@@ -69,17 +69,7 @@ impl Scene {
     }
 
     async fn offer(&self) -> i64 {
-        let reply = self
-            .app
-            .post(
-                &format!("/api/v1/initiatives/{}/pledges", self.initiative),
-                Some(&self.media_token),
-                json!({ "stakeholder_id": self.media, "resource": "publicity",
-                        "message": "Kami siarkan gratis di pagi hari." }),
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
-        reply.json()["id"].as_i64().unwrap()
+        self.offer_of("publicity").await
     }
 
     fn only_mail_to(&self, address: &str) -> Received {
@@ -158,17 +148,7 @@ async fn each_side_hears_of_the_other_side_ending_it_and_owners_of_moderation() 
             json!({}),
         )
         .await;
-    let second = s
-        .app
-        .post(
-            &format!("/api/v1/initiatives/{}/pledges", s.initiative),
-            Some(&s.media_token),
-            json!({ "stakeholder_id": s.media, "resource": "publicity", "message": "Kami bisa bantu." }),
-        )
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
+    let second = s.offer().await;
     s.app
         .post(
             &format!("/api/v1/pledges/{second}/decline"),
@@ -302,13 +282,7 @@ async fn the_unsubscribe_link_asks_first_then_stops_that_kind_only() {
     );
 
     // The next offer is not mailed; an owner's other kinds still are.
-    s.app
-        .post(
-            &format!("/api/v1/initiatives/{}/pledges", s.initiative),
-            Some(&s.media_token),
-            json!({ "stakeholder_id": s.media, "resource": "venue", "message": "Kami bisa bantu." }),
-        )
-        .await;
+    s.offer_of("venue").await;
     let admin = s.app.admin(&["32.73"]).await;
     s.app
         .post(
@@ -384,7 +358,8 @@ impl Scene {
             .post(
                 &format!("/api/v1/initiatives/{}/pledges", self.initiative),
                 Some(&self.media_token),
-                json!({ "stakeholder_id": self.media, "resource": resource, "message": "Kami bisa bantu." }),
+                json!({ "stakeholder_id": self.media, "resource": resource,
+                        "message": "Kami siarkan gratis di pagi hari." }),
             )
             .await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());

@@ -79,10 +79,10 @@ async function proposeForm(page, { title, kecamatan = '32.73.02', email = 'ani@c
   await page.getByLabel(l.consent).check();
 }
 
-async function openInitiative(page, title) {
+async function openInitiative(page, title, search = 'Cari') {
   await page.getByTestId('tab-initiatives').click();
-  await page.getByLabel('Cari', { exact: true }).fill(title);
-  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.getByLabel(search, { exact: true }).fill(title);
+  await page.getByRole('button', { name: search, exact: true }).click();
   await page.getByRole('button', { name: title, exact: true }).click();
   await page.getByTestId('detail-title').filter({ hasText: title }).waitFor();
 }
@@ -492,14 +492,6 @@ async function inLanguage(page, lang) {
   return page;
 }
 
-async function findInitiative(page, title, w) {
-  await page.getByTestId('tab-initiatives').click();
-  await page.getByLabel(w.search, { exact: true }).fill(title);
-  await page.getByRole('button', { name: w.search, exact: true }).click();
-  await page.getByRole('button', { name: title, exact: true }).click();
-  await page.getByTestId('detail-title').filter({ hasText: title }).waitFor();
-}
-
 for (const lang of ['id', 'en']) {
   const w = MAIL_JOURNEY[lang];
   journey(`(${lang}) an owner hears of an offer by mail, signs in on another browser with the mailed code, accepts, and the partner gets the contact and a WhatsApp link`, async (t) => {
@@ -526,7 +518,7 @@ for (const lang of ['id', 'en']) {
     await form.getByLabel(w.consent).check();
     await form.getByRole('button', { name: w.save }).click();
     await business.getByTestId('opportunities').waitFor();
-    await findInitiative(business, title, w);
+    await openInitiative(business, title, w.search);
     await business.getByLabel(w.offerMessage).fill('Ruang kerja kami bisa dipakai gratis setiap Sabtu.');
     await business.getByRole('button', { name: w.sendOffer }).click();
     await business.getByText(w.offerSent, { exact: false }).waitFor();

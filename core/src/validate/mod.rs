@@ -12,7 +12,7 @@ mod tidy;
 
 pub use rules::{initiative, pledge, pledge_fits, stakeholder};
 pub use text::{is_valid_email, is_valid_phone, is_valid_website};
-pub use tidy::{tidy_initiative, tidy_stakeholder};
+pub use tidy::{email_key, tidy_initiative, tidy_stakeholder};
 
 use std::collections::BTreeMap;
 

@@ -24,6 +24,12 @@ fn tidy_contact(c: &mut Contact) {
     tidy_option(&mut c.phone);
 }
 
+/// An email address as the server compares and keys it everywhere (sessions, mail settings,
+/// the records an address manages): trimmed, lower case. `Ani@Contoh.id` is `ani@contoh.id`.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
 /// Trims surrounding white space and turns empty optional fields into absent ones, as a person
 /// means them. Both sides call it before validating, so "  " is "missing", not "too short".
 pub fn tidy_initiative(input: &mut InitiativeInput) {

@@ -67,6 +67,8 @@ pub async fn deliver_one(state: &AppState, pace: Pace) -> Result<bool, Error> {
     let delivered = match (item.webhook, mailer) {
         (Some(webhook), _) => webhook::deliver(state, &item, webhook).await?,
         (None, Some(mailer)) => mail(state, mailer, &item, pace).await?,
+        // Not claimed without a mailer (`claim_outbox(.., mails: false)`); should a mail row
+        // come anyway, it waits for a process that has one.
         (None, None) => Delivered::Failed("no mail server".into()),
     };
     let outcome = match delivered {

@@ -4,13 +4,14 @@
 
 use hmac::{Hmac, Mac};
 use pentahelix_core::api::NotificationKind;
+use pentahelix_core::validate::email_key;
 use sha2::Sha256;
 
 use crate::auth::hex;
 
 /// The link's token: `HEX(address).kind.signature`.
 pub fn token(key: &[u8], email: &str, kind: NotificationKind) -> String {
-    let address = hex(email.to_lowercase().as_bytes());
+    let address = hex(email_key(email).as_bytes());
     let signature = sign(key, &address, kind.slug());
     format!("{address}.{}.{signature}", kind.slug())
 }

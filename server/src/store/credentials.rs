@@ -5,6 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use pentahelix_core::RegionCode;
 use pentahelix_core::api::{InitiativeId, StakeholderId};
+use pentahelix_core::validate::email_key;
 
 use super::sql::rows;
 use super::sql::{Columns, Db, Sql, SqlStore};
@@ -140,7 +141,7 @@ impl<DB: Db> CredentialStore for SqlStore<DB> {
 
     async fn set_admin_email(&self, id: i64, email: &str) -> Result<(), Error> {
         Sql::new("UPDATE admin_tokens SET email = $1 WHERE id = $2")
-            .arg(email.trim().to_lowercase())
+            .arg(email_key(email))
             .arg(id)
             .execute(&self.write)
             .await?;

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use pentahelix_core::Lang;
 use pentahelix_core::api::{NotificationKind, NotificationSettings};
+use pentahelix_core::validate::email_key;
 
 use super::sql::{Columns, Db, Sql, SqlStore};
 use crate::error::Error;
@@ -30,16 +31,11 @@ pub trait MailSettingsStore: Send + Sync {
     ) -> Result<(), Error>;
 }
 
-/// Settings rows are keyed by the address as compared everywhere: lower case.
-fn key(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
 #[async_trait]
 impl<DB: Db> MailSettingsStore for SqlStore<DB> {
     async fn mail_settings(&self, email: &str) -> Result<NotificationSettings, Error> {
         let row = Sql::new("SELECT lang, muted, opted_in FROM mail_settings WHERE email = $1")
-            .arg(key(email))
+            .arg(email_key(email))
             .fetch_optional(&self.read)
             .await?;
         let Some(row) = row else {
@@ -84,7 +80,7 @@ impl<DB: Db> MailSettingsStore for SqlStore<DB> {
              VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (email) DO UPDATE SET lang = $2, muted = $3, opted_in = $4, updated_at = $5",
         )
-        .arg(key(email))
+        .arg(email_key(email))
         .arg(settings.lang.tag())
         .arg(stored(false, true))
         .arg(stored(true, false))
@@ -110,7 +106,7 @@ impl<DB: Db> MailSettingsStore for SqlStore<DB> {
             "INSERT INTO mail_settings (email, lang, muted, updated_at) VALUES ($1, $2, '', $3) \
              ON CONFLICT (email) {on_conflict}"
         ))
-        .arg(key(email))
+        .arg(email_key(email))
         .arg(lang.tag())
         .arg(now)
         .execute(&self.write)
@@ -137,7 +133,7 @@ pub async fn delete_with_address<DB: Db>(
     let Some(row) = deleted else {
         return Ok(false);
     };
-    let Some(email) = row.maybe_text("contact_email")?.map(|e| key(&e)) else {
+    let Some(email) = row.maybe_text("contact_email")?.map(|e| email_key(&e)) else {
         return Ok(true);
     };
     let in_use = Sql::new(

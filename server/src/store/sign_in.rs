@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use pentahelix_core::api::{InitiativeId, StakeholderId};
+use pentahelix_core::validate::email_key;
 
 use super::credentials::Owner;
 use super::sql::{Columns, Db, Sql, SqlStore};
@@ -206,7 +207,7 @@ impl<DB: Db> SignInStore for SqlStore<DB> {
              UNION ALL SELECT 'stakeholder', id FROM stakeholders WHERE lower(contact_email) = $1 \
              ORDER BY 1, 2",
         )
-        .arg(email.to_lowercase())
+        .arg(email_key(email))
         .fetch_all(&self.read)
         .await?
         .iter()

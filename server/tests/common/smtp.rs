@@ -70,22 +70,12 @@ fn quoted_printable(body: &str) -> String {
 }
 
 fn base64(body: &str) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut bits = 0u32;
-    let mut count = 0;
-    let mut out = Vec::new();
-    for c in body.bytes() {
-        let Some(value) = ALPHABET.iter().position(|&a| a == c) else {
-            continue;
-        };
-        bits = (bits << 6) | value as u32;
-        count += 6;
-        if count >= 8 {
-            count -= 8;
-            out.push((bits >> count) as u8);
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    use base64::Engine;
+    let joined: String = body.split_whitespace().collect();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(joined)
+        .unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// What the server does with the next messages.

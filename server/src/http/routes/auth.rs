@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 use pentahelix_core::api::{EmailCodeRequest, Problem, SessionCreated, SessionRequest};
-use pentahelix_core::validate::{Rule, ValidationErrors, is_valid_email};
+use pentahelix_core::validate::{Rule, ValidationErrors, email_key, is_valid_email};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -38,7 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The address as it is compared everywhere, or the validation error for the `email` field.
 fn address(email: &str) -> Result<String, Error> {
-    let email = email.trim().to_lowercase();
+    let email = email_key(email);
     if is_valid_email(&email) {
         Ok(email)
     } else {
