@@ -7,7 +7,7 @@ const base = new URL(".", import.meta.url);
 // The build (xtask/src/dist/loader.rs) rewrites this line with content-hashed names, which the
 // server caches for a year; this file keeps its name and is cached for minutes.
 const ASSETS = { glue: "assets/pentahelix.js", split: "assets/pentahelix_split.js", wasm: "assets/pentahelix_bg.wasm", style: "assets/widget.css" };
-const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit", "deeplink"];
+const ATTRIBUTES = ["api", "region", "lang", "view", "theme", "limit", "deeplink", "preview"];
 // The widget's own words for what the loader draws before the wasm arrives. The build
 // (xtask/src/dist/loader.rs) fills the line below from the catalogue in core/src/words, so they
 // are the widget's words by construction; only the built loader, in dist/, is ever served.
@@ -98,7 +98,7 @@ function optionsOf(el, prefix) {
   return options;
 }
 
-// The widget sends its stored manage and admin tokens to `api`, so markup that got past a
+// The widget sends its stored manage tokens and session to `api`, so markup that got past a
 // CMS's sanitiser must not point it elsewhere: an `api` attribute counts only when it names
 // the loader's own origin (a host's own script may still pass any `api` to `mount`).
 function apiOf(value) {

@@ -5,7 +5,7 @@ import "/embed.js";
 
 const widget = document.querySelector("pentahelix-widget");
 const params = new URLSearchParams(location.search);
-for (const name of ["region", "lang", "view", "theme", "limit"]) {
+for (const name of ["region", "lang", "view", "theme", "limit", "preview"]) {
   const value = params.get(name);
   if (value !== null) widget.setAttribute(name, value);
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use gloo_net::http::{Method, RequestBuilder};
 use pentahelix_core::Lang;
 use pentahelix_core::api::Problem;
-use pentahelix_core::api::endpoint::{self, Endpoint, Format};
+use pentahelix_core::api::endpoint::{self, Download, Endpoint, Export, Format};
 use pentahelix_core::api::query::QueryPairs;
 use serde::de::DeserializeOwned;
 use serde::de::value::StrDeserializer;
@@ -174,13 +174,8 @@ impl Api {
         }
     }
 
-    async fn once(
-        &self,
-        method: Method,
-        url: &str,
-        body: Option<String>,
-        call: &Call<'_>,
-    ) -> Result<String, ApiError> {
+    /// A request with this client's headers and the call's token and key.
+    fn request_to(&self, method: Method, url: &str, call: &Call<'_>) -> RequestBuilder {
         let mut request = RequestBuilder::new(url)
             .method(method)
             .header("Accept", "application/json")
@@ -192,6 +187,17 @@ impl Api {
         if let Some(key) = call.idempotency_key {
             request = request.header("Idempotency-Key", key);
         }
+        request
+    }
+
+    async fn once(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<String>,
+        call: &Call<'_>,
+    ) -> Result<String, ApiError> {
+        let request = self.request_to(method, url, call);
         let request = match body {
             Some(json) => request
                 .header("Content-Type", "application/json")
@@ -199,25 +205,52 @@ impl Api {
             None => request.build(),
         }
         .map_err(|_| ApiError::Unreadable)?;
-        let response = match request.send().await {
-            Ok(response) => response,
-            Err(_) if call.abort.is_some_and(AbortSignal::aborted) => {
-                return Err(ApiError::Aborted);
-            }
-            Err(_) => return Err(ApiError::Network),
-        };
+        let response = send(request, call).await?;
         let status = response.status();
         let text = response.text().await.map_err(|_| ApiError::Network)?;
         if (200..300).contains(&status) {
             Ok(text)
         } else {
-            match serde_json::from_str::<Problem>(&text) {
-                Ok(problem) => Err(ApiError::Problem(problem)),
-                // A proxy's HTML error page: treat as the network failing.
-                Err(_) if status >= 500 => Err(ApiError::Network),
-                Err(_) => Err(ApiError::Unreadable),
-            }
+            Err(problem(status, &text))
         }
+    }
+
+    /// A file to save (a workbook), read as bytes rather than text.
+    pub async fn download(&self, export: Export, call: Call<'_>) -> Result<Vec<u8>, ApiError> {
+        let url = self.url(&Download { export }.path());
+        let request = self
+            .request_to(Method::GET, &url, &call)
+            .build()
+            .map_err(|_| ApiError::Unreadable)?;
+        let response = send(request, &call).await?;
+        let status = response.status();
+        if (200..300).contains(&status) {
+            response.binary().await.map_err(|_| ApiError::Network)
+        } else {
+            let text = response.text().await.map_err(|_| ApiError::Network)?;
+            Err(problem(status, &text))
+        }
+    }
+}
+
+async fn send(
+    request: gloo_net::http::Request,
+    call: &Call<'_>,
+) -> Result<gloo_net::http::Response, ApiError> {
+    match request.send().await {
+        Ok(response) => Ok(response),
+        Err(_) if call.abort.is_some_and(AbortSignal::aborted) => Err(ApiError::Aborted),
+        Err(_) => Err(ApiError::Network),
+    }
+}
+
+/// An error answer: the server's problem document, or what a proxy's page stands for.
+fn problem(status: u16, text: &str) -> ApiError {
+    match serde_json::from_str::<Problem>(text) {
+        Ok(problem) => ApiError::Problem(problem),
+        // A proxy's HTML error page: treat as the network failing.
+        Err(_) if status >= 500 => ApiError::Network,
+        Err(_) => ApiError::Unreadable,
     }
 }
 

@@ -13,15 +13,20 @@ use crate::views::on_demand::OnDemand;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
+    storage::use_api(&config.api);
+    storage::forget_legacy();
     let ctx = Ctx {
         lang: RwSignal::new(config.lang),
         view: RwSignal::new(config.view),
-        admin_token: RwSignal::new(storage::load::<String>("admin-token")),
+        session: RwSignal::new(if config.preview {
+            None
+        } else {
+            storage::session()
+        }),
         config: StoredValue::new(config.clone()),
         ids: StoredValue::new(instance_prefix()),
     };
     provide_context(ctx);
-    storage::use_api(&config.api);
     manage_link::claim_from_address(ctx.view);
     if config.deeplink {
         deeplink::follow_hash(ctx.view);
@@ -34,8 +39,11 @@ pub fn App(config: Config) -> impl IntoView {
 
     // The tab bar is rebuilt only when the Admin tab comes or goes, never on a view change:
     // rebuilding would drop the keyboard focus from the tab the person just activated.
-    let show_admin =
-        Memo::new(move |_| ctx.admin_token.get().is_some() || ctx.view.get() == View::Admin);
+    let show_admin = Memo::new(move |_| {
+        ctx.session
+            .with(|s| s.as_ref().is_some_and(|s| !s.official.is_empty()))
+            || ctx.view.get() == View::Admin
+    });
     let tabs = move || {
         let t = ctx.t();
         let mut tabs = vec![

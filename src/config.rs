@@ -72,6 +72,9 @@ pub struct Config {
     /// Whether the view follows the page's `#pentahelix/…` hash (the `deeplink` attribute). Off
     /// by default: the URL belongs to the host page.
     pub deeplink: bool,
+    /// Shows the widget as a visitor sees it, whoever is signed in on this browser (the
+    /// `preview` attribute): the embed-code generator's preview is not an official's workspace.
+    pub preview: bool,
 }
 
 impl Default for Config {
@@ -84,6 +87,7 @@ impl Default for Config {
             theme: None,
             limit: 12,
             deeplink: false,
+            preview: false,
         }
     }
 }
@@ -112,6 +116,7 @@ impl Config {
                 }
                 // A boolean attribute: present (any value but "false") means on.
                 "deeplink" => config.deeplink = value != "false",
+                "preview" => config.preview = value != "false",
                 _ => {}
             }
         }
@@ -207,6 +212,8 @@ mod tests {
         assert!(!Config::from_pairs([]).deeplink);
         assert!(Config::from_pairs([("deeplink", String::new())]).deeplink);
         assert!(!Config::from_pairs([("deeplink", "false".to_owned())]).deeplink);
+        assert!(Config::from_pairs([("preview", String::new())]).preview);
+        assert!(!Config::from_pairs([]).preview);
     }
 
     #[test]

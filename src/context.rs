@@ -8,13 +8,15 @@ use crate::config::{Config, View};
 use crate::i18n::{Messages, messages};
 
 /// Small `Copy` handles every view may read: the instance's configuration, language, current
-/// view and admin token.
+/// view and the session signed in here.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub config: StoredValue<Config>,
     pub lang: RwSignal<Lang>,
     pub view: RwSignal<View>,
-    pub admin_token: RwSignal<Option<String>>,
+    /// The address signed in through this browser for this API, if any; "Milik saya" sets it,
+    /// and the Admin tab follows its official grants.
+    pub session: RwSignal<Option<crate::storage::Session>>,
     /// A prefix for element ids, unique per instance, so two widgets on a page never share one.
     pub ids: StoredValue<String>,
 }

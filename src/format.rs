@@ -2,7 +2,7 @@
 //! `13 Feb 2027` in Indonesian, `1,234` in English). Done here rather than with `Intl` so that it
 //! is the same in every browser and testable without one.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use pentahelix_core::Lang;
 
 /// The month's short name, from the catalogue (`pentahelix_core::words`).
@@ -13,6 +13,22 @@ fn month(date: NaiveDate, lang: Lang) -> &'static str {
 /// `13 Feb 2027`.
 pub fn date(date: NaiveDate, lang: Lang) -> String {
     format!("{} {} {}", date.day(), month(date, lang), date.year())
+}
+
+/// `13 Feb 2027, 09:05` at `offset_minutes` east of UTC (the reader's clock: 420 in Jakarta).
+pub fn date_time(at: DateTime<Utc>, offset_minutes: i32, lang: Lang) -> String {
+    let local = at.naive_utc() + Duration::minutes(i64::from(offset_minutes));
+    format!(
+        "{}, {:02}:{:02}",
+        date(local.date(), lang),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// The browser's offset from UTC in minutes east (`Date.getTimezoneOffset` counts west).
+pub fn local_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
 /// `13–14 Feb 2027`, `30 Jan – 2 Feb 2027`, `30 Des 2026 – 2 Jan 2027`, or one date.
@@ -69,6 +85,15 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_time_reads_on_the_readers_clock() {
+        let at = DateTime::parse_from_rfc3339("2026-12-01T02:05:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(date_time(at, 420, Lang::Id), "1 Des 2026, 09:05");
+        assert_eq!(date_time(at, -180, Lang::En), "30 Nov 2026, 23:05");
     }
 
     #[test]

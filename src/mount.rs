@@ -31,7 +31,7 @@ pub fn mount(container: web_sys::HtmlElement, options: &JsValue) -> Instance {
     console_error_panic_hook::set_once();
     let config = Config::from_pairs(
         [
-            "api", "region", "lang", "view", "theme", "limit", "deeplink",
+            "api", "region", "lang", "view", "theme", "limit", "deeplink", "preview",
         ]
         .into_iter()
         .filter_map(|key| {

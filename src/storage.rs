@@ -1,9 +1,12 @@
 //! What the widget keeps in the browser (`localStorage`): form drafts, the manage tokens of the
-//! records this browser created, the admin token, and the session of an address signed in here. Nothing here is needed to browse; when
-//! storage is unavailable (private mode, blocked cookies) the widget still works and forgets.
+//! records this browser created, and the session of an address signed in here (an official's
+//! too: admin tokens are for automation and never kept here). Nothing here is needed to browse;
+//! when storage is unavailable (private mode, blocked cookies) the widget still works and
+//! forgets.
 
 use std::cell::RefCell;
 
+use pentahelix_core::api::OfficialGrant;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -117,6 +120,9 @@ pub struct Session {
     pub initiatives: Vec<i64>,
     #[serde(default)]
     pub stakeholders: Vec<i64>,
+    /// Where the address works as a city official: the Admin tab shows when there is any.
+    #[serde(default)]
+    pub official: Vec<OfficialGrant>,
 }
 
 impl Session {
@@ -162,6 +168,12 @@ pub fn save_session(session: &Session) -> bool {
 
 pub fn forget_session() {
     remove(&session_key());
+}
+
+/// Removes what older versions kept and this one must not: an admin token typed into the
+/// widget stayed in the storage of what may be a shared kelurahan computer.
+pub fn forget_legacy() {
+    remove("admin-token");
 }
 
 /// A new random key (a UUID from the browser's crypto), for Idempotency-Key headers.

@@ -4,6 +4,7 @@
 //! validation rules and matching engine run in a citizen's browser and on the server, so the two
 //! can never disagree about what a valid initiative is or why a partner was suggested.
 
+pub mod achievements;
 pub mod api;
 pub mod lang;
 pub mod matching;

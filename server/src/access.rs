@@ -1,8 +1,9 @@
 //! Who is asking, and what they may see and do.
 //!
 //! A request carries at most one bearer token: a record's manage token (its creator), a session
-//! (a signed-in address: it manages every record whose contact email it is) or an admin token (a
-//! city official, scoped to regions). [`Viewer`] resolves it once per request; the
+//! (a signed-in address: it manages every record whose contact email it is, and works as an
+//! official where it was invited) or an admin token (an automation, scoped to regions).
+//! [`Viewer`] resolves it once per request; the
 //! functions below decide, in one place, which contacts a viewer may see. Contacts are shown to
 //! the record's owner, to admins of its region and to the other side of an accepted pledge —
 //! nobody else, on any endpoint.
@@ -11,14 +12,48 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use chrono::Utc;
 use pentahelix_core::RegionCode;
+use pentahelix_core::api::officials;
 use pentahelix_core::api::{
-    Initiative, InitiativeId, InitiativeStatus, Pledge, PledgeStatus, Stakeholder, StakeholderId,
+    Initiative, InitiativeId, InitiativeStatus, OfficialGrant, OfficialRole, Pledge, PledgeStatus,
+    Stakeholder, StakeholderId,
 };
 
 use crate::auth::Bearer;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::{AdminGrant, Owner, Session};
+use crate::store::{Act, Owner, Session};
+
+/// A city official's reach: an invited address signed in, or an automation's admin token (a
+/// manager of its regions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Official {
+    /// As the audit trail names it: the address, or `token: LABEL`.
+    pub actor: String,
+    pub grants: Vec<OfficialGrant>,
+}
+
+impl Official {
+    /// Whether the official holds at least `role` in a region containing `region`.
+    pub fn may(&self, role: OfficialRole, region: RegionCode) -> bool {
+        officials::may(&self.grants, role, region)
+    }
+
+    /// The regions where the official holds at least `role`.
+    pub fn regions(&self, role: OfficialRole) -> Vec<RegionCode> {
+        self.grants
+            .iter()
+            .filter(|grant| grant.role >= role)
+            .map(|grant| grant.region)
+            .collect()
+    }
+
+    pub fn act<'a>(&'a self, reason: &'a str) -> Act<'a> {
+        Act {
+            actor: &self.actor,
+            reason,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Viewer {
@@ -26,7 +61,8 @@ pub struct Viewer {
     pub owns: Vec<Owner>,
     /// The signed-in address, for a session.
     pub session: Option<Session>,
-    pub admin: Option<AdminGrant>,
+    /// Where the viewer works as an official, and in which role.
+    pub official: Option<Official>,
     /// A token was sent but is unknown or expired: such a caller is anonymous, and told so (401)
     /// when it tries something that needs a token.
     pub invalid_token: bool,
@@ -55,13 +91,29 @@ impl FromRequestParts<AppState> for Viewer {
             viewer.session = state.store().session(hash, Utc::now()).await?;
             if let Some(session) = &viewer.session {
                 viewer.owns = state.store().records_of(&session.email).await?;
+                let grants = state.store().official_grants(&session.email).await?;
+                viewer.official = (!grants.is_empty()).then(|| Official {
+                    actor: session.email.clone(),
+                    grants,
+                });
             }
         } else if let Some(hash) = bearer.admin() {
-            viewer.admin = state
+            viewer.official = state
                 .store()
                 .admin_grant(hash)
                 .await?
-                .filter(|grant| grant.expires_at.is_none_or(|at| at > Utc::now()));
+                .filter(|grant| grant.expires_at.is_none_or(|at| at > Utc::now()))
+                .map(|grant| Official {
+                    actor: format!("token: {}", grant.label),
+                    grants: grant
+                        .regions
+                        .iter()
+                        .map(|&region| OfficialGrant {
+                            region,
+                            role: OfficialRole::Manager,
+                        })
+                        .collect(),
+                });
         }
         viewer.invalid_token = sent_authorization && !viewer.has_credentials();
         Ok(viewer)
@@ -72,7 +124,7 @@ impl Viewer {
     /// A valid manage token, session or admin token. (A session that manages nothing yet is
     /// still signed in.)
     pub fn has_credentials(&self) -> bool {
-        !self.owns.is_empty() || self.session.is_some() || self.admin.is_some()
+        !self.owns.is_empty() || self.session.is_some() || self.official.is_some()
     }
 
     pub fn owns_initiative(&self, id: InitiativeId) -> bool {
@@ -97,10 +149,15 @@ impl Viewer {
         })
     }
 
+    /// An official of the region, in any role: sees what moderation hides, and contacts.
     pub fn admin_of(&self, region: RegionCode) -> bool {
-        self.admin
+        self.may(OfficialRole::Moderator, region)
+    }
+
+    pub fn may(&self, role: OfficialRole, region: RegionCode) -> bool {
+        self.official
             .as_ref()
-            .is_some_and(|grant| grant.regions.iter().any(|r| r.contains(region)))
+            .is_some_and(|official| official.may(role, region))
     }
 
     /// For actions that always need a token: a caller without a valid one is answered 401 before

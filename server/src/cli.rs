@@ -89,6 +89,49 @@ pub enum AdminCommand {
     ListWebhooks(DatabaseArgs),
     /// Remove a webhook by its number; its undelivered events go with it.
     RemoveWebhook(RevokeTokenArgs),
+    /// Make an address an official of a region: it signs in with an emailed code and gets the
+    /// officials' workspace there. Mails the invitation (through a running server).
+    Invite(InviteArgs),
+    /// List the officials: address, region, role.
+    ListOfficials(DatabaseArgs),
+    /// Take an address's official grants away (in one region, or all).
+    RemoveOfficial(RemoveOfficialArgs),
+}
+
+/// The roles `admin invite` gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RoleArg {
+    /// Works the queue: approves, rejects, hides, restores, dismisses reports, edits records.
+    #[default]
+    Moderator,
+    /// Also deletes records, verifies partners, sets flagship products and exports contacts.
+    Manager,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InviteArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The official's email address: the one they sign in with.
+    #[arg(long)]
+    pub email: String,
+    /// The region they work in (a city such as `32.73`, a kecamatan, or a province); repeat
+    /// for more.
+    #[arg(long = "region", required = true)]
+    pub regions: Vec<RegionCode>,
+    #[arg(long, value_enum, default_value_t)]
+    pub role: RoleArg,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RemoveOfficialArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[arg(long)]
+    pub email: String,
+    /// Only this region's grant; every grant of the address when omitted.
+    #[arg(long)]
+    pub region: Option<RegionCode>,
 }
 
 #[derive(Debug, Clone, Args)]

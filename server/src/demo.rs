@@ -188,7 +188,7 @@ pub async fn load(state: &AppState) -> Result<Option<Loaded>, Error> {
     for flagship in set.flagship_products {
         if state.serves(flagship.region) {
             store
-                .set_flagship(flagship.region, Some(&flagship.product), now)
+                .set_flagship(flagship.region, Some(&flagship.product), None, now)
                 .await?;
             loaded.flagships += 1;
         }

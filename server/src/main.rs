@@ -35,6 +35,15 @@ async fn main() -> std::process::ExitCode {
         Command::Admin(AdminCommand::RemoveWebhook(args)) => {
             pentahelix_server::commands::webhooks::remove(args).await
         }
+        Command::Admin(AdminCommand::Invite(args)) => {
+            pentahelix_server::commands::officials::invite(args).await
+        }
+        Command::Admin(AdminCommand::ListOfficials(args)) => {
+            pentahelix_server::commands::officials::list(args).await
+        }
+        Command::Admin(AdminCommand::RemoveOfficial(args)) => {
+            pentahelix_server::commands::officials::remove(args).await
+        }
         Command::Backup(args) => pentahelix_server::commands::backup::backup(args).await,
         Command::Restore(args) => pentahelix_server::commands::backup::restore(args).await,
         Command::MigrateData(args) => pentahelix_server::commands::migrate::run(args).await,

@@ -1,7 +1,9 @@
 //! Opaque cursors and bounded limits for every list.
 
+use chrono::DateTime;
+
 use crate::error::Error;
-use crate::store::PageRequest;
+use crate::store::{PageRequest, QueuePosition, ReportTarget};
 
 pub const DEFAULT_LIMIT: u32 = 20;
 /// No request can ask for more: a scraper walks pages like everyone else.
@@ -11,6 +13,37 @@ pub const MAX_LIMIT: u32 = 100;
 /// change without breaking links a client holds.
 pub fn cursor_after(last_id: i64) -> String {
     format!("v1.{last_id:x}")
+}
+
+/// The moderation queue's cursor: it is ordered by waiting time, then record, so its position
+/// is all three (`q1.<nanoseconds>.<i|s><id>`, in hex).
+pub fn queue_cursor(position: QueuePosition) -> String {
+    let nanos = position.since.timestamp_nanos_opt().unwrap_or_default();
+    let kind = match position.target {
+        ReportTarget::Initiative => 'i',
+        ReportTarget::Stakeholder => 's',
+    };
+    format!("q1.{nanos:x}.{kind}{:x}", position.id)
+}
+
+pub fn queue_position(cursor: &str) -> Result<QueuePosition, Error> {
+    let parse = || {
+        let (nanos, record) = cursor.strip_prefix("q1.")?.split_once('.')?;
+        let since = DateTime::from_timestamp_nanos(i64::from_str_radix(nanos, 16).ok()?);
+        let target = match record.chars().next()? {
+            'i' => ReportTarget::Initiative,
+            's' => ReportTarget::Stakeholder,
+            _ => return None,
+        };
+        let id = i64::from_str_radix(&record[1..], 16).ok()?;
+        Some(QueuePosition { since, target, id })
+    };
+    parse().ok_or_else(|| {
+        Error::BadRequest(
+            "`cursor`: not a cursor this API issued; pass `next_cursor` from the previous page"
+                .into(),
+        )
+    })
 }
 
 /// A `limit` parameter: the default when absent, refused outside `1..=max` (as the API document
@@ -72,6 +105,19 @@ pub fn search_text(q: Option<String>) -> Result<Option<String>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queue_cursors_round_trip_to_the_nanosecond_and_garbage_is_refused() {
+        let position = QueuePosition {
+            since: DateTime::from_timestamp_nanos(1_790_000_000_123_456_789),
+            target: ReportTarget::Stakeholder,
+            id: 4711,
+        };
+        assert_eq!(queue_position(&queue_cursor(position)).unwrap(), position);
+        for bad in ["", "q1.", "q1.zz.i1", "q1.10.x1", "q1.10.i", "v1.10"] {
+            assert!(queue_position(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn cursors_round_trip_and_garbage_is_refused() {

@@ -1,6 +1,6 @@
 //! Who may do what, as a generated matrix: every protected action on every kind of resource,
-//! tried by every kind of caller — owners, other owners, the region's admins, another city's
-//! admins, and expired, unknown and malformed tokens. Then every readable endpoint is searched
+//! tried by every kind of caller — owners, other owners, the region's admin tokens and signed-in
+//! officials in each role, another city's, and expired, unknown and malformed tokens. Then every readable endpoint is searched
 //! for contacts that its caller may not see.
 
 mod common;
@@ -17,6 +17,10 @@ enum Actor {
     OtherOwner,
     CityAdmin,
     OtherCityAdmin,
+    /// Signed-in officials invited with `admin invite`.
+    CityModerator,
+    CityManager,
+    OtherCityManager,
     ExpiredAdmin,
     UnknownToken,
     Malformed,
@@ -24,16 +28,29 @@ enum Actor {
 
 use Actor::*;
 
-const ACTORS: [Actor; 9] = [
+const ACTORS: [Actor; 12] = [
     Anonymous,
     InitiativeOwner,
     StakeholderOwner,
     OtherOwner,
     CityAdmin,
     OtherCityAdmin,
+    CityModerator,
+    CityManager,
+    OtherCityManager,
     ExpiredAdmin,
     UnknownToken,
     Malformed,
+];
+
+/// Everyone who works Bandung's queue, and who manages it.
+const CITY_OFFICIALS: &[Actor] = &[CityAdmin, CityModerator, CityManager];
+const EVERY_OFFICIAL: &[Actor] = &[
+    CityAdmin,
+    OtherCityAdmin,
+    CityModerator,
+    CityManager,
+    OtherCityManager,
 ];
 
 impl Actor {
@@ -53,6 +70,9 @@ struct World {
     other_owner_token: String,
     city_admin: String,
     other_city_admin: String,
+    city_moderator: String,
+    city_manager: String,
+    other_city_manager: String,
     expired_admin: String,
 }
 
@@ -87,6 +107,15 @@ impl World {
         World {
             city_admin: app.admin(&["32.73"]).await,
             other_city_admin: app.admin(&["32.76"]).await,
+            city_moderator: app
+                .official("moderator@bandung.go.id", &["32.73"], "moderator")
+                .await,
+            city_manager: app
+                .official("manager@bandung.go.id", &["32.73"], "manager")
+                .await,
+            other_city_manager: app
+                .official("manager@depok.go.id", &["32.76"], "manager")
+                .await,
             expired_admin: app.expired_admin(&["32.73"]).await,
             app,
             initiative_token,
@@ -103,6 +132,9 @@ impl World {
             OtherOwner => Some(self.other_owner_token.clone()),
             CityAdmin => Some(self.city_admin.clone()),
             OtherCityAdmin => Some(self.other_city_admin.clone()),
+            CityModerator => Some(self.city_moderator.clone()),
+            CityManager => Some(self.city_manager.clone()),
+            OtherCityManager => Some(self.other_city_manager.clone()),
             ExpiredAdmin => Some(self.expired_admin.clone()),
             UnknownToken => Some(format!("phm_{}", "7".repeat(64))),
             Malformed => Some("'; DROP TABLE stakeholders; --".into()),
@@ -141,13 +173,13 @@ fn actions() -> Vec<Action> {
             Method::PUT,
             "/api/v1/initiatives/1",
             Some(initiative_body(json!({}))),
-            &[InitiativeOwner, CityAdmin],
+            &[InitiativeOwner, CityAdmin, CityModerator, CityManager],
         ),
         action(
             Method::DELETE,
             "/api/v1/initiatives/1",
             None,
-            &[InitiativeOwner, CityAdmin],
+            &[InitiativeOwner, CityAdmin, CityManager],
         ),
         action(
             Method::POST,
@@ -159,31 +191,31 @@ fn actions() -> Vec<Action> {
             Method::GET,
             "/api/v1/initiatives/1/export",
             None,
-            &[InitiativeOwner, CityAdmin],
+            &[InitiativeOwner, CityAdmin, CityModerator, CityManager],
         ),
         action(
             Method::PUT,
             "/api/v1/stakeholders/1",
             Some(stakeholder_body(json!({}))),
-            &[StakeholderOwner, CityAdmin],
+            &[StakeholderOwner, CityAdmin, CityModerator, CityManager],
         ),
         action(
             Method::DELETE,
             "/api/v1/stakeholders/1",
             None,
-            &[StakeholderOwner, CityAdmin],
+            &[StakeholderOwner, CityAdmin, CityManager],
         ),
         action(
             Method::GET,
             "/api/v1/stakeholders/1/pledges",
             None,
-            &[StakeholderOwner, CityAdmin],
+            &[StakeholderOwner, CityAdmin, CityModerator, CityManager],
         ),
         action(
             Method::GET,
             "/api/v1/stakeholders/1/export",
             None,
-            &[StakeholderOwner, CityAdmin],
+            &[StakeholderOwner, CityAdmin, CityModerator, CityManager],
         ),
         action(
             Method::POST,
@@ -215,37 +247,55 @@ fn actions() -> Vec<Action> {
             Method::GET,
             "/api/v1/moderation/queue",
             None,
-            &[CityAdmin, OtherCityAdmin],
+            EVERY_OFFICIAL,
+        ),
+        action(
+            Method::GET,
+            "/api/v1/moderation/audit",
+            None,
+            EVERY_OFFICIAL,
         ),
         action(
             Method::POST,
             "/api/v1/moderation/initiatives/1/hide",
-            None,
-            &[CityAdmin],
+            Some(json!({ "reason": "Isinya iklan, bukan kegiatan warga." })),
+            CITY_OFFICIALS,
+        ),
+        action(
+            Method::POST,
+            "/api/v1/moderation/initiatives/1/delete",
+            Some(json!({ "reason": "Data ganda." })),
+            &[CityAdmin, CityManager],
+        ),
+        action(
+            Method::POST,
+            "/api/v1/moderation/stakeholders/1/delete",
+            Some(json!({ "reason": "Data ganda." })),
+            &[CityAdmin, CityManager],
         ),
         action(
             Method::POST,
             "/api/v1/moderation/stakeholders/1/verify",
             Some(json!({ "verified": true })),
-            &[CityAdmin],
+            &[CityAdmin, CityManager],
         ),
         action(
             Method::PUT,
             "/api/v1/moderation/flagships/32.73.02",
             Some(json!({ "product": "Kopi Coblong" })),
-            &[CityAdmin],
+            &[CityAdmin, CityManager],
         ),
         action(
             Method::GET,
             "/api/v1/exports/initiatives.csv",
             None,
-            &[CityAdmin, OtherCityAdmin],
+            &[CityAdmin, OtherCityAdmin, CityManager, OtherCityManager],
         ),
         action(
             Method::GET,
             "/api/v1/exports/stakeholders.csv",
             None,
-            &[CityAdmin, OtherCityAdmin],
+            &[CityAdmin, OtherCityAdmin, CityManager, OtherCityManager],
         ),
     ]
 }
@@ -297,7 +347,7 @@ async fn every_protected_action_admits_exactly_its_actors() {
         wrong.len(),
         wrong.join("\n")
     );
-    assert_eq!(checked, 18 * ACTORS.len());
+    assert_eq!(checked, 21 * ACTORS.len());
 }
 
 /// Every endpoint that reads data, with what it returns; checked as text so a contact anywhere
@@ -359,6 +409,15 @@ async fn no_endpoint_shows_a_contact_to_someone_who_may_not_see_it() {
             vec![INITIATIVE_CONTACT, STAKEHOLDER_CONTACT, OTHER_CONTACT],
         ),
         (OtherCityAdmin, vec![]),
+        (
+            CityModerator,
+            vec![INITIATIVE_CONTACT, STAKEHOLDER_CONTACT, OTHER_CONTACT],
+        ),
+        (
+            CityManager,
+            vec![INITIATIVE_CONTACT, STAKEHOLDER_CONTACT, OTHER_CONTACT],
+        ),
+        (OtherCityManager, vec![]),
         (ExpiredAdmin, vec![]),
         (UnknownToken, vec![]),
         (Malformed, vec![]),

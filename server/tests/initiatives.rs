@@ -56,7 +56,8 @@ async fn under_pre_moderation_a_proposal_waits_unseen_until_approved() {
         .get("/api/v1/moderation/queue", Some(&admin))
         .await
         .json();
-    assert_eq!(queue["proposed"][0]["id"], id);
+    assert_eq!(queue["items"][0]["id"], id);
+    assert_eq!(queue["items"][0]["kind"], "proposed");
     let approved = app
         .post(
             &format!("/api/v1/moderation/initiatives/{id}/approve"),
@@ -64,7 +65,7 @@ async fn under_pre_moderation_a_proposal_waits_unseen_until_approved() {
             json!({}),
         )
         .await;
-    assert_eq!(approved.json()["status"], "open");
+    assert_eq!(approved.json()["initiative"]["status"], "open");
     assert_eq!(app.get(&uri, None).await.json()["status"], "open");
 }
 
@@ -111,7 +112,8 @@ async fn under_pre_moderation_an_owners_new_text_goes_back_to_review() {
         .get("/api/v1/moderation/queue", Some(&admin))
         .await
         .json();
-    assert_eq!(queue["proposed"][0]["id"], id);
+    assert_eq!(queue["items"][0]["id"], id);
+    assert_eq!(queue["items"][0]["kind"], "proposed");
 
     // An admin's own edit is its review.
     let by_admin = app
@@ -130,7 +132,7 @@ async fn under_pre_moderation_an_owners_new_text_goes_back_to_review() {
     );
     let approved = app.post(&approve, Some(&admin), json!({})).await;
     assert_eq!(
-        approved.json()["status"],
+        approved.json()["initiative"]["status"],
         "active",
         "approval gives back the status it had"
     );

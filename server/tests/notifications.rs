@@ -161,7 +161,7 @@ async fn each_side_hears_of_the_other_side_ending_it_and_owners_of_moderation() 
         .post(
             &format!("/api/v1/moderation/initiatives/{}/hide", s.initiative),
             Some(&admin),
-            json!({}),
+            json!({ "reason": "Isinya iklan, bukan kegiatan warga." }),
         )
         .await;
     s.app
@@ -184,7 +184,8 @@ async fn each_side_hears_of_the_other_side_ending_it_and_owners_of_moderation() 
         "two offers, one withdrawal, hidden, approved"
     );
     assert!(owner[1].contains("menarik tawaran"), "{}", owner[1]);
-    assert!(owner[3].contains("disembunyikan"), "{}", owner[3]);
+    assert!(owner[3].contains("menyembunyikan"), "{}", owner[3]);
+    assert!(owner[3].contains("Isinya iklan"), "the official's reason");
     assert!(owner[4].contains("menyetujui"), "{}", owner[4]);
     let stakeholder = s.only_mail_to("sari@contoh.id");
     assert!(stakeholder.text().contains("tidak menerima"));
@@ -288,7 +289,7 @@ async fn the_unsubscribe_link_asks_first_then_stops_that_kind_only() {
         .post(
             &format!("/api/v1/moderation/initiatives/{}/hide", s.initiative),
             Some(&admin),
-            json!({}),
+            json!({ "reason": "Isinya iklan, bukan kegiatan warga." }),
         )
         .await;
     s.deliver().await;
@@ -299,7 +300,7 @@ async fn the_unsubscribe_link_asks_first_then_stops_that_kind_only() {
         .map(|m| m.text())
         .collect();
     assert_eq!(texts.len(), 2, "{texts:#?}");
-    assert!(texts[1].contains("disembunyikan"));
+    assert!(texts[1].contains("menyembunyikan"));
 
     // A forged or damaged link changes nothing.
     let broken = s

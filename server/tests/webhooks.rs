@@ -180,7 +180,7 @@ async fn a_failing_receiver_gets_the_same_delivery_again_and_a_removed_webhook_n
     app.post(
         &format!("/api/v1/moderation/initiatives/{initiative}/hide"),
         Some(&admin),
-        json!({}),
+        json!({ "reason": "Isinya iklan, bukan kegiatan warga." }),
     )
     .await;
     // Two 503s, then accepted: one delivery, under one id.
@@ -188,7 +188,12 @@ async fn a_failing_receiver_gets_the_same_delivery_again_and_a_removed_webhook_n
     let got = receiver.got();
     assert_eq!(got.len(), 1);
     let event: Value = serde_json::from_str(&got[0].1).unwrap();
-    assert_eq!(event["type"], "initiative.hidden");
+    assert_eq!(event["type"], "initiative.moderated");
+    assert_eq!(event["data"]["decision"]["action"], "hide");
+    assert_eq!(
+        event["data"]["decision"]["reason"],
+        "Isinya iklan, bukan kegiatan warga."
+    );
 
     assert!(app.state.store().remove_webhook(id).await.unwrap());
     app.post(

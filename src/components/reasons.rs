@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use pentahelix_core::api::StakeholderSummary;
 use pentahelix_core::matching::ScoredReason;
 
+use crate::components::verified::VerifiedBadge;
 use crate::context::use_ctx;
 
 #[component]
@@ -41,6 +42,7 @@ pub fn MatchedPartner(
         <li class="ph-match">
             <p>
                 <strong>{stakeholder.name}</strong>
+                <VerifiedBadge verified=stakeholder.verified />
                 {move || {
                     format!(" · {} · {} {}", helix.label(ctx.lang.get()), score, ctx.t().points)
                 }}

@@ -74,14 +74,38 @@ view('dashboard', async (page) => {
   await page.getByTestId('cities').waitFor();
 });
 
-view('admin', async (page) => {
+view('admin, not signed in', async (page) => {
   await page.evaluate(() => document.querySelector('pentahelix-widget').setAttribute('view', 'admin'));
-  await page.getByLabel('Token admin').waitFor();
-  if (process.env.PENTAHELIX_ADMIN_BANDUNG) {
-    await page.getByLabel('Token admin').fill(process.env.PENTAHELIX_ADMIN_BANDUNG);
-    await page.getByRole('button', { name: 'Gunakan' }).click();
-    await page.getByTestId('queue').waitFor();
+  await page.getByTestId('workspace-sign-in').waitFor();
+});
+
+view('admin, an official working the queue and the trail', async (page) => {
+  const inbox = process.env.PENTAHELIX_MAIL_INBOX;
+  const email = process.env.PENTAHELIX_OFFICIAL_A11Y;
+  assert.ok(inbox && email, 'the mail catcher and an invited official come from cargo xtask test');
+  await page.getByTestId('tab-mine').click();
+  await page.getByLabel('Alamat email').fill(email);
+  await page.getByTestId('send-code').click();
+  let code;
+  for (let attempt = 0; attempt < 100 && !code; attempt++) {
+    const mails = await (await fetch(`${inbox}email`)).json();
+    code = mails.filter((m) => m.to.some((to) => to.address === email) && /^Kode masuk/.test(m.subject))
+      .pop()?.subject.match(/(\d{6})$/)[1];
+    if (!code) await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  await page.getByLabel('Kode 6 angka dari email').fill(code);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('tab-admin').click();
+  await page.getByTestId('audit').waitFor();
+  await page.locator('[data-testid=queue-empty], [data-testid=queue-item]').first().waitFor();
+  // A decision's reason form open, as an official fills it.
+  const decide = page.getByTestId('queue-item').first().locator('[data-testid^=decide-]').first();
+  if (await decide.count()) {
+    await decide.click();
+    await page.getByTestId('confirm-decision').waitFor();
+  }
+  await page.getByTestId('verify').getByLabel('Cari mitra menurut nama').fill('Dinas');
+  await page.getByTestId('verify').locator('[data-testid=verify-results], .ph-muted').first().waitFor();
 });
 
 view('milik saya, the code step with a wrong code', async (page) => {

@@ -120,6 +120,13 @@ test('a div[data-pentahelix] follows its attributes, mounts when added later and
 test('markup that names another api cannot make the widget send its tokens there', async () => {
   const evil = [];
   const { context, page, ready } = await open('two.html', () => {
+    // Once, in the page itself (not again in a frame it opens, such as the embed preview): an
+    // official signed in on this page's API, and an admin token an older version kept.
+    if (window.top !== window) return;
+    localStorage.setItem(`pentahelix:session:${location.origin}`, JSON.stringify({
+      token: 'phs_' + '0'.repeat(64), email: 'petugas@contoh.id', initiatives: [], stakeholders: [],
+      official: [{ region: '32.73', role: 'manager' }],
+    }));
     localStorage.setItem('pentahelix:admin-token', JSON.stringify('pha_' + '0'.repeat(64)));
   }, async (page) => {
     await page.route('https://evil.example/**', (route) => { evil.push(route.request()); route.abort(); });
@@ -138,11 +145,15 @@ test('markup that names another api cannot make the widget send its tokens there
     document.querySelector('main').append(div);
   });
   await page.waitForFunction(() => document.getElementById('planted').shadowRoot?.querySelector('[data-testid=tab-admin]'));
-  await page.waitForFunction(() => document.getElementById('planted').shadowRoot.querySelector('[role=alert], [data-testid=queue]'));
+  // The workspace asks this page's API for the queue with the session, is told the session is
+  // not valid there, and asks to sign in again.
+  await page.waitForFunction(() => document.getElementById('planted').shadowRoot.querySelector('[data-testid=workspace-sign-in]'));
+  assert.ok(sent.some(([, auth]) => auth.startsWith('Bearer phs_')), 'the session was sent');
   assert.equal(evil.length, 0, 'nothing went to the named origin');
   const origin = new globalThis.URL(URL).origin;
   assert.ok(sent.length > 0 && sent.every(([o]) => o === origin), `every API request went to ${origin}: ${JSON.stringify(sent)}`);
   assert.ok(warnings.some((w) => w.includes('ignoring api="https://evil.example"')), 'the host is told why');
+  assert.equal(await page.evaluate(() => localStorage.getItem('pentahelix:admin-token')), null, 'an old admin token is forgotten');
   await context.close();
 });
 

@@ -4,7 +4,7 @@
 // person sees. On failure a screenshot and the console log are saved and their paths printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -279,35 +279,176 @@ journey('a verified partner that renames itself is told why its badge went', asy
   assert.equal(after.verified, false);
 });
 
-journey('a hub manager reviews a reported initiative, verifies a partner, sets a flagship product and exports; another city\'s cannot', async (t) => {
-  const bandung = process.env.PENTAHELIX_ADMIN_BANDUNG;
-  const depok = process.env.PENTAHELIX_ADMIN_DEPOK;
-  assert.ok(bandung && depok, 'admin tokens come from cargo xtask test');
-  // Three different people report the same initiative (the default threshold hides it).
-  const first = (await (await fetch(`${URL}api/v1/initiatives?limit=1`)).json()).items[0];
-  for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+/** Signs an invited official in under Milik saya with the mailed code, and opens the workspace. */
+async function signInOfficial(page, email) {
+  await page.getByTestId('tab-mine').click();
+  await page.getByLabel('Alamat email').fill(email);
+  await page.getByTestId('send-code').click();
+  await page.getByTestId('code-sent').filter({ hasText: email }).waitFor();
+  const code = await codeFor(email, /^Kode masuk Pentahelix: \d{6}$/);
+  await page.getByLabel('Kode 6 angka dari email').fill(code);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('signed-in-as').filter({ hasText: email }).waitFor();
+  await page.getByTestId('tab-admin').click();
+  await page.getByTestId('official-as').filter({ hasText: email }).waitFor();
+}
+
+journey('an invited official works a report from the queue: opens the record, hides it with a reason the owner receives, restores it; the trail names her; another city\'s official sees none of it', async (t) => {
+  const bandung = process.env.PENTAHELIX_OFFICIAL_BANDUNG;
+  const depok = process.env.PENTAHELIX_OFFICIAL_DEPOK;
+  assert.ok(bandung && depok, 'officials are invited by cargo xtask test');
+  // A citizen's initiative in Cibeunying Kidul; three people report it (one of them twice), which
+  // hides it until an official looks.
+  const title = `Pasar Kreatif Warga Kecamatan Cibeunying Kidul ${RUN}`;
+  const ownerEmail = `pemilik.pasar.${RUN}@contoh.id`;
+  const created = await fetch(`${URL}api/v1/initiatives`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title, description: 'Pasar kriya dan kuliner warga setiap Minggu pagi di lapangan kecamatan.',
+      region: '32.73.14', subsectors: ['kriya', 'kuliner'], needs: [{ resource: 'venue' }, { resource: 'publicity' }],
+      contact: { person: 'Dewi Anggraini Kusumawardhani', email: ownerEmail }, contact_consent: true,
+    }),
+  });
+  const answer = await created.text();
+  assert.equal(created.status, 201, answer);
+  const id = JSON.parse(answer).record.id;
+  for (const [ip, category, reason] of [
+    ['203.0.113.21', 'spam', 'Iklan pinjaman online, bukan kegiatan warga.'],
+    ['203.0.113.22', 'spam', ''],
+    ['203.0.113.22', 'spam', 'Masih iklan.'],
+    ['203.0.113.23', 'misleading', 'Lapangannya tidak ada di alamat itu.'],
+  ]) {
     const reply = await fetch(`${URL}api/v1/reports`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-      body: JSON.stringify({ target: 'initiative', id: first.id, reason: 'Iklan yang tidak ada hubungannya.' }),
+      body: JSON.stringify({ target: 'initiative', id, category, reason }),
     });
     assert.equal(reply.status, 202);
   }
+  assert.equal((await fetch(`${URL}api/v1/initiatives/${id}`)).status, 404, 'hidden from the public');
 
-  const page = await person(t, 'hub-manager');
-  await page.evaluate(() => document.querySelector('pentahelix-widget').setAttribute('view', 'admin'));
-  await page.getByLabel('Token admin').fill(bandung);
-  await page.getByRole('button', { name: 'Gunakan' }).click();
-  await page.getByTestId('queue').waitFor();
-  await page.getByTestId('tab-admin').waitFor();
-  const hidden = page.getByTestId('queue').locator('li', { hasText: first.title });
-  await hidden.getByRole('button', { name: 'Setujui' }).click();
+  const page = await person(t, 'moderator');
+  await signInOfficial(page, bandung);
+  await page.getByTestId('official-as').filter({ hasText: 'moderator untuk Kota Bandung' }).waitFor();
+  assert.equal(await page.getByTestId('verify').count(), 0, 'verifying partners is for managers');
+  const queue = page.getByTestId('queue');
+  await queue.getByLabel('Kecamatan', { exact: true }).selectOption('32.73.14');
+  const item = queue.getByTestId('queue-item').filter({ hasText: title });
+  // One entry for the record, however many reports: how many people, and why, in Indonesian.
+  await item.getByText('3 pelapor').waitFor();
+  assert.equal(await item.getByText('Iklan atau spam').count(), 2);
+  await item.getByText('Palsu atau menyesatkan').waitFor();
+  await item.getByText('Lapangannya tidak ada di alamat itu.').waitFor();
+
+  // The title opens the record, hidden as it is, with the official's actions.
+  await item.getByRole('button', { name: title }).click();
+  await page.getByTestId('detail-title').filter({ hasText: title }).waitFor();
+  const actions = page.getByTestId('official-actions');
+  await actions.getByTestId('decide-hide').click();
+  const reasonField = actions.getByLabel(/Alasan untuk pemilik/);
+  assert.equal(await reasonField.evaluate((el) => el.getRootNode().activeElement === el), true, 'the reason field takes the focus');
+  assert.equal(await reasonField.getAttribute('required'), '', 'a reason is required to hide');
+  const reason = 'Isinya iklan pinjaman online, bukan kegiatan warga. Silakan ganti deskripsinya.';
+  await reasonField.fill(reason);
+  await actions.getByTestId('confirm-decision').click();
+  await actions.getByTestId('decide-restore').waitFor();
+
+  // The owner's mailbox: the decision and the official's reason.
+  const told = await mailTo(ownerEmail, /disembunyikan oleh petugas kota/);
+  assert.ok(told.text.includes(reason), told.text);
+
+  // Back in the workspace it waits among the hidden; restored from there, with a reason.
+  await page.getByTestId('tab-admin').click();
+  await queue.getByLabel('Tampilkan', { exact: true }).selectOption('hidden');
+  const hidden = queue.getByTestId('queue-item').filter({ hasText: title });
+  await hidden.getByTestId('decide-restore').click();
+  await hidden.getByLabel(/Alasan untuk pemilik/).fill('Pemilik sudah menjelaskan: ini pasar warga, bukan iklan.');
+  await hidden.getByTestId('confirm-decision').click();
+  await page.getByTestId('decided').filter({ hasText: `Anda menampilkan lagi “${title}”.` }).waitFor();
   await hidden.waitFor({ state: 'detached' });
-  const back = await (await fetch(`${URL}api/v1/initiatives/${first.id}`)).json();
-  assert.equal(back.id, first.id, 'approved: public again');
+  await mailTo(ownerEmail, /tampil lagi/);
+  assert.equal((await fetch(`${URL}api/v1/initiatives/${id}`)).status, 200, 'public again');
 
-  await page.getByLabel('Nomor mitra').fill('3');
-  await page.getByRole('button', { name: 'Tandai terverifikasi' }).click();
-  await page.getByText('— Terverifikasi').waitFor();
+  // An official's edit: the owner's own form, with a reason the owner is told.
+  await openInitiative(page, title);
+  await page.getByTestId('official-actions').getByTestId('official-edit').click();
+  const fixed = 'Pasar kriya dan kuliner warga setiap Minggu pagi. Informasi lewat pengurus RW 05.';
+  await page.getByLabel('Deskripsi', { exact: true }).fill(fixed);
+  await page.getByLabel('Alasan untuk pemilik', { exact: true }).fill('Nomor telepon pribadi dihapus dari deskripsi.');
+  await page.getByTestId('submit').click();
+  await page.locator('.ph-detail__description').filter({ hasText: fixed }).waitFor();
+  const changed = await mailTo(ownerEmail, /Petugas kota mengubah/);
+  assert.ok(changed.text.includes('Nomor telepon pribadi dihapus dari deskripsi.'), changed.text);
+  await page.getByTestId('tab-admin').click();
+
+  // The audit trail names her for both, newest first; filtered to hiding, the reason shows.
+  const trail = page.getByTestId('audit');
+  const entries = trail.getByTestId('audit-entry').filter({ hasText: title });
+  await entries.filter({ hasText: `${bandung} mengubah` }).filter({ hasText: 'Yang diubah: deskripsi' }).waitFor();
+  await entries.filter({ hasText: `${bandung} menampilkan lagi` }).waitFor();
+  await entries.filter({ hasText: `${bandung} menyembunyikan` }).waitFor();
+  await trail.getByLabel('Tampilkan', { exact: true }).selectOption('hide');
+  await entries.filter({ hasText: 'menampilkan lagi' }).waitFor({ state: 'detached' });
+  await entries.filter({ hasText: `Alasan: ${reason}` }).waitFor();
+  await trail.getByTestId('audit-export').click();
+  const csv = decodeURIComponent((await trail.getByTestId('audit-csv-link').getAttribute('href')).split(',').slice(1).join(','));
+  assert.match(csv, /^\uFEFFid,at,actor,action,target/);
+  assert.ok(csv.includes(`${bandung},restore,initiative,${id}`), csv.slice(0, 400));
+
+  // Another city's official: none of it in her queue or trail, no actions on Bandung's record.
+  const other = await person(t, 'other-city');
+  await signInOfficial(other, depok);
+  await other.locator('[data-testid=queue-empty], [data-testid=queue-item]').first().waitFor();
+  assert.equal(await other.getByTestId('queue-item').filter({ hasText: title }).count(), 0);
+  assert.equal(await other.getByTestId('audit-entry').filter({ hasText: title }).count(), 0);
+  await openInitiative(other, title);
+  await other.getByTestId('matches').waitFor();
+  assert.equal(await other.getByTestId('official-actions').count(), 0);
+});
+
+journey('a hub manager verifies the right one of two partners with one name, undoes a slip, sets a flagship product, makes the embed code and exports', async (t) => {
+  const bandung = process.env.PENTAHELIX_MANAGER_BANDUNG;
+  const depokAdmin = process.env.PENTAHELIX_ADMIN_DEPOK;
+  assert.ok(bandung && depokAdmin, 'officials and tokens come from cargo xtask test');
+  const name = `Sanggar Seni Sunda Giri Harja ${RUN}`;
+  const ids = [];
+  for (const [region, description] of [
+    ['32.73.02', 'Sanggar wayang golek dan degung yang melatih anak-anak Coblong sejak 1985.'],
+    ['32.73.07', 'Akun lain dengan nama yang sama, dibuat tanpa izin sanggar.'],
+  ]) {
+    const reply = await fetch(`${URL}api/v1/stakeholders`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name, helix: 'community', region, subsectors: ['seni-pertunjukan'], offers: ['mentoring'], description,
+        contact: { person: 'Ki Dalang Asep Sunandar', email: `sanggar.${region}.${RUN}@contoh.id` }, contact_consent: true,
+      }),
+    });
+    const answer = await reply.text();
+    assert.equal(reply.status, 201, answer);
+    ids.push(JSON.parse(answer).record.id);
+  }
+
+  const page = await person(t, 'verifier');
+  await signInOfficial(page, bandung);
+  const verify = page.getByTestId('verify');
+  await verify.getByLabel('Cari mitra menurut nama').fill('Giri Harja');
+  const candidates = verify.getByTestId('verify-candidate');
+  await candidates.nth(1).waitFor();
+  assert.equal(await candidates.count(), 2, 'both partners of that name show, told apart by place');
+  const coblong = candidates.filter({ hasText: 'Coblong' });
+  await coblong.getByText('Lihat profil').click();
+  await coblong.getByText('sejak 1985').waitFor();
+  // A slip: the other one marked first, then undone.
+  const other = candidates.filter({ hasNotText: 'Coblong' });
+  await other.getByTestId('mark-verified').click();
+  await verify.getByTestId('verify-status').filter({ hasText: `${name} kini terverifikasi.` }).waitFor();
+  await verify.getByTestId('verify-undo').click();
+  await verify.getByTestId('verify-status').filter({ hasText: `${name} tidak lagi terverifikasi.` }).waitFor();
+  await coblong.getByTestId('mark-verified').click();
+  await coblong.getByTestId('unverify').waitFor();
+  const [right, wrong] = await Promise.all(ids.map(async (id) => (await fetch(`${URL}api/v1/stakeholders/${id}`)).json()));
+  assert.equal(right.verified, true);
+  assert.equal(wrong.verified, false);
+  await page.getByTestId('audit-entry').filter({ hasText: `${bandung} melepas verifikasi` }).waitFor();
 
   // The embed-code generator: the snippet follows the choices, and the preview shows the widget.
   const embed = page.getByTestId('embed-code');
@@ -316,27 +457,36 @@ journey('a hub manager reviews a reported initiative, verifies a partner, sets a
   const snippet = await embed.getByTestId('snippet').inputValue();
   assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
   assert.match(snippet, /<pentahelix-widget region="32\.73" view="dashboard" lang="en" theme="#0b6e4f">/);
-  await page.frameLocator('[data-testid=embed-preview]').getByTestId('activated').filter({ hasText: 'Kecamatan activated' }).waitFor();
+  const preview = page.frameLocator('[data-testid=embed-preview]');
+  await preview.getByTestId('activated').filter({ hasText: 'Kecamatan activated' }).waitFor();
+  assert.equal(await preview.getByTestId('tab-admin').count(), 0, 'the preview shows what a visitor sees');
+  assert.equal(await page.getByTestId('tab-admin').count(), 1);
 
-  await page.getByLabel('Kecamatan', { exact: true }).selectOption('32.73.06');
-  await page.getByLabel('Produk', { exact: true }).fill('Kue dan oleh-oleh khas Cicendo');
-  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  const flagship = page.locator('.ph-panel', { hasText: 'Tetapkan produk unggulan' });
+  await flagship.getByLabel('Kecamatan', { exact: true }).selectOption('32.73.06');
+  await flagship.getByLabel('Produk', { exact: true }).fill('Kue dan oleh-oleh khas Cicendo');
+  await flagship.getByRole('button', { name: 'Simpan', exact: true }).click();
   await page.getByText('Tersimpan.').waitFor();
   const stats = await (await fetch(`${URL}api/v1/stats?city=32.73`)).json();
   assert.ok(stats.flagship_products.some((f) => f.region === '32.73.06' && f.product === 'Kue dan oleh-oleh khas Cicendo'));
 
-  await page.getByRole('button', { name: 'Inisiatif', exact: true }).last().click();
+  // One workbook for the city's report: a real .xlsx file (a zip) saved from the link.
+  await page.getByTestId('export-program.xlsx').click();
+  const workbook = page.getByTestId('xlsx-link');
+  assert.equal(await workbook.getAttribute('download'), 'program.xlsx');
+  const [saved] = await Promise.all([page.waitForEvent('download'), workbook.click()]);
+  const bytes = readFileSync(await saved.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an xlsx file is a zip archive');
+  await page.getByTestId('export-initiatives.csv').click();
   const csv = decodeURIComponent((await page.getByTestId('csv-link').getAttribute('href')).split(',').slice(1).join(','));
-  assert.match(csv, /^id,title,status,region,kecamatan/);
+  assert.match(csv, /^\uFEFFid,title,status,region,kecamatan/);
 
-  const other = await person(t, 'other-city');
-  await other.evaluate(() => document.querySelector('pentahelix-widget').setAttribute('view', 'admin'));
-  await other.getByLabel('Token admin').fill(depok);
-  await other.getByRole('button', { name: 'Gunakan' }).click();
-  await other.getByTestId('queue').waitFor();
-  await other.getByLabel('Nomor mitra').fill('3');
-  await other.getByRole('button', { name: 'Tandai terverifikasi' }).click();
-  await other.getByText('Token ini tidak berlaku untuk data atau wilayah ini.').waitFor();
+  // Another city's automation token cannot verify Bandung's partners.
+  const refused = await fetch(`${URL}api/v1/moderation/stakeholders/${ids[0]}/verify`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${depokAdmin}` },
+    body: JSON.stringify({ verified: false }),
+  });
+  assert.equal(refused.status, 403);
 });
 
 journey('the dashboard counts the kecamatan and initiatives the data holds', async (t) => {
@@ -358,6 +508,23 @@ journey('the dashboard counts the kecamatan and initiatives the data holds', asy
   const row = page.locator('.ph-bars__row', { hasText: 'Cicendo' });
   assert.equal((await row.locator('.ph-bars__value').textContent()).trim(), String(cicendo(before) + 1));
   await page.getByTestId('cities').waitFor();
+
+  // What the program achieved this month, for the city and for one kecamatan, as the API says.
+  const achieved = await (await fetch(`${URL}api/v1/stats/achievements?city=32.73`)).json();
+  const thisMonth = achieved.rows.filter((r) => !r.kecamatan).pop();
+  assert.ok(thisMonth, 'the demo data offered support this month');
+  const table = page.getByTestId('achievements');
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+  const [year, month] = thisMonth.month.split('-');
+  const first = table.locator('tbody tr').first();
+  await first.locator('th').filter({ hasText: `${months[Number(month) - 1]} ${year}` }).waitFor();
+  const business = `${thisMonth.offered.business} / ${thisMonth.accepted.business}`;
+  assert.equal((await first.locator('td').nth(2).textContent()).trim(), business);
+  const kecamatan = achieved.rows.find((r) => r.kecamatan)?.kecamatan;
+  await table.getByLabel('Kecamatan', { exact: true }).selectOption(kecamatan);
+  const there = achieved.rows.filter((r) => r.kecamatan === kecamatan).pop();
+  await table.locator('tbody tr').first().locator('td').nth(2)
+    .filter({ hasText: `${there.offered.business} / ${there.accepted.business}` }).waitFor();
 });
 
 journey('the same proposal journey in English after switching language', async (t) => {

@@ -12,6 +12,14 @@ use crate::server::TestServer;
 use crate::tools;
 use crate::workspace::Workspace;
 
+/// The officials the journeys sign in as, where they work and in which role.
+const OFFICIALS: [(&str, &str, &str); 4] = [
+    ("petugas.ekraf@bandung.go.id", "32.73", "moderator"),
+    ("petugas.ekraf@depok.go.id", "32.76", "manager"),
+    ("petugas.aksesibilitas@bandung.go.id", "32.73", "manager"),
+    ("pengelola.ekraf@bandung.go.id", "32.73", "manager"),
+];
+
 pub fn run(ws: &Workspace) -> Result<()> {
     tools::ensure_chromium()?;
     let e2e = ws.root.join("tests/e2e");
@@ -21,9 +29,13 @@ pub fn run(ws: &Workspace) -> Result<()> {
     cmd::run(&mut npm).context("could not install playwright-core for the browser journeys; it needs network access to the npm registry")?;
 
     let server = TestServer::prepare(ws, "e2e")?;
-    // Admin tokens for a Bandung hub manager and for Depok's, made as an operator would.
+    // Admin tokens for a Bandung and a Depok system, made as an operator would; and the named
+    // officials who sign in with a mailed code (one address per journey: a code a minute).
     let bandung = server.admin_token(&["32.73"], "Hub manager Bandung")?;
     let depok = server.admin_token(&["32.76"], "Hub manager Depok")?;
+    for (email, region, role) in OFFICIALS {
+        server.invite(email, region, role)?;
+    }
     // Mail goes to a real SMTP server the journeys read: the sign-in codes and notifications.
     let mail = MailCatcher::start_anywhere(ws)?;
     let running = server.start(
@@ -47,6 +59,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
         .env("PENTAHELIX_URL", &url)
         .env("PENTAHELIX_ADMIN_BANDUNG", &bandung)
         .env("PENTAHELIX_ADMIN_DEPOK", &depok)
+        .env("PENTAHELIX_OFFICIAL_BANDUNG", OFFICIALS[0].0)
+        .env("PENTAHELIX_OFFICIAL_DEPOK", OFFICIALS[1].0)
+        .env("PENTAHELIX_OFFICIAL_A11Y", OFFICIALS[2].0)
+        .env("PENTAHELIX_MANAGER_BANDUNG", OFFICIALS[3].0)
         .env("PENTAHELIX_MAIL_INBOX", &mail.inbox_url)
         .env("PENTAHELIX_E2E_ARTIFACTS", &artifacts)
         .env("CHROMIUM", tools::CHROMIUM);

@@ -25,6 +25,8 @@ const DEFAULT_OPTIONS: [(&str, &str, &str); 3] = [
     ("--static-dir", "PENTAHELIX_STATIC_DIR", "dist"),
 ];
 const DEFAULT_FLAGS: [(&str, &str); 1] = [("--demo", "PENTAHELIX_DEMO")];
+/// The address `cargo xtask run` invites as an official of the demo city.
+const DEMO_OFFICIAL: &str = "petugas.demo@contoh.id";
 
 pub fn run(ws: &Workspace, extra: &[String]) -> Result<()> {
     dist::build(ws)?;
@@ -53,6 +55,25 @@ pub fn run(ws: &Workspace, extra: &[String]) -> Result<()> {
         catcher.keep_running();
         Some(inbox)
     };
+    // An official to try the workspace with: they sign in like everyone else, with a code that
+    // arrives in the local inbox.
+    if inbox.is_some() {
+        let mut invite = Command::new(&binary);
+        invite.current_dir(&ws.root).args([
+            "admin",
+            "invite",
+            "--email",
+            DEMO_OFFICIAL,
+            "--region",
+            "32.73",
+            "--role",
+            "manager",
+        ]);
+        if let Some(url) = option_value(&args, "--database-url") {
+            invite.args(["--database-url", &url]);
+        }
+        cmd::run(&mut invite)?;
+    }
     let mut server = Command::new(binary);
     server.current_dir(&ws.root).arg("serve").args(&args);
     match listen_url(&args) {
@@ -62,6 +83,10 @@ pub fn run(ws: &Workspace, extra: &[String]) -> Result<()> {
     if let Some(inbox) = inbox {
         println!(
             "xtask: mails (sign-in codes, notifications) arrive in the local inbox at {inbox}"
+        );
+        println!(
+            "xtask: to try the officials' workspace, sign in under \"Milik saya\" as \
+             {DEMO_OFFICIAL} (manager of Kota Bandung)"
         );
     }
     println!("$ {}", cmd::display(&server));
@@ -91,6 +116,17 @@ fn server_args(extra: &[String], env_set: impl Fn(&str) -> bool) -> Vec<String> 
     );
     args.extend(extra.iter().cloned());
     args
+}
+
+/// The value of the last `flag` in `args` (`--flag VALUE` or `--flag=VALUE`).
+fn option_value(args: &[String], flag: &str) -> Option<String> {
+    let position = args
+        .iter()
+        .rposition(|arg| arg == flag || arg.starts_with(&format!("{flag}=")))?;
+    match args[position].split_once('=') {
+        Some((_, value)) => Some(value.to_owned()),
+        None => args.get(position + 1).cloned(),
+    }
 }
 
 /// The address to open, when the arguments fix one; with port 0 only the server knows it.
@@ -162,6 +198,21 @@ mod tests {
         );
         let any_port = strings(&["--listen", "127.0.0.1:0"]);
         assert_eq!(listen_url(&server_args(&any_port, no_env)), None);
+    }
+
+    #[test]
+    fn the_database_the_server_gets_is_the_one_the_official_is_invited_to() {
+        let args = server_args(&strings(&["--database-url=sqlite://x.db"]), no_env);
+        assert_eq!(
+            option_value(&args, "--database-url").as_deref(),
+            Some("sqlite://x.db")
+        );
+        let args = server_args(&[], no_env);
+        assert_eq!(
+            option_value(&args, "--database-url").as_deref(),
+            Some("sqlite://data/pentahelix.db")
+        );
+        assert_eq!(option_value(&args, "--smtp-url"), None);
     }
 
     #[test]

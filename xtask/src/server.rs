@@ -61,6 +61,18 @@ impl TestServer {
         Ok(cmd::output(&mut admin)?.trim().to_owned())
     }
 
+    /// Invites `email` as an official of `region` in `role`, with the command line as an
+    /// operator would; they sign in with a mailed code.
+    pub fn invite(&self, email: &str, region: &str, role: &str) -> Result<()> {
+        let mut invite = Command::new(&self.binary);
+        invite.args([
+            "admin", "invite", "--email", email, "--region", region, "--role", role,
+        ]);
+        invite.args(["--database-url", &self.database]);
+        cmd::output(&mut invite)?;
+        Ok(())
+    }
+
     /// Starts `serve` with the demo data, serving the widget from `dist/`, with `extra` options
     /// (its mail server, say).
     pub fn start(&self, ws: &Workspace, extra: &[&str]) -> Result<Running> {

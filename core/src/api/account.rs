@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Initiative, Pledge, Stakeholder};
+use super::{Initiative, OfficialGrant, Pledge, Stakeholder};
 use crate::Lang;
 
 /// Asks for a sign-in code by email. The answer is the same whether or not the address is known.
@@ -47,7 +47,8 @@ pub enum NotificationKind {
     PledgeAccepted,
     /// To a stakeholder: its offer was declined.
     PledgeDeclined,
-    /// To an initiative's owner: an official approved it (pre-moderation) or restored it.
+    /// To an initiative's owner: an official approved it (pre-moderation) or restored it. No
+    /// longer queued (see `OfficialDecision`); kept so rows queued before it still go out.
     InitiativeApproved,
     /// To an initiative's owner: reports hid it until an official reviews it.
     InitiativeHidden,
@@ -56,10 +57,15 @@ pub enum NotificationKind {
     WeeklyDigest,
     /// To a region's admin with an address on its token, daily: what waits in its queue.
     ModerationDigest,
+    /// To a record's owner: an official approved, rejected, hid, restored, edited or deleted
+    /// it, with the official's reason.
+    OfficialDecision,
+    /// To a newly invited official: how to sign in, and for which regions.
+    OfficialInvited,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 8] = [
+    pub const ALL: [NotificationKind; 10] = [
         NotificationKind::PledgeOffered,
         NotificationKind::PledgeWithdrawn,
         NotificationKind::PledgeAccepted,
@@ -68,6 +74,8 @@ impl NotificationKind {
         NotificationKind::InitiativeHidden,
         NotificationKind::WeeklyDigest,
         NotificationKind::ModerationDigest,
+        NotificationKind::OfficialDecision,
+        NotificationKind::OfficialInvited,
     ];
 
     /// The kinds a person sets in "Milik saya" (the moderation digest follows an admin token).
@@ -76,7 +84,7 @@ impl NotificationKind {
         NotificationKind::PledgeWithdrawn,
         NotificationKind::PledgeAccepted,
         NotificationKind::PledgeDeclined,
-        NotificationKind::InitiativeApproved,
+        NotificationKind::OfficialDecision,
         NotificationKind::InitiativeHidden,
         NotificationKind::WeeklyDigest,
     ];
@@ -96,6 +104,8 @@ impl NotificationKind {
             NotificationKind::InitiativeHidden => "initiative_hidden",
             NotificationKind::WeeklyDigest => "weekly_digest",
             NotificationKind::ModerationDigest => "moderation_digest",
+            NotificationKind::OfficialDecision => "official_decision",
+            NotificationKind::OfficialInvited => "official_invited",
         }
     }
 
@@ -138,4 +148,8 @@ pub struct Me {
     /// Offers to its initiatives that wait for its answer, oldest first.
     pub pledges_to_answer: Vec<Pledge>,
     pub settings: NotificationSettings,
+    /// The regions this address works in as a city official, with its role there: the widget
+    /// shows the officials' workspace when there is any.
+    #[serde(default)]
+    pub official: Vec<OfficialGrant>,
 }

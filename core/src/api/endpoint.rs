@@ -6,12 +6,16 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::query::{CityQuery, EventsQuery, InitiativeQuery, MatchQuery, QueryPairs};
+use super::query::{
+    AuditQuery, CityQuery, EditQuery, EventsQuery, InitiativeQuery, MatchQuery, QueryPairs,
+    QueueQuery, StakeholderQuery,
+};
 use super::{
-    CityStats, Created, EmailCodeRequest, FlagshipInput, Initiative, InitiativeId, InitiativeInput,
-    InitiativeMatches, Me, ModerationQueue, NotificationSettings, Page, Pledge, PledgeId,
-    PledgeInput, ReportInput, ReportReceipt, SessionCreated, SessionRequest, Stakeholder,
-    StakeholderId, StakeholderInput, StakeholderMatches, StatusChange, Verification,
+    Achievements, AuditEntry, CityStats, Created, Decided, Decision, EmailCodeRequest,
+    FlagshipInput, Initiative, InitiativeId, InitiativeInput, InitiativeMatches, Me,
+    ModerationAction, ModerationQueue, NotificationSettings, Page, Pledge, PledgeId, PledgeInput,
+    ReportInput, ReportReceipt, SessionCreated, SessionRequest, Stakeholder, StakeholderId,
+    StakeholderInput, StakeholderMatches, StatusChange, Verification,
 };
 use crate::RegionCode;
 
@@ -88,34 +92,31 @@ impl PledgeAction {
     }
 }
 
-/// What a moderator does with an initiative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModerationAction {
-    Approve,
-    Hide,
-}
-
-impl ModerationAction {
-    pub fn slug(self) -> &'static str {
-        match self {
-            ModerationAction::Approve => "approve",
-            ModerationAction::Hide => "hide",
-        }
-    }
-}
-
 /// The CSV exports an admin may download.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Export {
     Initiatives,
     Stakeholders,
+    /// The officials' actions (any official's regions).
+    Audit,
+    /// One workbook for people: initiatives, partners and what the program achieved.
+    Program,
 }
 
 impl Export {
+    pub const ALL: [Export; 4] = [
+        Export::Initiatives,
+        Export::Stakeholders,
+        Export::Audit,
+        Export::Program,
+    ];
+
     pub fn file(self) -> &'static str {
         match self {
             Export::Initiatives => "initiatives.csv",
             Export::Stakeholders => "stakeholders.csv",
+            Export::Audit => "audit.csv",
+            Export::Program => "program.xlsx",
         }
     }
 }
@@ -179,8 +180,10 @@ endpoints! {
         = Post "/initiatives" => |_e| "/initiatives".into();
         body: input as InitiativeInput;
         -> Created<Initiative>;
-    UpdateInitiative { id: InitiativeId, input: InitiativeInput }
+    /// An owner's edit, or an official's with the reason the owner is told.
+    UpdateInitiative { id: InitiativeId, query: EditQuery, input: InitiativeInput }
         = Put "/initiatives/{id}" => |e| format!("/initiatives/{}", e.id.0);
+        query: query as EditQuery;
         body: input as InitiativeInput;
         -> Initiative;
     ChangeStatus { id: InitiativeId, change: StatusChange }
@@ -203,6 +206,11 @@ endpoints! {
         = Post "/pledges/{id}/{action}" => |e| format!("/pledges/{}/{}", e.id.0, e.action.slug());
         empty_body;
         -> Pledge;
+    /// A page of partners, newest first (an official searching by name).
+    ListStakeholders { query: StakeholderQuery }
+        = Get "/stakeholders" => |_e| "/stakeholders".into();
+        query: query as StakeholderQuery;
+        -> Page<Stakeholder>;
     GetStakeholder { id: StakeholderId }
         = Get "/stakeholders/{id}" => |e| format!("/stakeholders/{}", e.id.0);
         -> Stakeholder;
@@ -225,6 +233,11 @@ endpoints! {
         = Get "/stats" => |_e| "/stats".into();
         query: query as CityQuery;
         -> CityStats;
+    /// What a city's program achieved, per month and kecamatan.
+    CityAchievements { query: CityQuery }
+        = Get "/stats/achievements" => |_e| "/stats/achievements".into();
+        query: query as CityQuery;
+        -> Achievements;
     /// Every served city's stats, for comparing them.
     StatsOfCities {}
         = Get "/stats/cities" => |_e| "/stats/cities".into();
@@ -233,15 +246,27 @@ endpoints! {
         = Post "/reports" => |_e| "/reports".into();
         body: input as ReportInput;
         -> ReportReceipt;
-    Queue {}
+    Queue { query: QueueQuery }
         = Get "/moderation/queue" => |_e| "/moderation/queue".into();
+        query: query as QueueQuery;
         -> ModerationQueue;
-    /// Approve or hide an initiative.
-    Moderate { id: InitiativeId, action: ModerationAction }
+    /// Approve, reject, hide, restore, dismiss the reports on, or delete an initiative.
+    Moderate { id: InitiativeId, action: ModerationAction, decision: Decision }
         = Post "/moderation/initiatives/{id}/{action}"
             => |e| format!("/moderation/initiatives/{}/{}", e.id.0, e.action.slug());
-        empty_body;
-        -> Initiative;
+        body: decision as Decision;
+        -> Decided;
+    /// Dismiss the reports on, or delete a partner's profile.
+    ModerateStakeholder { id: StakeholderId, action: ModerationAction, decision: Decision }
+        = Post "/moderation/stakeholders/{id}/{action}"
+            => |e| format!("/moderation/stakeholders/{}/{}", e.id.0, e.action.slug());
+        body: decision as Decision;
+        -> Decided;
+    /// The officials' actions in the viewer's regions, newest first.
+    AuditTrail { query: AuditQuery }
+        = Get "/moderation/audit" => |_e| "/moderation/audit".into();
+        query: query as AuditQuery;
+        -> Page<AuditEntry>;
     Verify { id: StakeholderId, verification: Verification }
         = Post "/moderation/stakeholders/{id}/verify"
             => |e| format!("/moderation/stakeholders/{}/verify", e.id.0);
@@ -335,6 +360,7 @@ pub fn all_paths() -> Vec<(Method, String)> {
         one::<InitiativePledges>(),
         one::<Offer>(),
         one::<InitiativeMatchList>(),
+        one::<ListStakeholders>(),
         one::<GetStakeholder>(),
         one::<CreateStakeholder>(),
         one::<UpdateStakeholder>(),
@@ -342,8 +368,12 @@ pub fn all_paths() -> Vec<(Method, String)> {
         one::<StakeholderMatchList>(),
         one::<Stats>(),
         one::<StatsOfCities>(),
+        one::<CityAchievements>(),
         one::<Report>(),
         one::<Queue>(),
+        one::<Moderate>(),
+        one::<ModerateStakeholder>(),
+        one::<AuditTrail>(),
         one::<Verify>(),
         one::<SetFlagship>(),
         one::<Calendar>(),
@@ -361,13 +391,7 @@ pub fn all_paths() -> Vec<(Method, String)> {
     ] {
         paths.push((Method::Post, format!("/pledges/{{id}}/{}", action.slug())));
     }
-    for action in [ModerationAction::Approve, ModerationAction::Hide] {
-        paths.push((
-            Method::Post,
-            format!("/moderation/initiatives/{{id}}/{}", action.slug()),
-        ));
-    }
-    for export in [Export::Initiatives, Export::Stakeholders] {
+    for export in Export::ALL {
         paths.push((Method::Get, format!("/exports/{}", export.file())));
     }
     paths

@@ -2,6 +2,7 @@
 //! and the widget deserialises exactly these, so the two cannot drift apart.
 
 mod account;
+mod audit;
 mod contact;
 pub mod endpoint;
 mod export;
@@ -9,6 +10,7 @@ mod initiative;
 mod integer;
 mod matches;
 mod moderation;
+pub mod officials;
 mod page;
 mod pledge;
 mod problem;
@@ -20,6 +22,7 @@ mod taxonomies;
 pub use account::{
     EmailCodeRequest, Me, NotificationKind, NotificationSettings, SessionCreated, SessionRequest,
 };
+pub use audit::{AuditAction, AuditEntry, AuditTarget};
 pub use contact::Contact;
 pub use export::{InitiativeExport, StakeholderExport};
 pub use initiative::{
@@ -30,14 +33,18 @@ pub use matches::{
     StakeholderMatch, StakeholderMatches,
 };
 pub use moderation::{
-    FailedNotification, FlagshipInput, ModerationQueue, ReportEntry, ReportInput, ReportReceipt,
-    ReportTarget, StatusChange, Verification,
+    Decided, Decision, FailedNotification, FlagshipInput, ModerationAction, ModerationQueue,
+    QueueItem, QueueKind, ReportEntry, ReportInput, ReportReason, ReportReceipt, ReportTarget,
+    StatusChange, Verification,
 };
+pub use officials::{OfficialGrant, OfficialRole};
 pub use page::Page;
 pub use pledge::{Pledge, PledgeId, PledgeInput, PledgeStatus};
 pub use problem::{Problem, ProblemType};
 pub use stakeholder::{Stakeholder, StakeholderId, StakeholderInput, StakeholderSummary};
-pub use stats::{CityStats, Count, FlagshipProduct, UpcomingEvent};
+pub use stats::{
+    Achievement, Achievements, CityStats, Count, FlagshipProduct, HelixCounts, UpcomingEvent,
+};
 pub use taxonomies::{Label, Taxonomies, Term};
 
 /// A record just created, with the secret that lets its creator manage it. The secret is shown

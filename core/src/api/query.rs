@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{InitiativeStatus, MatchScope};
+use super::{AuditAction, InitiativeStatus, MatchScope, QueueKind};
 use crate::{Helix, RegionCode, Resource, Subsector};
 
 /// `GET /initiatives`.
@@ -134,6 +134,67 @@ pub struct RegionQuery {
     pub limit: Option<u32>,
 }
 
+/// `PUT /initiatives/{id}` and `PUT /stakeholders/{id}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct EditQuery {
+    /// Why an official changes someone else's record: mailed to its owner and kept in the audit
+    /// trail (an owner's own edit ignores it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(max_length = 1000))]
+    pub reason: Option<String>,
+}
+
+/// `GET /moderation/queue`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct QueueQuery {
+    /// Only records queued for this reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<QueueKind>,
+    /// Only inside this region (a kecamatan `32.73.02`, or a city).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<RegionCode>, example = "32.73.02"))]
+    pub region: Option<RegionCode>,
+    /// `next_cursor` of the previous page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        param(pattern = r"^(q1\.[0-9a-f]{1,16}\.[is][0-9a-f]{1,16})?$")
+    )]
+    pub cursor: Option<String>,
+    /// Page size, 1 to 100 (default 20).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
+    pub limit: Option<u32>,
+}
+
+/// `GET /moderation/audit`, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct AuditQuery {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<AuditAction>,
+    /// Only inside this region (a kecamatan `32.73.02`, or a city).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<RegionCode>, example = "32.73.02"))]
+    pub region: Option<RegionCode>,
+    /// Only actions of this official (an address, any case) or token (`token: LABEL`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(max_length = 254))]
+    pub actor: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        param(pattern = r"^(v1\.0*[1-9a-fA-F][0-9a-fA-F]{0,14})?$")
+    )]
+    pub cursor: Option<String>,
+    /// Page size, 1 to 100 (default 20).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
+    pub limit: Option<u32>,
+}
+
 /// A query's parameters as names and texts, in field order, leaving out those not given: what
 /// the widget writes into a URL. Written out rather than through serde's serializer, which
 /// weighed more in the widget's first view; a test holds the names equal to the serde names the
@@ -176,7 +237,15 @@ macro_rules! slug_value {
     )*};
 }
 
-slug_value!(Helix, Subsector, Resource, InitiativeStatus, MatchScope);
+slug_value!(
+    Helix,
+    Subsector,
+    Resource,
+    InitiativeStatus,
+    MatchScope,
+    QueueKind,
+    AuditAction
+);
 
 macro_rules! query_pairs {
     ($($ty:ident { $($field:ident),* })*) => {$(
@@ -197,6 +266,9 @@ query_pairs! {
     CityQuery { city }
     EventsQuery { region }
     RegionQuery { within, q, limit }
+    EditQuery { reason }
+    QueueQuery { kind, region, cursor, limit }
+    AuditQuery { action, region, actor, cursor, limit }
 }
 
 #[cfg(test)]
@@ -260,6 +332,22 @@ mod tests {
             within: Some("32.73".into()),
             q: Some("su".into()),
             limit: Some(2),
+        });
+        names_match(EditQuery {
+            reason: Some("Judul memuat nomor telepon.".into()),
+        });
+        names_match(QueueQuery {
+            kind: Some(QueueKind::Reported),
+            region: Some(region),
+            cursor: Some("q1.1.i2".into()),
+            limit: Some(5),
+        });
+        names_match(AuditQuery {
+            action: Some(AuditAction::Hide),
+            region: Some(region),
+            actor: Some("petugas@bandung.go.id".into()),
+            cursor: Some("v1.a".into()),
+            limit: Some(5),
         });
     }
 

@@ -52,3 +52,66 @@ pub struct CityStats {
     pub flagship_products: Vec<FlagshipProduct>,
     pub upcoming: Vec<UpcomingEvent>,
 }
+
+/// Pledges per helix.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HelixCounts {
+    pub government: u32,
+    pub academia: u32,
+    pub business: u32,
+    pub community: u32,
+    pub media: u32,
+}
+
+impl HelixCounts {
+    pub fn total(&self) -> u32 {
+        self.government + self.academia + self.business + self.community + self.media
+    }
+
+    /// The counts in the order of `Helix::ALL`.
+    pub fn each(&self) -> [u32; 5] {
+        [
+            self.government,
+            self.academia,
+            self.business,
+            self.community,
+            self.media,
+        ]
+    }
+}
+
+/// One month of the program in one kecamatan, or in the whole city.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Achievement {
+    /// `2026-11`.
+    pub month: String,
+    /// The kecamatan; absent for the whole city.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "32.73.02"))]
+    pub kecamatan: Option<RegionCode>,
+    /// Pledges offered this month, per helix of the offering partner.
+    pub offered: HelixCounts,
+    /// Pledges accepted this month (and still accepted).
+    pub accepted: HelixCounts,
+    /// Initiatives marked completed this month.
+    pub completed: u32,
+    /// The median wait, in days, from a proposal to its first offer, of the initiatives whose
+    /// first offer came this month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_to_first_pledge: Option<f64>,
+    /// The median wait, in days, from a proposal to accepted partners of all five helices, of
+    /// the initiatives completed so this month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_to_pentahelix: Option<f64>,
+}
+
+/// `GET /api/v1/stats/achievements`: what a city's program achieved, for its report.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Achievements {
+    pub city: RegionCode,
+    /// Oldest month first; in each month the whole city first, then each kecamatan.
+    pub rows: Vec<Achievement>,
+}

@@ -10,6 +10,17 @@ pub struct Notice {
     pub body: &'static str,
 }
 
+/// What an owner is told of each official decision.
+#[derive(Debug, Serialize)]
+pub struct Decisions {
+    pub approve: Notice,
+    pub reject: Notice,
+    pub hide: Notice,
+    pub restore: Notice,
+    pub edit: Notice,
+    pub delete: Notice,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Mail {
     /// `{code}`.
@@ -40,6 +51,17 @@ pub struct Mail {
     pub weekly_digest: Notice,
     /// `{proposed}`, `{hidden}`: what waits in the admin's regions.
     pub moderation_digest: Notice,
+    /// An official's decision on a record, `{title}` (an initiative's title or a partner's
+    /// name), one notice per action in the order of `Decisions`.
+    pub decisions: Decisions,
+    /// `{reason}`: the official's words.
+    pub decision_reason: &'static str,
+    /// `{role}`, `{regions}`.
+    pub official_invited: Notice,
+    /// How to sign in, after the invitation: `{email}`.
+    pub official_sign_in: &'static str,
+    /// The roles as the invitation names them: moderator, manager.
+    pub roles: [&'static str; 2],
     pub open_pentahelix: &'static str,
     pub why: &'static str,
     pub unsubscribe: &'static str,

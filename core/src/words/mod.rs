@@ -17,7 +17,7 @@ mod id;
 mod mail;
 mod widget;
 
-pub use mail::{Mail, Notice};
+pub use mail::{Decisions, Mail, Notice};
 pub use widget::Widget;
 
 use serde::Serialize;

@@ -89,6 +89,10 @@ pub struct Widget {
     pub add_to_calendar: &'static str,
     pub report: &'static str,
     pub report_reason: &'static str,
+    /// The report categories, in the order of `ReportReason::ALL`.
+    pub report_categories: [&'static str; crate::api::ReportReason::ALL.len()],
+    pub report_details: &'static str,
+    pub report_details_hint: &'static str,
     pub report_sent: &'static str,
     pub send: &'static str,
 
@@ -161,6 +165,13 @@ pub struct Widget {
 
     // The dashboard.
     pub dashboard_heading: &'static str,
+    pub achievements_heading: &'static str,
+    pub achievements_intro: &'static str,
+    pub month: &'static str,
+    pub completed_initiatives: &'static str,
+    pub days_to_first_pledge: &'static str,
+    pub days_to_pentahelix: &'static str,
+    pub no_achievements: &'static str,
     pub activated_hint: &'static str,
     pub live_initiatives: &'static str,
     pub stakeholders: &'static str,
@@ -175,25 +186,56 @@ pub struct Widget {
 
     // The city's administration.
     pub admin_heading: &'static str,
-    pub admin_token: &'static str,
-    pub admin_token_hint: &'static str,
-    pub use_token: &'static str,
-    pub forget_token: &'static str,
-    pub queue_proposed: &'static str,
-    pub queue_hidden: &'static str,
-    pub queue_reports: &'static str,
+    /// Shown in the Admin view to someone not signed in as an official.
+    pub workspace_for_officials: &'static str,
+    pub go_sign_in: &'static str,
+    /// The roles, in the order of `OfficialRole::ALL`.
+    pub roles: [&'static str; 2],
+    pub queue_heading: &'static str,
+    /// The queue's kinds, in the order of `QueueKind::ALL`.
+    pub queue_kinds: [&'static str; 3],
+    /// The default filter: proposals and reported records.
+    pub queue_waiting: &'static str,
+    pub show: &'static str,
+    /// The targets: an initiative, a partner.
+    pub target_kinds: [&'static str; 2],
+    pub reject: &'static str,
+    pub restore: &'static str,
+    pub dismiss: &'static str,
+    pub delete: &'static str,
+    pub reason_for_owner: &'static str,
+    pub reason_required_hint: &'static str,
+    pub reason_optional_hint: &'static str,
+    pub official_actions: &'static str,
+    pub audit_heading: &'static str,
+    pub audit_all: &'static str,
+    pub audit_empty: &'static str,
+    /// The names of a record's fields as the audit trail lists what an edit changed.
+    pub audit_fields: &'static [(&'static str, &'static str)],
+    /// The audit actions, in the order of `AuditAction::ALL`.
+    pub audit_actions: [&'static str; crate::api::AuditAction::ALL.len()],
+    pub audit_export: &'static str,
     /// Notifications given up after their retries: the owner or partner was not told.
     pub failed_mails: &'static str,
     pub approve: &'static str,
     pub hide: &'static str,
+    /// Hiding what reports already hid: the official confirms it, and the owner is told why.
+    pub keep_hidden: &'static str,
     pub verify: &'static str,
-    pub stakeholder_id: &'static str,
+    pub verify_search: &'static str,
+    pub verify_hint: &'static str,
+    pub unverify: &'static str,
+    pub view_profile: &'static str,
+    pub no_partners_found: &'static str,
+    pub undo: &'static str,
     pub verified: &'static str,
     pub set_verified: &'static str,
     pub flagship_set: &'static str,
     pub product: &'static str,
     pub save: &'static str,
     pub exports: &'static str,
+    pub export_workbook: &'static str,
+    pub exports_hint: &'static str,
     pub export_initiatives: &'static str,
     pub export_stakeholders: &'static str,
     pub nothing_to_review: &'static str,
@@ -252,6 +294,20 @@ pub struct Widget {
     pub offer_line: &'static str,
     /// `{kind}`, `{attempts}`, `{error}`: a notification that could not be sent.
     pub failed_mail: &'static str,
+    /// `{email}`, `{role}`, `{regions}`: who works the workspace.
+    pub official_as: &'static str,
+    /// `{n}`: distinct people who reported a record (`reporter_one` for one).
+    pub reporters: &'static str,
+    pub reporter_one: &'static str,
+    /// `{action}`, `{title}`: a decision went through.
+    pub decided: &'static str,
+    /// `{reason}`.
+    pub audit_reason: &'static str,
+    /// `{fields}`.
+    pub audit_changed: &'static str,
+    /// `{name}`: a partner just verified, or no longer.
+    pub verified_done: &'static str,
+    pub unverified_done: &'static str,
     /// The coverage pentagon's text equivalent, when no helix is involved yet.
     pub pentagon_none: &'static str,
     /// When all five are.

@@ -3,7 +3,7 @@
 //! recipient's language, as plain text and as HTML.
 
 use pentahelix_core::Lang;
-use pentahelix_core::api::{NotificationKind, PledgeId};
+use pentahelix_core::api::{AuditAction, NotificationKind, OfficialRole, PledgeId};
 use pentahelix_core::words::{self, fill};
 
 use super::{digests, unsubscribe};
@@ -113,6 +113,72 @@ pub async fn compose(state: &AppState, item: &OutboxItem) -> Result<Composed, Er
             Draft {
                 subject: fill(notice.subject, &values),
                 paragraphs: vec![fill(notice.body, &values)],
+                links: Vec::new(),
+            }
+        }
+        NotificationKind::OfficialDecision => {
+            // The trail keeps the title as it was, so even a deleted record's owner is told
+            // which one.
+            let Some(entry) = store.audit_entry(item.subject_id).await? else {
+                return Ok(Composed::Dropped("the decision is not in the audit trail"));
+            };
+            let decisions = &mail.decisions;
+            let notice = match entry.action {
+                AuditAction::Approve => &decisions.approve,
+                AuditAction::Reject => &decisions.reject,
+                AuditAction::Hide => &decisions.hide,
+                AuditAction::Restore => &decisions.restore,
+                AuditAction::Edit => &decisions.edit,
+                AuditAction::Delete => &decisions.delete,
+                _ => return Ok(Composed::Dropped("this decision is not told to owners")),
+            };
+            let values = [("title", entry.title.as_str())];
+            let mut paragraphs = vec![fill(notice.body, &values)];
+            if !entry.reason.is_empty() {
+                paragraphs.push(fill(
+                    mail.decision_reason,
+                    &[("reason", entry.reason.as_str())],
+                ));
+            }
+            Draft {
+                subject: fill(notice.subject, &values),
+                paragraphs,
+                links: Vec::new(),
+            }
+        }
+        NotificationKind::OfficialInvited => {
+            let grants = store.official_grants(&item.recipient).await?;
+            let Some(invited) = store
+                .officials()
+                .await?
+                .into_iter()
+                .find(|official| official.id == item.subject_id)
+            else {
+                return Ok(Composed::Dropped("the official was removed"));
+            };
+            let regions = grants
+                .iter()
+                .map(|grant| {
+                    state
+                        .regions()
+                        .name(grant.region)
+                        .map_or_else(|| grant.region.to_string(), str::to_owned)
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let role = match invited.role {
+                OfficialRole::Moderator => mail.roles[0],
+                OfficialRole::Manager => mail.roles[1],
+            };
+            Draft {
+                subject: mail.official_invited.subject.to_owned(),
+                paragraphs: vec![
+                    fill(
+                        mail.official_invited.body,
+                        &[("role", role), ("regions", regions.as_str())],
+                    ),
+                    fill(mail.official_sign_in, &[("email", item.recipient.as_str())]),
+                ],
                 links: Vec::new(),
             }
         }

@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::Utc;
 use hmac::{Hmac, Mac};
-use pentahelix_core::api::{InitiativeId, NotificationKind, PledgeId};
+use pentahelix_core::api::{AuditTarget, InitiativeId, NotificationKind, PledgeId};
 use serde_json::{Value, json};
 use sha2::Sha256;
 
@@ -47,6 +47,9 @@ pub fn event_type(kind: NotificationKind) -> &'static str {
         // Digests are mails to people; no webhook is sent one.
         NotificationKind::WeeklyDigest => "digest.weekly",
         NotificationKind::ModerationDigest => "digest.moderation",
+        NotificationKind::OfficialDecision => "initiative.moderated",
+        // Mailed to the official only.
+        NotificationKind::OfficialInvited => "official.invited",
     }
 }
 
@@ -54,10 +57,22 @@ pub fn event_type(kind: NotificationKind) -> &'static str {
 /// gone.
 async fn data(state: &AppState, item: &OutboxItem) -> Result<Option<Value>, Error> {
     let store = state.store();
+    let mut decision = None;
     let (pledge, initiative) = match item.kind {
         NotificationKind::InitiativeApproved | NotificationKind::InitiativeHidden => {
             (None, InitiativeId(item.subject_id))
         }
+        NotificationKind::OfficialDecision => match store.audit_entry(item.subject_id).await? {
+            Some(entry) if entry.target == AuditTarget::Initiative => {
+                let initiative = InitiativeId(entry.target_id);
+                decision = Some(json!({
+                    "action": entry.action.slug(),
+                    "reason": entry.reason,
+                }));
+                (None, initiative)
+            }
+            _ => return Ok(None),
+        },
         _ => match store.pledge(PledgeId(item.subject_id)).await? {
             Some(pledge) => {
                 let initiative = pledge.initiative_id;
@@ -77,6 +92,9 @@ async fn data(state: &AppState, item: &OutboxItem) -> Result<Option<Value>, Erro
             "status": initiative.status.slug(),
         }
     });
+    if let Some(decision) = decision {
+        data["decision"] = decision;
+    }
     if let Some(pledge) = pledge {
         data["pledge"] = json!({
             "id": pledge.id.0,

@@ -3,19 +3,22 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use pentahelix_core::RegionCode;
-use pentahelix_core::api::FlagshipProduct;
+use pentahelix_core::api::{AuditAction, AuditTarget, FlagshipProduct};
 
+use super::decisions::{Act, Notify, Trace, trace};
 use super::sql::rows;
 use super::sql::{Columns, Db, Sql, SqlStore};
 use crate::error::Error;
 
 #[async_trait]
 pub trait FlagshipStore: Send + Sync {
-    /// Sets the region's product, or clears it with `None`.
+    /// Sets the region's product, or clears it with `None`; traced as the official's action
+    /// (`None` when no official sets it: the demo data).
     async fn set_flagship(
         &self,
         region: RegionCode,
         product: Option<&str>,
+        act: Option<&Act<'_>>,
         now: DateTime<Utc>,
     ) -> Result<(), Error>;
     async fn flagships(&self, area: RegionCode) -> Result<Vec<FlagshipProduct>, Error>;
@@ -27,9 +30,18 @@ impl<DB: Db> FlagshipStore for SqlStore<DB> {
         &self,
         region: RegionCode,
         product: Option<&str>,
+        act: Option<&Act<'_>>,
         now: DateTime<Utc>,
     ) -> Result<(), Error> {
+        let code = region;
         let region = i64::from(region.packed());
+        let mut tx = self.write.begin().await?;
+        let before = Sql::new("SELECT product FROM flagship_products WHERE region = $1")
+            .arg(region)
+            .fetch_optional(&mut tx)
+            .await?
+            .map(|row| row.text("product"))
+            .transpose()?;
         let sql = match product {
             Some(product) => Sql::new(
                 "INSERT INTO flagship_products (region, product, updated_at) VALUES ($1, $2, $3) \
@@ -40,7 +52,29 @@ impl<DB: Db> FlagshipStore for SqlStore<DB> {
             .arg(now),
             None => Sql::new("DELETE FROM flagship_products WHERE region = $1").arg(region),
         };
-        sql.execute(&self.write).await?;
+        sql.execute(&mut tx).await?;
+        if let Some(act) = act
+            && before.as_deref() != product
+        {
+            let field = |product: Option<&str>| Some(serde_json::json!({ "product": product }));
+            trace(
+                &mut tx,
+                act,
+                Trace {
+                    action: AuditAction::Flagship,
+                    target: AuditTarget::Kecamatan,
+                    target_id: region,
+                    region: code,
+                    title: product.or(before.as_deref()).unwrap_or_default(),
+                    before: field(before.as_deref()),
+                    after: field(product),
+                    notify: Notify::Nobody,
+                },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

@@ -3,13 +3,16 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use pentahelix_core::api::{
-    Initiative, InitiativeId, InitiativeInput, InitiativeStatus, NotificationKind,
+    AuditAction, AuditTarget, Initiative, InitiativeId, InitiativeInput, InitiativeStatus,
+    NotificationKind,
 };
 use pentahelix_core::{
     Helix, HelixSet, RegionCode, Resource, ResourceSet, Subsector, SubsectorSet,
 };
 
 use super::PageRequest;
+use super::audit::public_fields;
+use super::decisions::{Act, Notify, Trace, current_initiative, locked_initiative, trace};
 use super::idempotency::forget_replays;
 use super::mail_settings::delete_with_address;
 use super::moderation::{ReportTarget, forget_reviewed_reports};
@@ -19,6 +22,7 @@ use super::sql::rows::{self, INITIATIVE_COLUMNS};
 use super::sql::{Db, Sql, SqlStore};
 use crate::auth::TokenHash;
 use crate::error::Error;
+use sqlx::Transaction;
 
 #[derive(Debug, Clone, Default)]
 pub struct InitiativeFilter {
@@ -53,10 +57,12 @@ pub trait InitiativeStore: Send + Sync {
         filter: &InitiativeFilter,
         page: PageRequest,
     ) -> Result<Vec<Initiative>, Error>;
+    /// `by` an official other than the owner: the edit is traced and its owner told.
     async fn update_initiative(
         &self,
         id: InitiativeId,
         input: &InitiativeInput,
+        by: Option<&Act<'_>>,
         now: DateTime<Utc>,
     ) -> Result<Option<Initiative>, Error>;
     /// Changes the status from `from` to `to`; `None` when the initiative is gone or its status is
@@ -66,12 +72,6 @@ pub trait InitiativeStore: Send + Sync {
         id: InitiativeId,
         from: InitiativeStatus,
         to: InitiativeStatus,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Initiative>, Error>;
-    /// Approval: a proposed initiative becomes open; a hidden one gets back the status it had.
-    async fn restore_initiative(
-        &self,
-        id: InitiativeId,
         now: DateTime<Utc>,
     ) -> Result<Option<Initiative>, Error>;
     async fn delete_initiative(&self, id: InitiativeId) -> Result<bool, Error>;
@@ -214,9 +214,14 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         &self,
         id: InitiativeId,
         input: &InitiativeInput,
+        by: Option<&Act<'_>>,
         now: DateTime<Utc>,
     ) -> Result<Option<Initiative>, Error> {
         let mut tx = self.write.begin().await?;
+        let before = match by {
+            Some(_) => locked_initiative(&mut tx, id.0).await?,
+            None => None,
+        };
         let updated = with_input(
             Sql::new(
                 "UPDATE initiatives SET title = $1, description = $2, region = $3, subsectors = $4, needs = $5, \
@@ -233,6 +238,25 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         if updated {
             recompute_coverage::<DB>(&mut tx, id.0, now).await?;
             forget_reviewed_reports(&mut tx, ReportTarget::Initiative, id.0).await?;
+        }
+        if let (Some(act), Some(before)) = (by, before) {
+            let after = current_initiative(&mut tx, id.0).await?;
+            trace(
+                &mut tx,
+                act,
+                Trace {
+                    action: AuditAction::Edit,
+                    target: AuditTarget::Initiative,
+                    target_id: id.0,
+                    region: before.region,
+                    title: &before.title,
+                    before: public_fields(&before),
+                    after: after.as_ref().and_then(public_fields),
+                    notify: Notify::Owner(Recipient::InitiativeOwner(id.0)),
+                },
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         if updated {
@@ -279,55 +303,44 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         row.as_ref().map(rows::initiative).transpose()
     }
 
-    async fn restore_initiative(
-        &self,
-        id: InitiativeId,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Initiative>, Error> {
-        let mut tx = self.write.begin().await?;
-        let row = Sql::new(format!(
-            "UPDATE initiatives SET updated_at = $1, status_before_hidden = NULL, \
-             status = COALESCE(status_before_hidden, 'open') \
-             WHERE id = $2 AND status IN ('hidden', 'proposed') RETURNING {INITIATIVE_COLUMNS}"
-        ))
-        .arg(now)
-        .arg(id.0)
-        .fetch_optional(&mut tx)
-        .await?;
-        if row.is_some() {
-            enqueue(
-                &mut tx,
-                NotificationKind::InitiativeApproved,
-                Recipient::InitiativeOwner(id.0),
-                id.0,
-                id.0,
-                now,
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        row.as_ref().map(rows::initiative).transpose()
-    }
-
     async fn delete_initiative(&self, id: InitiativeId) -> Result<bool, Error> {
         let mut tx = self.write.begin().await?;
-        // Its pledges first, as every transaction locks them before initiatives (see `pledges`):
-        // deleting the initiative alone would lock it and then, by the cascade, its pledges.
-        Sql::new(format!(
-            "SELECT id FROM pledges WHERE initiative_id = $1 ORDER BY id{}",
-            DB::FOR_UPDATE
-        ))
-        .arg(id.0)
-        .execute(&mut tx)
-        .await?;
-        let deleted = delete_with_address(&mut tx, "initiatives", id.0).await?;
-        Sql::new("DELETE FROM reports WHERE target_kind = 'initiative' AND target_id = $1")
-            .arg(id.0)
-            .execute(&mut tx)
-            .await?;
-        forget_replays(&mut tx, &format!("initiative:{}", id.0)).await?;
+        let deleted = delete_in(&mut tx, id).await?;
         tx.commit().await?;
         self.after_delete().await;
         Ok(deleted)
     }
+}
+
+/// Deletes an initiative with its pledges, reports and personal data, in the caller's
+/// transaction.
+pub(super) async fn delete_in<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    id: InitiativeId,
+) -> Result<bool, Error> {
+    lock_pledges(tx, id).await?;
+    let deleted = delete_with_address(tx, "initiatives", id.0).await?;
+    Sql::new("DELETE FROM reports WHERE target_kind = 'initiative' AND target_id = $1")
+        .arg(id.0)
+        .execute(&mut *tx)
+        .await?;
+    forget_replays(tx, &format!("initiative:{}", id.0)).await?;
+    Ok(deleted)
+}
+
+/// Locks an initiative's pledges: every transaction locks them before initiatives (see
+/// `pledges`), and deleting the initiative alone would lock it and then, by the cascade, its
+/// pledges.
+pub(super) async fn lock_pledges<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    id: InitiativeId,
+) -> Result<(), Error> {
+    Sql::new(format!(
+        "SELECT id FROM pledges WHERE initiative_id = $1 ORDER BY id{}",
+        DB::FOR_UPDATE
+    ))
+    .arg(id.0)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }

@@ -7,13 +7,16 @@
 //! the SQL. Stores return the API types of `pentahelix-core` with contacts filled in; who may
 //! *see* a contact is decided above the store, in `access`.
 
+pub mod audit;
 pub mod credentials;
+pub mod decisions;
 pub mod features;
 pub mod flagships;
 pub mod idempotency;
 pub mod initiatives;
 pub mod mail_settings;
 pub mod moderation;
+pub mod officials;
 pub mod outbox;
 pub mod pledges;
 pub mod postgres;
@@ -27,13 +30,16 @@ pub mod webhooks;
 use async_trait::async_trait;
 use sqlx::Database;
 
+pub use audit::{AuditFilter, AuditStore};
 pub use credentials::{AdminGrant, AdminTokenEntry, CredentialStore, Owner};
+pub use decisions::{Act, DecisionStore, Outcome};
 pub use features::{FeatureStore, Versions};
 pub use flagships::FlagshipStore;
 pub use idempotency::{IdempotencyClaim, IdempotencyStore};
 pub use initiatives::{InitiativeFilter, InitiativeStore};
 pub use mail_settings::MailSettingsStore;
-pub use moderation::{ModerationStore, ReportEntry, ReportTarget};
+pub use moderation::{ModerationStore, QueueFilter, QueuePosition, ReportEntry, ReportTarget};
+pub use officials::{Invited, OfficialEntry, OfficialStore};
 pub use outbox::{OutboxItem, OutboxStore, Recipient};
 pub use pledges::{PledgeChange, PledgeStore};
 pub use postgres::PgStore;
@@ -62,6 +68,9 @@ pub trait Store:
     + StakeholderStore
     + PledgeStore
     + ModerationStore
+    + DecisionStore
+    + AuditStore
+    + OfficialStore
     + FlagshipStore
     + StatsStore
     + FeatureStore

@@ -1,13 +1,48 @@
 //! Reports of citizens on records, and their resolution by officials.
 
+use std::collections::{HashMap, HashSet};
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use pentahelix_core::RegionCode;
+use pentahelix_core::api::{InitiativeStatus, QueueItem, QueueKind, ReportReason};
 pub use pentahelix_core::api::{ReportEntry, ReportTarget};
 use sqlx::Transaction;
 
+use super::sql::rows;
 use super::sql::{Columns, Db, Sql, SqlStore};
 use crate::error::Error;
+
+/// Where a queue page starts: after the item last shown, in the queue's order (longest
+/// waiting first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueuePosition {
+    pub since: DateTime<Utc>,
+    pub target: ReportTarget,
+    pub id: i64,
+}
+
+impl QueuePosition {
+    pub fn of(item: &QueueItem) -> QueuePosition {
+        QueuePosition {
+            since: item.since,
+            target: item.target,
+            id: item.id,
+        }
+    }
+}
+
+/// Which part of the queue to read.
+#[derive(Debug, Clone, Default)]
+pub struct QueueFilter {
+    /// The regions the official works in.
+    pub areas: Vec<RegionCode>,
+    /// By default: proposals and records with open reports (hidden ones among them); `hidden`
+    /// lists every hidden initiative, reviewed or not.
+    pub kind: Option<QueueKind>,
+    pub after: Option<QueuePosition>,
+    pub limit: u32,
+}
 
 #[async_trait]
 pub trait ModerationStore: Send + Sync {
@@ -20,11 +55,107 @@ pub trait ModerationStore: Send + Sync {
         target: ReportTarget,
         id: i64,
         reporter: &[u8],
+        category: ReportReason,
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<u32>, Error>;
-    async fn open_reports(&self, areas: &[RegionCode]) -> Result<Vec<ReportEntry>, Error>;
-    async fn resolve_reports(&self, target: ReportTarget, id: i64) -> Result<(), Error>;
+    /// A page of the records waiting for an official, each with its open reports.
+    async fn moderation_queue(&self, filter: &QueueFilter) -> Result<Vec<QueueItem>, Error>;
+}
+
+/// Marks the target's reports reviewed, in an official's decision on it.
+pub async fn resolve_reports<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    target: ReportTarget,
+    id: i64,
+) -> Result<(), Error> {
+    Sql::new("UPDATE reports SET resolved = TRUE WHERE target_kind = $1 AND target_id = $2")
+        .arg(target.slug())
+        .arg(id)
+        .execute(&mut *tx)
+        .await?;
+    if target == ReportTarget::Initiative {
+        Sql::new("UPDATE initiatives SET report_count = 0 WHERE id = $1")
+            .arg(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Whether the target has reports no official has reviewed yet.
+pub async fn has_open_reports<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    target: ReportTarget,
+    id: i64,
+) -> Result<bool, Error> {
+    Ok(Sql::new(
+        "SELECT 1 AS open FROM reports WHERE target_kind = $1 AND target_id = $2 AND NOT resolved LIMIT 1",
+    )
+    .arg(target.slug())
+    .arg(id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .is_some())
+}
+
+/// The queue's statement: initiatives and partners waiting for an official, in the order they
+/// started waiting (a proposal or a hidden initiative since its last change, a reported record
+/// since its oldest open report).
+fn queue_query(filter: &QueueFilter) -> Sql {
+    let open = |kind: &str, id: &str| {
+        format!(
+            "SELECT MIN(r.created_at) FROM reports r WHERE r.target_kind = '{kind}' \
+             AND r.target_id = {id} AND NOT r.resolved"
+        )
+    };
+    let mut sql = Sql::new(format!(
+        "SELECT q.target_kind, q.id, q.title, q.region, q.status, q.since FROM (\
+         SELECT 'initiative' AS target_kind, i.id AS id, i.title AS title, i.region AS region, \
+         i.status AS status, i.report_count > 0 AS reported, \
+         CASE WHEN i.status IN ('proposed', 'hidden') THEN i.updated_at ELSE ({}) END AS since \
+         FROM initiatives i WHERE i.status IN ('proposed', 'hidden') OR i.report_count > 0 \
+         UNION ALL \
+         SELECT 'stakeholder', s.id, s.name, s.region, NULL, TRUE, ({}) \
+         FROM stakeholders s WHERE EXISTS (SELECT 1 FROM reports r WHERE r.target_kind = 'stakeholder' \
+         AND r.target_id = s.id AND NOT r.resolved)\
+         ) q WHERE TRUE",
+        open("initiative", "i.id"),
+        open("stakeholder", "s.id"),
+    ));
+    sql.push_areas("q.region", &filter.areas, "");
+    sql.push(match filter.kind {
+        None => " AND (q.status = 'proposed' OR q.reported)",
+        Some(QueueKind::Proposed) => " AND q.status = 'proposed'",
+        Some(QueueKind::Hidden) => " AND q.status = 'hidden'",
+        Some(QueueKind::Reported) => {
+            " AND q.reported AND (q.status IS NULL OR q.status NOT IN ('proposed', 'hidden'))"
+        }
+    });
+    if let Some(after) = filter.after {
+        sql.push(" AND (q.since > ")
+            .push_arg(after.since)
+            .push(" OR (q.since = ")
+            .push_arg(after.since)
+            .push(" AND (q.target_kind > ")
+            .push_arg(after.target.slug())
+            .push(" OR (q.target_kind = ")
+            .push_arg(after.target.slug())
+            .push(" AND q.id > ")
+            .push_arg(after.id)
+            .push("))))");
+    }
+    sql.push(" ORDER BY q.since, q.target_kind, q.id LIMIT ")
+        .push_arg(i64::from(filter.limit));
+    sql
+}
+
+fn target(row: &impl Columns) -> Result<ReportTarget, Error> {
+    Ok(if row.text("target_kind")? == "initiative" {
+        ReportTarget::Initiative
+    } else {
+        ReportTarget::Stakeholder
+    })
 }
 
 /// Forgets the reviewed reports on a target whose content just changed: the people who reported
@@ -56,6 +187,7 @@ impl<DB: Db> ModerationStore for SqlStore<DB> {
         target: ReportTarget,
         id: i64,
         reporter: &[u8],
+        category: ReportReason,
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<u32>, Error> {
@@ -76,12 +208,13 @@ impl<DB: Db> ModerationStore for SqlStore<DB> {
         }
         // One open report per reporter and target: a repeat from the same address adds nothing.
         Sql::new(
-            "INSERT INTO reports (target_kind, target_id, reporter, reason, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            "INSERT INTO reports (target_kind, target_id, reporter, category, reason, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
         )
         .arg(target.slug())
         .arg(id)
         .arg(reporter)
+        .arg(category.slug())
         .arg(reason)
         .arg(now)
         .execute(&mut tx)
@@ -110,59 +243,72 @@ impl<DB: Db> ModerationStore for SqlStore<DB> {
         Ok(Some(count as u32))
     }
 
-    async fn open_reports(&self, areas: &[RegionCode]) -> Result<Vec<ReportEntry>, Error> {
-        let mut sql = Sql::new(
-            "SELECT r.id, r.target_kind, r.target_id, r.reason, r.created_at FROM reports r \
-             LEFT JOIN initiatives i ON r.target_kind = 'initiative' AND i.id = r.target_id \
-             LEFT JOIN stakeholders s ON r.target_kind = 'stakeholder' AND s.id = r.target_id \
-             WHERE NOT r.resolved",
-        );
-        sql.push_areas("COALESCE(i.region, s.region)", areas, "");
-        sql.push(" ORDER BY r.id");
-        sql.fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(ReportEntry {
-                    id: row.int("id")?,
-                    target_kind: if row.text("target_kind")? == "initiative" {
-                        ReportTarget::Initiative
-                    } else {
-                        ReportTarget::Stakeholder
-                    },
-                    target_id: row.int("target_id")?,
-                    reason: row.text("reason")?,
-                    created_at: row.time("created_at")?,
+    async fn moderation_queue(&self, filter: &QueueFilter) -> Result<Vec<QueueItem>, Error> {
+        let mut items = Vec::new();
+        for row in queue_query(filter).fetch_all(&self.read).await? {
+            let status = row
+                .maybe_text("status")?
+                .map(|slug| {
+                    InitiativeStatus::from_slug(&slug)
+                        .ok_or_else(|| rows::corrupt(format!("status {slug}")))
                 })
-            })
-            .collect()
-    }
-
-    async fn resolve_reports(&self, target: ReportTarget, id: i64) -> Result<(), Error> {
-        let mut tx = self.write.begin().await?;
-        // The target first, as `report` locks it: a report arriving meanwhile waits for the
-        // resolution (a new report of the same person must know whether the old one is still
-        // open) instead of the two waiting on each other.
-        Sql::new(format!(
-            "SELECT id FROM {} WHERE id = $1{}",
-            table_of(target),
-            DB::FOR_NO_KEY_UPDATE
-        ))
-        .arg(id)
-        .execute(&mut tx)
-        .await?;
-        Sql::new("UPDATE reports SET resolved = TRUE WHERE target_kind = $1 AND target_id = $2")
-            .arg(target.slug())
-            .arg(id)
-            .execute(&mut tx)
-            .await?;
-        if target == ReportTarget::Initiative {
-            Sql::new("UPDATE initiatives SET report_count = 0 WHERE id = $1")
-                .arg(id)
-                .execute(&mut tx)
-                .await?;
+                .transpose()?;
+            items.push(QueueItem {
+                target: target(&row)?,
+                id: row.int("id")?,
+                title: row.text("title")?,
+                region: rows::region(&row, "region")?,
+                kind: match status {
+                    Some(InitiativeStatus::Proposed) => QueueKind::Proposed,
+                    Some(InitiativeStatus::Hidden) => QueueKind::Hidden,
+                    _ => QueueKind::Reported,
+                },
+                status,
+                reporters: 0,
+                reports: Vec::new(),
+                since: row.time("since")?,
+            });
         }
-        tx.commit().await?;
-        Ok(())
+        if items.is_empty() {
+            return Ok(items);
+        }
+        let ids = |kind: ReportTarget| -> Vec<i64> {
+            items
+                .iter()
+                .filter(|item| item.target == kind)
+                .map(|item| item.id)
+                .collect()
+        };
+        let mut sql = Sql::new(
+            "SELECT id, target_kind, target_id, reporter, category, reason, created_at FROM reports \
+             WHERE NOT resolved AND ((target_kind = 'initiative' AND target_id IN ",
+        );
+        sql.push_list(&ids(ReportTarget::Initiative))
+            .push(") OR (target_kind = 'stakeholder' AND target_id IN ")
+            .push_list(&ids(ReportTarget::Stakeholder))
+            .push(")) ORDER BY id");
+        let mut reports: HashMap<(ReportTarget, i64), (HashSet<Vec<u8>>, Vec<ReportEntry>)> =
+            HashMap::new();
+        for row in sql.fetch_all(&self.read).await? {
+            let category = row.text("category")?;
+            let entry = reports
+                .entry((target(&row)?, row.int("target_id")?))
+                .or_default();
+            entry.0.insert(row.bytes("reporter")?);
+            entry.1.push(ReportEntry {
+                id: row.int("id")?,
+                category: ReportReason::from_slug(&category)
+                    .ok_or_else(|| rows::corrupt(format!("report category {category}")))?,
+                reason: row.text("reason")?,
+                created_at: row.time("created_at")?,
+            });
+        }
+        for item in &mut items {
+            if let Some((reporters, entries)) = reports.remove(&(item.target, item.id)) {
+                item.reporters = reporters.len() as u32;
+                item.reports = entries;
+            }
+        }
+        Ok(items)
     }
 }

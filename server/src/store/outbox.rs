@@ -83,6 +83,32 @@ pub async fn enqueue<DB: Db>(
     Ok(())
 }
 
+/// Queues a mail to an address that is no record's contact (an official's invitation).
+pub async fn enqueue_to_address<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    kind: NotificationKind,
+    to: &str,
+    subject_id: i64,
+    region: RegionCode,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let mut message_id = [0u8; 16];
+    getrandom::fill(&mut message_id).map_err(|e| Error::Internal(format!("random id: {e}")))?;
+    Sql::new(
+        "INSERT INTO outbox (kind, recipient, subject_id, region, message_id, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+    )
+    .arg(kind.slug())
+    .arg(to)
+    .arg(subject_id)
+    .arg(i64::from(region.packed()))
+    .arg(hex(&message_id))
+    .arg(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 fn kind(row: &impl Columns) -> Result<NotificationKind, Error> {
     let kind = row.text("kind")?;
     NotificationKind::from_slug(&kind)
@@ -226,9 +252,12 @@ impl<DB: Db> OutboxStore for SqlStore<DB> {
         let mut sql = Sql::new(
             "SELECT o.id, o.kind, o.subject_id, o.attempts, o.last_error, o.failed_at, \
              CASE WHEN o.kind LIKE 'pledge%' THEN p.initiative_id \
-             WHEN o.kind LIKE 'initiative%' THEN i.id END AS initiative_id \
+             WHEN o.kind LIKE 'initiative%' THEN i.id \
+             WHEN o.kind = 'official_decision' THEN ai.id END AS initiative_id \
              FROM outbox o LEFT JOIN pledges p ON p.id = o.subject_id \
              LEFT JOIN initiatives i ON i.id = o.subject_id \
+             LEFT JOIN audit_trail a ON a.id = o.subject_id AND a.target_kind = 'initiative' \
+             LEFT JOIN initiatives ai ON ai.id = a.target_id \
              WHERE o.failed_at IS NOT NULL",
         );
         sql.push_areas("o.region", areas, "");

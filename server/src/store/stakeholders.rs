@@ -2,14 +2,19 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use pentahelix_core::api::{Stakeholder, StakeholderId, StakeholderInput};
+use pentahelix_core::api::{
+    AuditAction, AuditTarget, Stakeholder, StakeholderId, StakeholderInput,
+};
 use pentahelix_core::{Helix, RegionCode, Resource, ResourceSet, Subsector, SubsectorSet};
 use sqlx::Transaction;
 
 use super::PageRequest;
+use super::audit::public_fields;
+use super::decisions::{Act, Notify, Trace, current_stakeholder, trace};
 use super::idempotency::forget_replays;
 use super::mail_settings::delete_with_address;
 use super::moderation::{ReportTarget, forget_reviewed_reports};
+use super::outbox::Recipient;
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, STAKEHOLDER_COLUMNS};
 use super::sql::{Columns, Db, Sql, SqlStore};
@@ -50,6 +55,7 @@ pub trait StakeholderStore: Send + Sync {
         &self,
         id: StakeholderId,
         input: &StakeholderInput,
+        by: Option<&Act<'_>>,
         now: DateTime<Utc>,
     ) -> Result<Option<Stakeholder>, Error>;
     /// Deletes the stakeholder, its personal data and its pledges (recomputing the coverage of
@@ -59,10 +65,12 @@ pub trait StakeholderStore: Send + Sync {
         id: StakeholderId,
         now: DateTime<Utc>,
     ) -> Result<bool, Error>;
+    /// An official's verification (or its undoing), traced.
     async fn set_verified(
         &self,
         id: StakeholderId,
         verified: bool,
+        act: &Act<'_>,
         now: DateTime<Utc>,
     ) -> Result<Option<Stakeholder>, Error>;
 }
@@ -216,9 +224,14 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
         &self,
         id: StakeholderId,
         input: &StakeholderInput,
+        by: Option<&Act<'_>>,
         now: DateTime<Utc>,
     ) -> Result<Option<Stakeholder>, Error> {
         let mut tx = self.write.begin().await?;
+        let before = match by {
+            Some(_) => current_stakeholder(&mut tx, id.0).await?,
+            None => None,
+        };
         let row = with_input(
             Sql::new(format!(
                 "UPDATE stakeholders SET name = $1, helix = $2, region = $3, subsectors = $4, offers = $5, \
@@ -235,11 +248,30 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
         for initiative in supported(&mut tx, id).await? {
             recompute_coverage::<DB>(&mut tx, initiative, now).await?;
         }
-        if row.is_some() {
+        let updated = row.as_ref().map(rows::stakeholder).transpose()?;
+        if updated.is_some() {
             forget_reviewed_reports(&mut tx, ReportTarget::Stakeholder, id.0).await?;
         }
+        if let (Some(act), Some(before)) = (by, before) {
+            trace(
+                &mut tx,
+                act,
+                Trace {
+                    action: AuditAction::Edit,
+                    target: AuditTarget::Stakeholder,
+                    target_id: id.0,
+                    region: before.region,
+                    title: &before.name,
+                    before: public_fields(&before),
+                    after: updated.as_ref().and_then(public_fields),
+                    notify: Notify::Owner(Recipient::Stakeholder(id.0)),
+                },
+                now,
+            )
+            .await?;
+        }
         tx.commit().await?;
-        row.as_ref().map(rows::stakeholder).transpose()
+        Ok(updated)
     }
 
     async fn delete_stakeholder(
@@ -248,23 +280,7 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
         now: DateTime<Utc>,
     ) -> Result<bool, Error> {
         let mut tx = self.write.begin().await?;
-        Sql::new(format!(
-            "SELECT id FROM stakeholders WHERE id = $1{}",
-            DB::FOR_UPDATE
-        ))
-        .arg(id.0)
-        .execute(&mut tx)
-        .await?;
-        let initiatives = supported(&mut tx, id).await?;
-        let deleted = delete_with_address(&mut tx, "stakeholders", id.0).await?;
-        Sql::new("DELETE FROM reports WHERE target_kind = 'stakeholder' AND target_id = $1")
-            .arg(id.0)
-            .execute(&mut tx)
-            .await?;
-        forget_replays(&mut tx, &format!("stakeholder:{}", id.0)).await?;
-        for initiative in initiatives {
-            recompute_coverage::<DB>(&mut tx, initiative, now).await?;
-        }
+        let deleted = delete_in(&mut tx, id, now).await?;
         tx.commit().await?;
         self.after_delete().await;
         Ok(deleted)
@@ -274,16 +290,72 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
         &self,
         id: StakeholderId,
         verified: bool,
+        act: &Act<'_>,
         now: DateTime<Utc>,
     ) -> Result<Option<Stakeholder>, Error> {
+        let mut tx = self.write.begin().await?;
+        let Some(before) = current_stakeholder(&mut tx, id.0).await? else {
+            return Ok(None);
+        };
         let row = Sql::new(format!(
             "UPDATE stakeholders SET verified = $1, updated_at = $2 WHERE id = $3 RETURNING {STAKEHOLDER_COLUMNS}"
         ))
         .arg(verified)
         .arg(now)
         .arg(id.0)
-        .fetch_optional(&self.write)
+        .fetch_optional(&mut tx)
         .await?;
-        row.as_ref().map(rows::stakeholder).transpose()
+        let after = row.as_ref().map(rows::stakeholder).transpose()?;
+        if before.verified != verified {
+            trace(
+                &mut tx,
+                act,
+                Trace {
+                    action: if verified {
+                        AuditAction::Verify
+                    } else {
+                        AuditAction::Unverify
+                    },
+                    target: AuditTarget::Stakeholder,
+                    target_id: id.0,
+                    region: before.region,
+                    title: &before.name,
+                    before: public_fields(&before),
+                    after: after.as_ref().and_then(public_fields),
+                    notify: Notify::Nobody,
+                },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(after)
     }
+}
+
+/// Deletes a stakeholder with its pledges, reports and personal data, in the caller's
+/// transaction; the initiatives it supported lose its helix.
+pub(super) async fn delete_in<DB: Db>(
+    tx: &mut Transaction<'_, DB>,
+    id: StakeholderId,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    Sql::new(format!(
+        "SELECT id FROM stakeholders WHERE id = $1{}",
+        DB::FOR_UPDATE
+    ))
+    .arg(id.0)
+    .execute(&mut *tx)
+    .await?;
+    let initiatives = supported(tx, id).await?;
+    let deleted = delete_with_address(tx, "stakeholders", id.0).await?;
+    Sql::new("DELETE FROM reports WHERE target_kind = 'stakeholder' AND target_id = $1")
+        .arg(id.0)
+        .execute(&mut *tx)
+        .await?;
+    forget_replays(tx, &format!("stakeholder:{}", id.0)).await?;
+    for initiative in initiatives {
+        recompute_coverage::<DB>(tx, initiative, now).await?;
+    }
+    Ok(deleted)
 }

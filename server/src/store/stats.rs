@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
+use pentahelix_core::achievements::{InitiativeFact, PledgeFact};
 use pentahelix_core::api::{InitiativeId, InitiativeStatus};
 use pentahelix_core::{Helix, HelixSet, RegionCode, SubsectorSet};
 
@@ -36,6 +37,12 @@ pub struct StatsRows {
 pub trait StatsStore: Send + Sync {
     /// What the dashboard counts, for the initiatives and stakeholders inside `area`.
     async fn stats_rows(&self, area: RegionCode) -> Result<StatsRows, Error>;
+    /// The dated facts of what the program achieved inside `area`: every initiative the public
+    /// saw (open, active, completed) and every pledge made to one.
+    async fn achievement_facts(
+        &self,
+        area: RegionCode,
+    ) -> Result<(Vec<InitiativeFact>, Vec<PledgeFact>), Error>;
 }
 
 #[async_trait]
@@ -87,5 +94,55 @@ impl<DB: Db> StatsStore for SqlStore<DB> {
             stakeholders: stakeholders as u32,
             accepted_pledge_helices,
         })
+    }
+
+    async fn achievement_facts(
+        &self,
+        area: RegionCode,
+    ) -> Result<(Vec<InitiativeFact>, Vec<PledgeFact>), Error> {
+        // A completed initiative's last change is its completion: the owner's last step.
+        let mut sql = Sql::new(
+            "SELECT id, region, created_at, updated_at, status FROM initiatives \
+             WHERE status IN ('open', 'active', 'completed')",
+        );
+        sql.push_areas("region", &[area], "");
+        let initiatives = sql
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(InitiativeFact {
+                    id: row.int("id")?,
+                    region: rows::region(row, "region")?,
+                    created_at: row.time("created_at")?,
+                    completed_at: (row.text("status")? == "completed")
+                        .then(|| row.time("updated_at"))
+                        .transpose()?,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        // An accepted pledge's last change is its acceptance (a later one would end it).
+        let mut sql = Sql::new(
+            "SELECT p.initiative_id, s.helix, p.status, p.created_at, p.updated_at FROM pledges p \
+             JOIN initiatives i ON i.id = p.initiative_id JOIN stakeholders s ON s.id = p.stakeholder_id \
+             WHERE i.status IN ('open', 'active', 'completed')",
+        );
+        sql.push_areas("i.region", &[area], "");
+        let pledges = sql
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(PledgeFact {
+                    initiative: row.int("initiative_id")?,
+                    helix: rows::slug(row, "helix")?,
+                    offered_at: row.time("created_at")?,
+                    accepted_at: (row.text("status")? == "accepted")
+                        .then(|| row.time("updated_at"))
+                        .transpose()?,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok((initiatives, pledges))
     }
 }

@@ -242,6 +242,32 @@ impl TestApp {
         token
     }
 
+    /// A session of an official invited to `regions` in `role`, as `pentahelix-server admin
+    /// invite` and a sign-in with the mailed code make one (`tests/sign_in.rs` signs in through
+    /// the mail itself).
+    pub async fn official(&self, email: &str, regions: &[&str], role: &str) -> String {
+        let role = pentahelix_core::api::OfficialRole::from_slug(role).unwrap();
+        for region in regions {
+            self.state
+                .store()
+                .invite_official(email, region.parse().unwrap(), role, Utc::now())
+                .await
+                .unwrap();
+        }
+        let (token, hash) = new_token(TokenKind::Session);
+        self.state
+            .store()
+            .create_session(
+                &hash,
+                &pentahelix_core::validate::email_key(email),
+                Utc::now() + chrono::Duration::days(1),
+                Utc::now(),
+            )
+            .await
+            .unwrap();
+        token
+    }
+
     pub async fn expired_admin(&self, regions: &[&str]) -> String {
         let (token, hash) = new_token(TokenKind::Admin);
         let regions: Vec<RegionCode> = regions.iter().map(|r| r.parse().unwrap()).collect();

@@ -149,7 +149,7 @@ pub fn EmbedCode() -> impl IntoView {
             <iframe
                 class="ph-preview"
                 data-testid="embed-preview"
-                src=frame
+                src=move || format!("{}&preview", frame())
                 title=move || ctx.t().embed_preview
             ></iframe>
         </section>

@@ -10,7 +10,7 @@ use crate::components::load::error_text;
 use crate::context::use_ctx;
 
 #[component]
-pub fn Flagship(token: String) -> impl IntoView {
+pub fn Flagship(token: String, decisions: RwSignal<u32>) -> impl IntoView {
     let ctx = use_ctx();
     let region = RwSignal::new(String::new());
     let product = RwSignal::new(String::new());
@@ -32,6 +32,12 @@ pub fn Flagship(token: String) -> impl IntoView {
             ctx.api()
                 .call(&flagship, Call::with_token(Some(&token)))
                 .await
+        }
+    });
+    // The audit trail shows the new product at once.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = save.value().get() {
+            decisions.update(|n| *n += 1);
         }
     });
     let kecamatan: Vec<(String, String)> = Regions::builtin()

@@ -1,13 +1,16 @@
-//! The city official's view: enter the admin token, review the moderation queue (approve,
-//! hide), verify organisations, set kecamatan flagship products and download the CSV exports.
-//! Everything is limited by the server to the token's regions.
+//! The officials' workspace: an official signed in under "Milik saya" works the moderation
+//! queue of their regions, reads the audit trail and, as a manager, verifies partners, sets
+//! kecamatan flagship products and downloads the exports. The server limits everything to the
+//! official's regions and role; admin tokens are for automation and never typed in here.
 
+mod audit;
 mod embed;
 mod exports;
 mod flagship;
 mod queue;
 mod verify;
 
+use audit::AuditTrail;
 use embed::EmbedCode;
 use exports::Exports;
 use flagship::Flagship;
@@ -15,133 +18,108 @@ use queue::Queue;
 use verify::Verify;
 
 use leptos::prelude::*;
-use pentahelix_core::api::InitiativeId;
-use pentahelix_core::api::endpoint::{Moderate, ModerationAction, Queue};
+use pentahelix_core::Regions;
+use pentahelix_core::api::{OfficialGrant, OfficialRole};
+use pentahelix_core::words::fill;
 
-use crate::api::Call;
-use crate::components::load::{LoadError, Skeletons, error_text};
-use crate::context::use_ctx;
-use crate::storage;
-use crate::views::abort_on_cleanup;
+use crate::config::View;
+use crate::context::{Ctx, use_ctx};
+use crate::storage::Session;
 
 #[component]
 pub fn Admin() -> impl IntoView {
     let ctx = use_ctx();
-    let entered = RwSignal::new(String::new());
+    let official = Memo::new(move |_| ctx.session.get().filter(|s| !s.official.is_empty()));
     view! {
-        <section class="ph-section">
+        <section class="ph-section" data-testid="workspace">
             <h3 class="ph-section__title">{move || ctx.t().admin_heading}</h3>
-            {move || match ctx.admin_token.get() {
+            {move || match official.get() {
                 None => {
                     view! {
-                        <form
-                            class="ph-form"
-                            on:submit=move |ev| {
-                                ev.prevent_default();
-                                let token = entered.get_untracked().trim().to_owned();
-                                if !token.is_empty() {
-                                    storage::save("admin-token", &token);
-                                    ctx.admin_token.set(Some(token));
-                                }
-                            }
-                        >
-                            <div class="ph-field">
-                                <label class="ph-field__label" for=ctx.id("admin-token")>
-                                    {move || ctx.t().admin_token}
-                                </label>
-                                <p class="ph-field__hint" id=ctx.id("admin-token-hint")>
-                                    {move || ctx.t().admin_token_hint}
-                                </p>
-                                <div class="ph-search">
-                                    <input
-                                        id=ctx.id("admin-token")
-                                        class="ph-input"
-                                        type="password"
-                                        autocomplete="off"
-                                        aria-describedby=ctx.id("admin-token-hint")
-                                        prop:value=move || entered.get()
-                                        on:input=move |ev| entered.set(event_target_value(&ev))
-                                    />
-                                    <button type="submit" class="ph-button">
-                                        {move || ctx.t().use_token}
-                                    </button>
-                                </div>
-                            </div>
-                        </form>
+                        <div class="ph-panel" data-testid="workspace-sign-in">
+                            <p>{move || ctx.t().workspace_for_officials}</p>
+                            <button
+                                type="button"
+                                class="ph-button"
+                                on:click=move |_| ctx.view.set(View::Mine)
+                            >
+                                {move || ctx.t().go_sign_in}
+                            </button>
+                        </div>
                     }
                         .into_any()
                 }
-                Some(token) => view! { <Console token=token /> }.into_any(),
+                Some(session) => view! { <Workspace session=session /> }.into_any(),
             }}
         </section>
     }
 }
 
+/// Who works here, in which role, for which regions: "petugas@bandung.go.id — moderator for
+/// Kota Bandung".
+fn signed_in_as(ctx: &Ctx, session: &Session) -> String {
+    let t = ctx.t();
+    let regions = Regions::builtin();
+    let mut roles: Vec<OfficialRole> = session.official.iter().map(|g| g.role).collect();
+    roles.sort();
+    roles.dedup();
+    let role = roles
+        .iter()
+        .map(|role| match role {
+            OfficialRole::Moderator => t.roles[0],
+            OfficialRole::Manager => t.roles[1],
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let places = session
+        .official
+        .iter()
+        .map(|grant| {
+            regions
+                .name(grant.region)
+                .map_or_else(|| grant.region.to_string(), str::to_owned)
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    fill(
+        t.official_as,
+        &[
+            ("email", &session.email),
+            ("role", &role),
+            ("regions", &places),
+        ],
+    )
+}
+
+/// Whether the grants make the official a manager anywhere: the manager's tools show.
+fn manages_somewhere(grants: &[OfficialGrant]) -> bool {
+    grants.iter().any(|g| g.role == OfficialRole::Manager)
+}
+
 #[component]
-fn Console(token: String) -> impl IntoView {
+fn Workspace(session: Session) -> impl IntoView {
     let ctx = use_ctx();
-    let token = StoredValue::new(token);
-    let queue = LocalResource::new(move || {
-        let token = token.get_value();
-        let abort = abort_on_cleanup();
-        async move {
-            ctx.api()
-                .call(
-                    &Queue {},
-                    Call::with_token(Some(&token)).abort_with(abort.as_ref()),
-                )
-                .await
-        }
-    });
-    let moderate = Action::new_local(move |(id, action): &(i64, ModerationAction)| {
-        let (id, action, token) = (*id, *action, token.get_value());
-        async move {
-            let moderation = Moderate {
-                id: InitiativeId(id),
-                action,
-            };
-            let result = ctx
-                .api()
-                .call(&moderation, Call::with_token(Some(&token)))
-                .await;
-            queue.refetch();
-            result
-        }
-    });
-    let forget = move |_| {
-        storage::remove("admin-token");
-        ctx.admin_token.set(None);
+    let manager = manages_somewhere(&session.official);
+    let line = {
+        let session = session.clone();
+        move || signed_in_as(&ctx, &session)
     };
+    let token = StoredValue::new(session.token.clone());
+    // Counts the decisions taken here, so the audit trail shows each at once.
+    let decisions = RwSignal::new(0_u32);
     view! {
-        <div class="ph-actions">
-            <button type="button" class="ph-button ph-button--ghost" on:click=forget>
-                {move || ctx.t().forget_token}
-            </button>
-        </div>
-        {move || {
-            moderate
-                .value()
-                .get()
-                .and_then(Result::err)
-                .map(|e| {
-                    view! {
-                        <p class="ph-notice ph-notice--error" role="alert">
-                            {error_text(&ctx, &e)}
-                        </p>
-                    }
-                })
-        }}
-        {move || match queue.get() {
-            None => view! { <Skeletons count=2 /> }.into_any(),
-            Some(Err(e)) => {
-                view! { <LoadError error=e retry=Callback::new(move |()| queue.refetch()) /> }
-                    .into_any()
-            }
-            Some(Ok(q)) => view! { <Queue queue=q moderate=moderate /> }.into_any(),
-        }}
+        <p class="ph-muted" data-testid="official-as">
+            {line}
+        </p>
+        <Queue session=session.clone() decisions=decisions />
+        <Show when=move || manager>
+            <Verify token=token.get_value() decisions=decisions />
+        </Show>
+        <AuditTrail session=session decisions=decisions />
+        <Show when=move || manager>
+            <Flagship token=token.get_value() decisions=decisions />
+            <Exports token=token.get_value() />
+        </Show>
         <EmbedCode />
-        <Verify token=token.get_value() />
-        <Flagship token=token.get_value() />
-        <Exports token=token.get_value() />
     }
 }

@@ -57,6 +57,7 @@ pub fn OwnerControls(
                 refresh.try_run(());
             }
         }),
+        official: false,
     };
     view! {
         <section class="ph-panel" aria-labelledby=ctx.id("manage")>
@@ -108,5 +109,39 @@ pub fn OwnerControls(
                     })
             }}
         </section>
+    }
+}
+
+/// An official's edit of someone else's initiative: the owner's form, with a reason the owner
+/// is told by mail and the audit trail keeps.
+#[component]
+pub fn OfficialEdit(initiative: Initiative, token: String, refresh: Callback<()>) -> impl IntoView {
+    let ctx = use_ctx();
+    let editing = RwSignal::new(false);
+    let target = EditTarget {
+        id: initiative.id.0,
+        token,
+        initial: ProposeDraft::from_initiative(&initiative),
+        on_done: Callback::new(move |saved: bool| {
+            editing.try_set(false);
+            if saved {
+                refresh.try_run(());
+            }
+        }),
+        official: true,
+    };
+    view! {
+        <button
+            type="button"
+            class="ph-button ph-button--ghost"
+            data-testid="official-edit"
+            aria-expanded=move || editing.get().to_string()
+            on:click=move |_| editing.update(|e| *e = !*e)
+        >
+            {move || ctx.t().edit}
+        </button>
+        <Show when=move || editing.get()>
+            <OnDemandEdit target=target.clone() />
+        </Show>
     }
 }

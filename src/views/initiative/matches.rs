@@ -9,6 +9,7 @@ use pentahelix_core::api::{InitiativeId, InitiativeMatches, MatchScope};
 use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons};
 use crate::components::reasons::MatchedPartner;
+use crate::components::verified::VerifiedBadge;
 use crate::context::use_ctx;
 use crate::views::abort_on_cleanup;
 
@@ -106,8 +107,8 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
         members
             .iter()
             .find(|m| m.id.0 == id)
-            .map(|m| m.name.clone())
-            .unwrap_or_else(|| format!("#{id}"))
+            .map(|m| (m.name.clone(), m.verified))
+            .unwrap_or_else(|| (format!("#{id}"), false))
     };
     view! {
         {if matches.stakeholders.is_empty() {
@@ -143,12 +144,13 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
                     .members
                     .iter()
                     .map(|m| {
-                        let name = name_of(m.stakeholder_id.0);
+                        let (name, verified) = name_of(m.stakeholder_id.0);
                         let fills: Vec<Resource> = m.fills.iter().collect();
                         let brings = m.brings_helix;
                         view! {
                             <li>
                                 <strong>{name}</strong>
+                                <VerifiedBadge verified=verified />
                                 {move || {
                                     let mut parts = Vec::new();
                                     if !fills.is_empty() {

@@ -1,6 +1,7 @@
 //! One initiative: what it is and needs, who supports it, who could help (with reasons and a
 //! suggested team), "offer support", the owner's controls when this browser holds its manage
-//! token, and an "add to calendar" link.
+//! token, an official's actions when an official of its region is signed in, and an "add to
+//! calendar" link.
 
 mod manage;
 mod matches;
@@ -9,7 +10,7 @@ mod overview;
 mod pledges;
 mod report;
 
-use manage::OwnerControls;
+use manage::{OfficialEdit, OwnerControls};
 use matches::Matches;
 pub use matches::ScopeSelect;
 use offer::Offer;
@@ -19,10 +20,12 @@ pub use pledges::pledge_status;
 use report::Report;
 
 use leptos::prelude::*;
-use pentahelix_core::api::InitiativeId;
 use pentahelix_core::api::endpoint::{GetInitiative, InitiativePledges};
+use pentahelix_core::api::officials::may;
+use pentahelix_core::api::{InitiativeId, InitiativeStatus, OfficialRole, ReportTarget};
 
 use crate::api::Call;
+use crate::components::decision::{Done, OfficialActions, Subject};
 use crate::components::load::{LoadError, Skeletons};
 use crate::config::View;
 use crate::context::use_ctx;
@@ -33,13 +36,23 @@ use crate::views::abort_on_cleanup;
 pub fn InitiativeDetail(id: i64) -> impl IntoView {
     let ctx = use_ctx();
     let token = storage::token("initiative", id);
-    // Without the initiative's own token, this browser's partner profile (if any) speaks for it:
-    // the other side of an accepted pledge may see the owner's contact.
-    let viewer_token = token.clone().or_else(|| {
-        storage::my_stakeholders()
-            .first()
-            .and_then(|s| storage::token("stakeholder", *s))
-    });
+    // An official signed in here opens the records of their regions, hidden ones too.
+    let official = ctx
+        .session
+        .get_untracked()
+        .filter(|s| !s.official.is_empty());
+    // Without the initiative's own token, an official's session or this browser's partner
+    // profile (if any) speaks for it: the other side of an accepted pledge may see the owner's
+    // contact.
+    let viewer_token = token
+        .clone()
+        .or_else(|| official.as_ref().map(|s| s.token.clone()))
+        .or_else(|| {
+            storage::my_stakeholders()
+                .first()
+                .and_then(|s| storage::token("stakeholder", *s))
+        });
+    let official = StoredValue::new(official);
     let initiative = LocalResource::new({
         let token = viewer_token.clone();
         move || {
@@ -99,7 +112,45 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                 Some(Err(e)) => view! { <LoadError error=e retry=refresh /> }.into_any(),
                 Some(Ok(i)) => {
                     let owned = i.clone();
+                    let for_official = i.clone();
+                    let grants = official
+                        .with_value(|s| s.as_ref().map(|s| s.official.clone()))
+                        .unwrap_or_default();
+                    let moderates = may(&grants, OfficialRole::Moderator, i.region);
+                    let manages = may(&grants, OfficialRole::Manager, i.region);
+                    let official_token = official
+                        .with_value(|s| s.as_ref().map(|s| s.token.clone()))
+                        .unwrap_or_default();
+                    let subject = Subject {
+                        target: ReportTarget::Initiative,
+                        id,
+                        title: i.title.clone(),
+                        status: Some(i.status),
+                        reported: i.status == InitiativeStatus::Hidden,
+                    };
                     view! {
+                        <Show when=move || moderates>
+                            <section class="ph-panel" data-testid="official-actions">
+                                <h4 class="ph-subheading">{move || ctx.t().official_actions}</h4>
+                                <OfficialEdit
+                                    initiative=for_official.clone()
+                                    token=official_token.clone()
+                                    refresh=refresh
+                                />
+                                <OfficialActions
+                                    subject=subject.clone()
+                                    manager=manages
+                                    token=official_token.clone()
+                                    on_done=Callback::new(move |done: Done| {
+                                        if done.decided.initiative.is_none() {
+                                            ctx.view.set(View::Admin);
+                                        } else {
+                                            refresh.run(());
+                                        }
+                                    })
+                                />
+                            </section>
+                        </Show>
                         <Overview initiative=i.clone() />
                         <Pledges
                             pledges=pledges

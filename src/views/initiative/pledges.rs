@@ -6,6 +6,7 @@ use pentahelix_core::api::{Pledge, PledgeId, PledgeStatus};
 
 use crate::api::{ApiError, Call};
 use crate::components::load::{LoadError, Skeletons, error_text};
+use crate::components::verified::VerifiedBadge;
 use crate::context::{Ctx, use_ctx};
 
 pub fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
@@ -97,6 +98,7 @@ fn PledgeRow(
         <li class="ph-pledge">
             <p>
                 <strong>{p.stakeholder.name.clone()}</strong>
+                <VerifiedBadge verified=p.stakeholder.verified />
                 {move || {
                     format!(
                         " · {} · {}",

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use pentahelix_core::api::endpoint::Report;
-use pentahelix_core::api::{ReportInput, ReportTarget};
+use pentahelix_core::api::{ReportInput, ReportReason, ReportTarget};
 
 use crate::api::Call;
 use crate::components::load::error_text;
@@ -12,15 +12,19 @@ use crate::context::use_ctx;
 pub fn Report(id: i64) -> impl IntoView {
     let ctx = use_ctx();
     let open = RwSignal::new(false);
+    let category = RwSignal::new(ReportReason::Spam);
     let reason = RwSignal::new(String::new());
     let send = Action::new_local(move |(): &()| {
         let input = ReportInput {
             target: ReportTarget::Initiative,
             id,
+            category: category.get_untracked(),
             reason: reason.get_untracked(),
         };
         async move { ctx.api().call(&Report { input }, Call::default()).await }
     });
+    let details_id = ctx.id("report-reason");
+    let hint_id = ctx.id("report-hint");
     view! {
         <details
             class="ph-report"
@@ -35,16 +39,41 @@ pub fn Report(id: i64) -> impl IntoView {
                     send.dispatch(());
                 }
             >
+                <fieldset class="ph-field ph-choices">
+                    <legend class="ph-field__label">{move || ctx.t().report_reason}</legend>
+                    {ReportReason::ALL
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, choice)| {
+                            view! {
+                                <label class="ph-check">
+                                    <input
+                                        type="radio"
+                                        name=ctx.id("report-category")
+                                        value=choice.slug()
+                                        prop:checked=move || category.get() == choice
+                                        on:change=move |_| category.set(choice)
+                                    />
+                                    {move || ctx.t().report_categories[n]}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
                 <div class="ph-field">
-                    <label class="ph-field__label" for=ctx.id("report-reason")>
-                        {move || ctx.t().report_reason}
+                    <label class="ph-field__label" for=details_id.clone()>
+                        {move || ctx.t().report_details}
                     </label>
+                    <p class="ph-field__hint" id=hint_id.clone()>
+                        {move || ctx.t().report_details_hint}
+                    </p>
                     <textarea
-                        id=ctx.id("report-reason")
+                        id=details_id
                         class="ph-input"
                         rows="2"
                         maxlength="500"
-                        required=true
+                        aria-describedby=hint_id
+                        required=move || category.get() == ReportReason::Other
                         prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev))
                     ></textarea>

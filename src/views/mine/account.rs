@@ -11,6 +11,7 @@ use pentahelix_core::words::{fill, in_sentence};
 use super::settings::Settings;
 use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons, error_text};
+use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
 use crate::storage::{self, Session};
@@ -36,12 +37,17 @@ pub fn Account(session: Session, on_signed_out: Callback<bool>) -> impl IntoView
     // a session that ended elsewhere ("sign out everywhere") sends the person back to sign in.
     Effect::new(move |_| match me.get() {
         Some(Ok(me)) => {
-            storage::save_session(&Session {
+            let now = Session {
                 token: token.get_value(),
                 email: me.email.clone(),
                 initiatives: me.initiatives.iter().map(|i| i.id.0).collect(),
                 stakeholders: me.stakeholders.iter().map(|s| s.id.0).collect(),
-            });
+                official: me.official.clone(),
+            };
+            storage::save_session(&now);
+            if ctx.session.with_untracked(|s| s.as_ref() != Some(&now)) {
+                ctx.session.set(Some(now));
+            }
         }
         Some(Err(e)) if e.status() == Some(401) => on_signed_out.run(true),
         _ => {}
@@ -222,10 +228,12 @@ fn Everything(found: Me, token: StoredValue<String>, refresh: Callback<()>) -> i
                 .into_iter()
                 .map(|stakeholder| {
                     let helix = stakeholder.helix;
+                    let verified = stakeholder.verified;
                     view! {
                         <li class="ph-mine__row">
                             <span>
                                 <strong>{stakeholder.name}</strong>
+                                <VerifiedBadge verified=verified />
                                 " "
                                 <span class="ph-badge">{move || helix.label(ctx.lang.get())}</span>
                             </span>
@@ -261,7 +269,7 @@ fn OfferRow(
     let initiative = pledge.initiative_id.0;
     view! {
         <li class="ph-mine__offer" data-testid="offer-to-answer">
-            <p>{line}</p>
+            <p>{line} <VerifiedBadge verified=pledge.stakeholder.verified /></p>
             <Show when={
                 let message = message.clone();
                 move || !message.trim().is_empty()

@@ -8,13 +8,14 @@ mod sign_in;
 
 use leptos::prelude::*;
 
+use crate::context::use_ctx;
 use crate::storage;
 use account::Account;
 use sign_in::SignIn;
 
 #[component]
 pub fn Mine() -> impl IntoView {
-    let session = RwSignal::new(storage::session());
+    let session = use_ctx().session;
     let ended = RwSignal::new(false);
     let on_signed_in = Callback::new(move |signed: storage::Session| {
         storage::save_session(&signed);
@@ -26,9 +27,11 @@ pub fn Mine() -> impl IntoView {
         ended.set(expired);
         session.set(None);
     });
+    // Rebuilt when someone signs in or out, not when what the session manages is refreshed.
+    let signed_in = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.token.clone())));
     view! {
         <section class="ph-mine" data-testid="mine">
-            {move || match session.get() {
+            {move || match signed_in.get().and_then(|_| session.get_untracked()) {
                 Some(signed) => {
                     view! { <Account session=signed on_signed_out=on_signed_out /> }.into_any()
                 }

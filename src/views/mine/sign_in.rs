@@ -103,6 +103,7 @@ pub fn SignIn(on_signed_in: Callback<Session>, ended: RwSignal<bool>) -> impl In
                     email: me.email,
                     initiatives: me.initiatives.iter().map(|i| i.id.0).collect(),
                     stakeholders: me.stakeholders.iter().map(|s| s.id.0).collect(),
+                    official: me.official,
                 }),
                 Err(e) => failure.set(Some(error_text(&ctx, &e))),
             }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use pentahelix_core::Regions;
 use pentahelix_core::api::endpoint::{CreateInitiative, UpdateInitiative};
+use pentahelix_core::api::query::EditQuery;
 use pentahelix_core::api::{Created, Initiative, InitiativeId, ProblemType};
 use pentahelix_core::validate::Scope;
 
@@ -30,13 +31,16 @@ const DRAFT_KEY: &str = "draft:propose";
 /// The most needs one initiative may list (the core's validation refuses more).
 const MAX_NEEDS: usize = 10;
 
-/// What the form edits instead of proposing anew: an initiative this browser owns.
+/// What the form edits instead of proposing anew: an initiative this browser owns, or one an
+/// official of its region changes (with a reason for its owner).
 #[derive(Clone)]
 pub struct EditTarget {
     pub id: i64,
     pub token: String,
     pub initial: ProposeDraft,
     pub on_done: Callback<bool>,
+    /// An official's edit: the form asks why, and the owner is told.
+    pub official: bool,
 }
 
 #[component]
@@ -53,6 +57,8 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
     let draft_key = StoredValue::new(draft_key);
     let edit = StoredValue::new(edit);
     let editing = edit.with_value(Option::is_some);
+    let official_edit = edit.with_value(|e| e.as_ref().is_some_and(|target| target.official));
+    let reason = RwSignal::new(String::new());
     if initial.idempotency_key.is_empty() {
         initial.idempotency_key = storage::new_key();
     }
@@ -121,6 +127,9 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
             if let Some(target) = edit.get_value() {
                 let update = UpdateInitiative {
                     id: InitiativeId(target.id),
+                    query: EditQuery {
+                        reason: target.official.then(|| reason.get_untracked()),
+                    },
                     input,
                 };
                 match ctx
@@ -303,6 +312,26 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                             </fieldset>
 
                             <ContactFields prefix="p" contact=contact errors=errors />
+
+                            <Show when=move || official_edit>
+                                <div class="ph-field">
+                                    <label class="ph-field__label" for=id("reason")>
+                                        {move || ctx.t().reason_for_owner}
+                                    </label>
+                                    <p class="ph-field__hint" id=id("reason-hint")>
+                                        {move || ctx.t().reason_optional_hint}
+                                    </p>
+                                    <textarea
+                                        id=id("reason")
+                                        class="ph-input"
+                                        rows="2"
+                                        maxlength="1000"
+                                        aria-describedby=id("reason-hint")
+                                        prop:value=move || reason.get()
+                                        on:input=move |ev| reason.set(event_target_value(&ev))
+                                    ></textarea>
+                                </div>
+                            </Show>
 
                             <div class="ph-actions">
                                 <button

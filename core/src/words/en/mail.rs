@@ -1,6 +1,6 @@
 //! The mails' words in English.
 
-use crate::words::{Mail, Notice};
+use crate::words::{Decisions, Mail, Notice};
 
 pub(in crate::words) const MAIL: Mail = Mail {
     code_subject: "Your Pentahelix sign-in code: {code}",
@@ -43,6 +43,39 @@ pub(in crate::words) const MAIL: Mail = Mail {
         subject: "{proposed} proposals and {hidden} hidden initiatives wait for you",
         body: "In your regions, {proposed} proposals wait for approval and {hidden} initiatives are hidden until reviewed. Open the Admin tab of Pentahelix to review them.",
     },
+    decisions: Decisions {
+        approve: Notice {
+            subject: "\u{201c}{title}\u{201d} is now shown on Pentahelix",
+            body: "A city official approved \u{201c}{title}\u{201d}: everyone can now see it and offer support.",
+        },
+        reject: Notice {
+            subject: "\u{201c}{title}\u{201d} was not approved",
+            body: "A city official did not approve \u{201c}{title}\u{201d}, so it is not shown. You can change it and ask the city's officials to review it again.",
+        },
+        hide: Notice {
+            subject: "\u{201c}{title}\u{201d} was hidden by a city official",
+            body: "A city official hid \u{201c}{title}\u{201d}: nobody else can see it now. You can still change it, and reply to the officials if you think this is a mistake.",
+        },
+        restore: Notice {
+            subject: "\u{201c}{title}\u{201d} is shown again",
+            body: "A city official reviewed \u{201c}{title}\u{201d} and shows it again: everyone can see it and offer support.",
+        },
+        edit: Notice {
+            subject: "A city official changed \u{201c}{title}\u{201d}",
+            body: "A city official changed the text of \u{201c}{title}\u{201d}. Open it on Pentahelix to see it as it is now.",
+        },
+        delete: Notice {
+            subject: "\u{201c}{title}\u{201d} was deleted",
+            body: "A city official deleted \u{201c}{title}\u{201d} from Pentahelix, with the personal data it held.",
+        },
+    },
+    decision_reason: "The official's reason: \u{201c}{reason}\u{201d}",
+    official_invited: Notice {
+        subject: "You are invited to the Pentahelix officials' workspace",
+        body: "You are now a {role} on Pentahelix for {regions}. You can review reports and proposals, verify partners and see what the program achieved.",
+    },
+    official_sign_in: "To start, open Pentahelix, go to My things and sign in with {email}: a code will be sent to this address. The Admin tab then appears.",
+    roles: ["moderator", "manager"],
     open_pentahelix: "Open Pentahelix",
     why: "You receive this email because this address is the contact of a record on Pentahelix.",
     unsubscribe: "Stop emails of this kind",
@@ -60,5 +93,7 @@ pub(in crate::words) const MAIL: Mail = Mail {
         "about hidden initiatives",
         "with the weekly digest of new initiatives",
         "with the daily digest of the moderation queue",
+        "about the city officials' decisions on your records",
+        "with invitations to the officials' workspace",
     ],
 };

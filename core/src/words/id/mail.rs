@@ -1,6 +1,6 @@
 //! The mails' words in Bahasa Indonesia.
 
-use crate::words::{Mail, Notice};
+use crate::words::{Decisions, Mail, Notice};
 
 pub(in crate::words) const MAIL: Mail = Mail {
     code_subject: "Kode masuk Pentahelix: {code}",
@@ -43,6 +43,39 @@ pub(in crate::words) const MAIL: Mail = Mail {
         subject: "{proposed} usulan dan {hidden} inisiatif tersembunyi menunggu Anda",
         body: "Di wilayah Anda, {proposed} usulan menunggu persetujuan dan {hidden} inisiatif disembunyikan sampai diperiksa. Buka tab Admin di Pentahelix untuk memeriksanya.",
     },
+    decisions: Decisions {
+        approve: Notice {
+            subject: "\u{201c}{title}\u{201d} kini tampil di Pentahelix",
+            body: "Petugas kota menyetujui \u{201c}{title}\u{201d}: semua orang kini dapat melihatnya dan menawarkan dukungan.",
+        },
+        reject: Notice {
+            subject: "\u{201c}{title}\u{201d} belum disetujui",
+            body: "Petugas kota belum menyetujui \u{201c}{title}\u{201d}, sehingga tidak ditampilkan. Anda dapat mengubahnya dan meminta petugas meninjaunya kembali.",
+        },
+        hide: Notice {
+            subject: "\u{201c}{title}\u{201d} disembunyikan oleh petugas kota",
+            body: "Petugas kota menyembunyikan \u{201c}{title}\u{201d}: kini tidak ada orang lain yang dapat melihatnya. Anda tetap dapat mengubahnya, dan membalas petugas jika menurut Anda ini keliru.",
+        },
+        restore: Notice {
+            subject: "\u{201c}{title}\u{201d} tampil lagi",
+            body: "Petugas kota telah meninjau \u{201c}{title}\u{201d} dan menampilkannya lagi: semua orang dapat melihatnya dan menawarkan dukungan.",
+        },
+        edit: Notice {
+            subject: "Petugas kota mengubah \u{201c}{title}\u{201d}",
+            body: "Petugas kota mengubah isi \u{201c}{title}\u{201d}. Buka di Pentahelix untuk melihat isinya sekarang.",
+        },
+        delete: Notice {
+            subject: "\u{201c}{title}\u{201d} dihapus",
+            body: "Petugas kota menghapus \u{201c}{title}\u{201d} dari Pentahelix, beserta data pribadi di dalamnya.",
+        },
+    },
+    decision_reason: "Alasan petugas: \u{201c}{reason}\u{201d}",
+    official_invited: Notice {
+        subject: "Anda diundang ke ruang kerja petugas Pentahelix",
+        body: "Anda kini menjadi {role} Pentahelix untuk {regions}. Anda dapat meninjau laporan dan usulan, memverifikasi mitra, dan melihat capaian program.",
+    },
+    official_sign_in: "Untuk mulai, buka Pentahelix, pilih Milik saya, lalu masuk dengan {email}: kode akan dikirim ke alamat ini. Setelah itu tab Admin muncul.",
+    roles: ["moderator", "pengelola"],
     open_pentahelix: "Buka Pentahelix",
     why: "Anda menerima email ini karena alamat ini tercatat sebagai kontak di Pentahelix.",
     unsubscribe: "Berhenti menerima email jenis ini",
@@ -60,5 +93,7 @@ pub(in crate::words) const MAIL: Mail = Mail {
         "tentang inisiatif yang disembunyikan",
         "ringkasan mingguan inisiatif baru",
         "ringkasan harian antrean moderasi",
+        "tentang keputusan petugas kota atas data Anda",
+        "undangan ke ruang kerja petugas",
     ],
 };

@@ -5,15 +5,16 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::Utc;
-use pentahelix_core::api::StatusChange;
 use pentahelix_core::api::{
     Created, Initiative, InitiativeExport, InitiativeId, InitiativeInput, InitiativeStatus, Page,
     Pledge, PledgeInput, Problem,
 };
+use pentahelix_core::api::{ModerationAction, StatusChange};
 use pentahelix_core::validate;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::moderation::{checked_reason, deleting_official};
 use super::reply::{attachment, created};
 use crate::access::{Viewer, redact_initiative, with_counterparts};
 use crate::auth::{TokenKind, new_token};
@@ -23,7 +24,7 @@ use crate::http::extract::{AcceptLang, JsonBody, PathParam, QueryParams};
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::InitiativeFilter;
-use pentahelix_core::api::query::InitiativeQuery;
+use pentahelix_core::api::query::{EditQuery, InitiativeQuery};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -141,16 +142,18 @@ async fn get_one(
 }
 
 /// Edit an initiative (its owner or an admin of its region).
-#[utoipa::path(put, path = "/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path)), request_body = InitiativeInput,
+#[utoipa::path(put, path = "/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path), EditQuery), request_body = InitiativeInput,
     responses((status = 200, body = Initiative), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("manage_token" = []), ("admin_token" = [])))]
 async fn update(
     State(state): State<AppState>,
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
+    QueryParams(edit): QueryParams<EditQuery>,
     JsonBody(mut input): JsonBody<InitiativeInput>,
 ) -> Result<Json<Initiative>, Error> {
     let current = load_managed(&state, &viewer, id).await?;
+    let reason = checked_reason(edit.reason.as_deref().unwrap_or_default(), false)?;
     validate::tidy_initiative(&mut input);
     validate::initiative(&input, &state.scope())?;
     // An admin may move a record only between regions it administers.
@@ -161,9 +164,15 @@ async fn update(
         return Ok(Json(current));
     }
     let now = Utc::now();
+    // An official's edit of someone else's record is traced, and its owner told.
+    let official = viewer
+        .official
+        .as_ref()
+        .filter(|_| !viewer.owns_initiative(current.id))
+        .map(|official| official.act(&reason));
     let updated = state
         .store()
-        .update_initiative(current.id, &input, now)
+        .update_initiative(current.id, &input, official.as_ref(), now)
         .await?
         .ok_or(Error::NotFound)?;
     // Under pre-moderation, what the public reads was approved: an owner's new text goes back
@@ -205,7 +214,21 @@ async fn delete(
     PathParam(id): PathParam<i64>,
 ) -> Result<StatusCode, Error> {
     let current = load_managed(&state, &viewer, id).await?;
-    state.store().delete_initiative(current.id).await?;
+    if viewer.owns_initiative(current.id) {
+        state.store().delete_initiative(current.id).await?;
+        return Ok(StatusCode::NO_CONTENT);
+    }
+    // An official's deletion is a moderation decision: managers only, traced, owner told.
+    let official = deleting_official(&viewer, current.region)?;
+    state
+        .store()
+        .moderate_initiative(
+            current.id,
+            ModerationAction::Delete,
+            &official.act(""),
+            Utc::now(),
+        )
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

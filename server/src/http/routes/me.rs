@@ -56,6 +56,11 @@ async fn me(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Me>, E
         stakeholders,
         pledges_to_answer: with_counterparts(&state, &viewer, waiting).await?,
         settings: store.mail_settings(&session.email).await?,
+        official: viewer
+            .official
+            .as_ref()
+            .map(|official| official.grants.clone())
+            .unwrap_or_default(),
     }))
 }
 

@@ -6,7 +6,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
-use pentahelix_core::api::{InitiativeId, InitiativeStatus, Problem, ReportInput, ReportReceipt};
+use pentahelix_core::api::{
+    InitiativeId, InitiativeStatus, Problem, ReportInput, ReportReason, ReportReceipt,
+};
 use pentahelix_core::validate::{Rule, ValidationErrors};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -34,7 +36,9 @@ async fn create(
     let reason = input.reason.trim();
     let length = reason.chars().count();
     let mut errors = ValidationErrors::default();
-    if length == 0 {
+    // A named category says enough; "other" needs the reporter's words.
+    if length == 0 && input.category != ReportReason::Other {
+    } else if length == 0 {
         errors.push("reason", Rule::Required);
     } else if reason.chars().any(|c| c.is_control() && c != '\n') {
         errors.push("reason", Rule::ControlCharacters);
@@ -65,7 +69,14 @@ async fn create(
     let reporter = state.reporter_hash(client);
     let count = state
         .store()
-        .report(input.target, input.id, &reporter, reason, now)
+        .report(
+            input.target,
+            input.id,
+            &reporter,
+            input.category,
+            reason,
+            now,
+        )
         .await?
         .ok_or(Error::NotFound)?;
     let mut hidden = false;

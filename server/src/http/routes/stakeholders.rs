@@ -6,12 +6,14 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::Utc;
 use pentahelix_core::api::{
-    Created, Page, Pledge, Problem, Stakeholder, StakeholderExport, StakeholderId, StakeholderInput,
+    Created, ModerationAction, Page, Pledge, Problem, Stakeholder, StakeholderExport,
+    StakeholderId, StakeholderInput,
 };
 use pentahelix_core::validate;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::moderation::{checked_reason, deleting_official};
 use super::reply::{attachment, created};
 use crate::access::{Viewer, redact_stakeholder, with_counterparts};
 use crate::auth::{TokenKind, new_token};
@@ -20,7 +22,7 @@ use crate::http::extract::{AcceptLang, JsonBody, PathParam, QueryParams};
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::StakeholderFilter;
-use pentahelix_core::api::query::StakeholderQuery;
+use pentahelix_core::api::query::{EditQuery, StakeholderQuery};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -123,16 +125,18 @@ async fn get_one(
 }
 
 /// Edit a stakeholder (its owner or an admin of its region).
-#[utoipa::path(put, path = "/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)), request_body = StakeholderInput,
+#[utoipa::path(put, path = "/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path), EditQuery), request_body = StakeholderInput,
     responses((status = 200, body = Stakeholder), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("manage_token" = []), ("admin_token" = [])))]
 async fn update(
     State(state): State<AppState>,
     viewer: Viewer,
     PathParam(id): PathParam<i64>,
+    QueryParams(edit): QueryParams<EditQuery>,
     JsonBody(mut input): JsonBody<StakeholderInput>,
 ) -> Result<Json<Stakeholder>, Error> {
     let current = load_managed(&state, &viewer, id).await?;
+    let reason = checked_reason(edit.reason.as_deref().unwrap_or_default(), false)?;
     validate::tidy_stakeholder(&mut input);
     validate::stakeholder(&input, &state.scope())?;
     // An admin may move a record only between regions it administers.
@@ -142,9 +146,15 @@ async fn update(
     if current.already_holds(&input) {
         return Ok(Json(current));
     }
+    // An official's edit of someone else's profile is traced, and its owner told.
+    let official = viewer
+        .official
+        .as_ref()
+        .filter(|_| !viewer.owns_stakeholder(current.id))
+        .map(|official| official.act(&reason));
     let updated = state
         .store()
-        .update_stakeholder(current.id, &input, Utc::now())
+        .update_stakeholder(current.id, &input, official.as_ref(), Utc::now())
         .await?
         .ok_or(Error::NotFound)?;
     Ok(Json(updated))
@@ -160,9 +170,23 @@ async fn delete(
     PathParam(id): PathParam<i64>,
 ) -> Result<StatusCode, Error> {
     let current = load_managed(&state, &viewer, id).await?;
+    if viewer.owns_stakeholder(current.id) {
+        state
+            .store()
+            .delete_stakeholder(current.id, Utc::now())
+            .await?;
+        return Ok(StatusCode::NO_CONTENT);
+    }
+    // An official's deletion is a moderation decision: managers only, traced, owner told.
+    let official = deleting_official(&viewer, current.region)?;
     state
         .store()
-        .delete_stakeholder(current.id, Utc::now())
+        .moderate_stakeholder(
+            current.id,
+            ModerationAction::Delete,
+            &official.act(""),
+            Utc::now(),
+        )
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

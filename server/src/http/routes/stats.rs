@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::State;
 use chrono::{NaiveDate, Utc};
-use pentahelix_core::api::{CityStats, Count, Problem, UpcomingEvent};
+use pentahelix_core::api::{Achievements, CityStats, Count, Problem, UpcomingEvent};
 use pentahelix_core::{Helix, HelixSet, RegionCode, RegionLevel, Subsector};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -21,6 +21,42 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(city))
         .routes(routes!(cities))
+        .routes(routes!(achievements))
+}
+
+/// The served city a `city` parameter names (a kecamatan names its city; none, the first).
+fn served_city(state: &AppState, asked: Option<RegionCode>) -> Result<RegionCode, Error> {
+    let city = asked.unwrap_or(state.cities()[0]);
+    let city = if city.level() == RegionLevel::District {
+        city.city().unwrap_or(city)
+    } else {
+        city
+    };
+    if city.level() != RegionLevel::City || !state.cities().contains(&city) {
+        return Err(Error::NotFound);
+    }
+    Ok(city)
+}
+
+/// What one city's program achieved, per month and kecamatan: pledges offered and accepted
+/// per helix, initiatives completed, and the median days from a proposal to its first offer and
+/// to a complete pentahelix. For the city's report to the ministry.
+#[utoipa::path(get, path = "/stats/achievements", tag = "stats", params(CityQuery),
+    responses((status = 200, body = Achievements), (status = 404, body = Problem)))]
+async fn achievements(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<CityQuery>,
+) -> Result<Json<Achievements>, Error> {
+    let city = served_city(&state, query.city)?;
+    Ok(Json(city_achievements(&state, city).await?))
+}
+
+pub async fn city_achievements(state: &AppState, city: RegionCode) -> Result<Achievements, Error> {
+    let (initiatives, pledges) = state.store().achievement_facts(city).await?;
+    Ok(Achievements {
+        city,
+        rows: pentahelix_core::achievements::achievements(&initiatives, &pledges),
+    })
 }
 
 /// Computes one city's stats. `today` is a parameter so the upcoming list is testable.
@@ -112,15 +148,7 @@ async fn city(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<CityQuery>,
 ) -> Result<Json<CityStats>, Error> {
-    let city = query.city.unwrap_or(state.cities()[0]);
-    let city = if city.level() == RegionLevel::District {
-        city.city().unwrap_or(city)
-    } else {
-        city
-    };
-    if city.level() != RegionLevel::City || !state.cities().contains(&city) {
-        return Err(Error::NotFound);
-    }
+    let city = served_city(&state, query.city)?;
     Ok(Json(
         city_stats(&state, city, Utc::now().date_naive()).await?,
     ))

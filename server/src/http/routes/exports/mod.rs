@@ -1,30 +1,36 @@
-//! `/api/v1/exports`: the data in the formats a city office already uses. CSV for admins (it
-//! carries contacts), and an iCalendar feed of upcoming events that anyone may subscribe to.
+//! `/api/v1/exports`: the data in the formats a city office already uses. For managers (it
+//! carries contacts) one workbook to open in a spreadsheet and CSV for other systems; for every
+//! official the audit trail; and an iCalendar feed of upcoming events that anyone may subscribe
+//! to.
+
+mod workbook;
 
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use pentahelix_core::api::{Initiative, InitiativeStatus, Problem, Stakeholder};
+use pentahelix_core::api::{Initiative, InitiativeStatus, OfficialRole, Problem, Stakeholder};
 use pentahelix_core::taxonomy::Taxonomy;
 use pentahelix_core::{RegionCode, RegionLevel};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::moderation::admin_areas;
+use super::moderation::official;
 use super::reply::attachment;
 use crate::access::Viewer;
 use crate::error::Error;
 use crate::http::extract::QueryParams;
 use crate::ical;
 use crate::state::AppState;
-use crate::store::{InitiativeFilter, PageRequest, StakeholderFilter};
+use crate::store::{AuditFilter, InitiativeFilter, PageRequest, StakeholderFilter};
 use pentahelix_core::api::query::EventsQuery;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(initiatives_csv))
         .routes(routes!(stakeholders_csv))
+        .routes(routes!(audit_csv))
+        .routes(routes!(program_xlsx))
         .routes(routes!(events_ics))
 }
 
@@ -42,6 +48,12 @@ fn cell(text: &str) -> String {
 
 fn join<T: Taxonomy>(items: impl Iterator<Item = T>) -> String {
     items.map(|t| t.slug()).collect::<Vec<_>>().join(" ")
+}
+
+/// A CSV writer whose file opens in Excel as UTF-8: the byte-order mark tells it so (without it
+/// "Cibeunying" survives but "Pasar Kue Ibu Siti – Sukajadi" does not).
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec())
 }
 
 fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
@@ -105,9 +117,9 @@ async fn all_initiatives(
     responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem), (status = 403, body = Problem)),
     security(("admin_token" = [])))]
 async fn initiatives_csv(State(state): State<AppState>, viewer: Viewer) -> Result<Response, Error> {
-    let areas = admin_areas(&state, &viewer)?;
+    let (_, areas) = official(&state, &viewer, OfficialRole::Manager)?;
     let initiatives = all_initiatives(&state, areas, InitiativeStatus::ALL.to_vec()).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv_writer();
     writer
         .write_record([
             "id",
@@ -161,6 +173,107 @@ async fn initiatives_csv(State(state): State<AppState>, viewer: Viewer) -> Resul
     ))
 }
 
+/// Everything a manager reports on, in one workbook: the initiatives and partners of the
+/// manager's regions with their contacts, and what the program achieved per month and
+/// kecamatan; Indonesian headings and labels.
+#[utoipa::path(get, path = "/exports/program.xlsx", tag = "exports",
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>), (status = 401, body = Problem), (status = 403, body = Problem)),
+    security(("session_token" = []), ("admin_token" = [])))]
+async fn program_xlsx(State(state): State<AppState>, viewer: Viewer) -> Result<Response, Error> {
+    let (_, areas) = official(&state, &viewer, OfficialRole::Manager)?;
+    let initiatives =
+        all_initiatives(&state, areas.clone(), InitiativeStatus::ALL.to_vec()).await?;
+    let filter = StakeholderFilter {
+        areas: areas.clone(),
+        ..StakeholderFilter::default()
+    };
+    let stakeholders: Vec<Stakeholder> = every_page(
+        |page| state.store().list_stakeholders(&filter, page),
+        |s| s.id.0,
+    )
+    .await?;
+    let mut achievements = Vec::new();
+    for area in &areas {
+        let (initiatives, pledges) = state.store().achievement_facts(*area).await?;
+        achievements.push((
+            *area,
+            pentahelix_core::achievements::achievements(&initiatives, &pledges),
+        ));
+    }
+    let bytes = workbook::write(&workbook::Program {
+        regions: state.regions(),
+        initiatives: &initiatives,
+        stakeholders: &stakeholders,
+        achievements: &achievements,
+    })?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+        )],
+        attachment("program.xlsx"),
+        bytes,
+    )
+        .into_response())
+}
+
+/// The audit trail of the official's regions, newest first, as CSV for a spreadsheet (UTF-8 with
+/// a byte-order mark, which Excel needs to read it as UTF-8).
+#[utoipa::path(get, path = "/exports/audit.csv", tag = "exports",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem), (status = 403, body = Problem)),
+    security(("session_token" = []), ("admin_token" = [])))]
+async fn audit_csv(State(state): State<AppState>, viewer: Viewer) -> Result<Response, Error> {
+    let (_, areas) = official(&state, &viewer, OfficialRole::Moderator)?;
+    let filter = AuditFilter {
+        areas,
+        ..AuditFilter::default()
+    };
+    let entries = every_page(|page| state.store().audit_trail(&filter, page), |e| e.id).await?;
+    let mut writer = csv_writer();
+    writer
+        .write_record([
+            "id",
+            "at",
+            "actor",
+            "action",
+            "target",
+            "target_id",
+            "region",
+            "area",
+            "title",
+            "reason",
+            "changed",
+        ])
+        .map_err(csv_error)?;
+    for entry in entries {
+        writer
+            .write_record([
+                entry.id.to_string(),
+                entry.at.to_rfc3339(),
+                cell(&entry.actor),
+                entry.action.slug().to_owned(),
+                entry.target.slug().to_owned(),
+                entry.target_id.to_string(),
+                entry.region.to_string(),
+                state
+                    .regions()
+                    .name(entry.region)
+                    .unwrap_or_default()
+                    .to_owned(),
+                cell(&entry.title),
+                cell(&entry.reason),
+                entry.changed_fields().join(" "),
+            ])
+            .map_err(csv_error)?;
+    }
+    Ok(csv_response(
+        "audit.csv",
+        writer.into_inner().map_err(csv_error)?,
+    ))
+}
+
 /// Every stakeholder in the admin's regions, with contacts, as CSV.
 #[utoipa::path(get, path = "/exports/stakeholders.csv", tag = "exports",
     responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem), (status = 403, body = Problem)),
@@ -169,7 +282,7 @@ async fn stakeholders_csv(
     State(state): State<AppState>,
     viewer: Viewer,
 ) -> Result<Response, Error> {
-    let areas = admin_areas(&state, &viewer)?;
+    let (_, areas) = official(&state, &viewer, OfficialRole::Manager)?;
     let filter = StakeholderFilter {
         areas,
         ..StakeholderFilter::default()
@@ -179,7 +292,7 @@ async fn stakeholders_csv(
         |s| s.id.0,
     )
     .await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv_writer();
     writer
         .write_record([
             "id",

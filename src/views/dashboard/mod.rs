@@ -1,7 +1,10 @@
 //! The dashboard: "kecamatan activated: N of M" (the Bandung program's own measure), charts of
 //! initiatives per kecamatan, coverage by helix and subsectors, flagship products, upcoming
-//! events, and the cities of the network side by side. Charts are inline SVG bars with their
-//! numbers written out, so they read the same to a screen reader.
+//! events, what the program achieved month by month, and the cities of the network side by
+//! side. Charts are inline SVG bars with their numbers written out, so they read the same to a
+//! screen reader.
+
+mod achievements;
 
 use leptos::prelude::*;
 use pentahelix_core::api::endpoint::{Stats, StatsOfCities};
@@ -17,6 +20,7 @@ use crate::context::use_ctx;
 use crate::format;
 use crate::i18n::activated;
 use crate::views::abort_on_cleanup;
+use achievements::ProgramAchievements;
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -55,6 +59,7 @@ pub fn Dashboard() -> impl IntoView {
                 }
                 Some(Ok(s)) => view! { <CityView stats=s /> }.into_any(),
             }}
+            <ProgramAchievements city=city />
             {move || {
                 cities
                     .get()
