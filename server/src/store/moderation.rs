@@ -109,19 +109,28 @@ fn queue_query(filter: &QueueFilter) -> Sql {
              AND r.target_id = {id} AND NOT r.resolved"
         )
     };
+    // Every open report shows, those of people whose earlier report was reviewed too: they no
+    // longer hide the record, but an official sees what came after the review.
+    let reported = |kind: &str, id: &str| {
+        format!(
+            "EXISTS (SELECT 1 FROM reports r WHERE r.target_kind = '{kind}' \
+             AND r.target_id = {id} AND NOT r.resolved)"
+        )
+    };
     let mut sql = Sql::new(format!(
         "SELECT q.target_kind, q.id, q.title, q.region, q.status, q.since FROM (\
          SELECT 'initiative' AS target_kind, i.id AS id, i.title AS title, i.region AS region, \
-         i.status AS status, i.report_count > 0 AS reported, \
-         CASE WHEN i.status IN ('proposed', 'hidden') THEN i.updated_at ELSE ({}) END AS since \
-         FROM initiatives i WHERE i.status IN ('proposed', 'hidden') OR i.report_count > 0 \
+         i.status AS status, {reported_initiative} AS reported, \
+         CASE WHEN i.status IN ('proposed', 'hidden') THEN i.updated_at ELSE ({open_initiative}) END AS since \
+         FROM initiatives i WHERE i.status IN ('proposed', 'hidden') OR {reported_initiative} \
          UNION ALL \
-         SELECT 'stakeholder', s.id, s.name, s.region, NULL, TRUE, ({}) \
-         FROM stakeholders s WHERE EXISTS (SELECT 1 FROM reports r WHERE r.target_kind = 'stakeholder' \
-         AND r.target_id = s.id AND NOT r.resolved)\
+         SELECT 'stakeholder', s.id, s.name, s.region, NULL, TRUE, ({open_stakeholder}) \
+         FROM stakeholders s WHERE {reported_stakeholder}\
          ) q WHERE TRUE",
-        open("initiative", "i.id"),
-        open("stakeholder", "s.id"),
+        reported_initiative = reported("initiative", "i.id"),
+        open_initiative = open("initiative", "i.id"),
+        open_stakeholder = open("stakeholder", "s.id"),
+        reported_stakeholder = reported("stakeholder", "s.id"),
     ));
     sql.push_areas("q.region", &filter.areas, "");
     sql.push(match filter.kind {
