@@ -45,7 +45,10 @@ async fn an_approval_sticks_until_new_people_report_or_the_content_changes() {
         3,
         "the admin still sees the reports made after the review"
     );
-    assert_eq!(queue["items"][0]["kind"], "reported", "but they hide nothing");
+    assert_eq!(
+        queue["items"][0]["kind"], "reported",
+        "but they hide nothing"
+    );
 
     // Three new people are past the threshold on their own.
     assert!(!hidden(report_from(5).await));

@@ -262,6 +262,7 @@ journey('a verified partner that renames itself is told why its badge went', asy
 
   await partner.reload();
   await partner.getByTestId('tab-partners').click();
+  await partner.getByTestId('verified-badge').waitFor();
   await partner.getByRole('button', { name: 'Simpan profil' }).click();
   const edit = partner.getByTestId('profile-form');
   const field = edit.getByLabel('Nama organisasi atau pribadi');
@@ -275,6 +276,7 @@ journey('a verified partner that renames itself is told why its badge went', asy
   const told = partner.getByTestId('unverified');
   await told.waitFor();
   assert.match(await told.textContent(), /Tanda terverifikasi dilepas karena nama, heliks, wilayah, atau situs web berubah/);
+  await partner.getByTestId('verified-badge').waitFor({ state: 'detached' });
   const after = await (await fetch(`${URL}api/v1/stakeholders/${id}`)).json();
   assert.equal(after.verified, false);
 });
@@ -449,6 +451,27 @@ journey('a hub manager verifies the right one of two partners with one name, und
   assert.equal(right.verified, true);
   assert.equal(wrong.verified, false);
   await page.getByTestId('audit-entry').filter({ hasText: `${bandung} melepas verifikasi` }).waitFor();
+
+  // The namesake is reported; the manager reads its profile in the queue and deletes it, and
+  // its owner is told why.
+  const report = await fetch(`${URL}api/v1/reports`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50' },
+    body: JSON.stringify({ target: 'stakeholder', id: ids[1], category: 'misleading', reason: 'Bukan akun sanggar yang asli.' }),
+  });
+  assert.equal(report.status, 202);
+  const queue = page.getByTestId('queue');
+  await queue.getByLabel('Tampilkan', { exact: true }).selectOption('reported');
+  const namesake = queue.getByTestId('queue-item').filter({ hasText: name });
+  await namesake.getByText('1 pelapor').waitFor();
+  await namesake.getByText('Lihat profil').click();
+  await namesake.getByText('tanpa izin sanggar').waitFor();
+  await namesake.getByTestId('decide-delete').click();
+  await namesake.getByLabel(/Alasan untuk pemilik/).fill('Akun ganda yang memakai nama sanggar tanpa izin.');
+  await namesake.getByTestId('confirm-decision').click();
+  await page.getByTestId('decided').filter({ hasText: `Anda menghapus “${name}”.` }).waitFor();
+  assert.equal((await fetch(`${URL}api/v1/stakeholders/${ids[1]}`)).status, 404);
+  const gone = await mailTo(`sanggar.32.73.07.${RUN}@contoh.id`, /dihapus/);
+  assert.ok(gone.text.includes('Akun ganda yang memakai nama sanggar tanpa izin.'), gone.text);
 
   // The embed-code generator: the snippet follows the choices, and the preview shows the widget.
   const embed = page.getByTestId('embed-code');

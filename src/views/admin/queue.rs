@@ -3,23 +3,25 @@
 //! apply to it. Filtered by reason and kecamatan, a page at a time, the longest waiting first.
 
 use leptos::prelude::*;
-use pentahelix_core::api::endpoint::Queue as QueueEndpoint;
+use pentahelix_core::api::endpoint::{GetStakeholder, Queue as QueueEndpoint};
 use pentahelix_core::api::officials::may;
 use pentahelix_core::api::query::QueueQuery;
 use pentahelix_core::api::{
     AuditAction, FailedNotification, NotificationKind, OfficialRole, QueueItem, QueueKind,
-    ReportEntry, ReportReason, ReportTarget,
+    ReportEntry, ReportReason, ReportTarget, StakeholderId,
 };
 use pentahelix_core::words::fill;
 use pentahelix_core::{RegionCode, RegionLevel, Regions};
 
 use crate::api::{ApiError, Call};
 use crate::components::decision::{Done, OfficialActions, Subject};
-use crate::components::load::Skeletons;
+use crate::components::load::{Skeletons, error_text};
 use crate::components::pages::{PageControls, Pages};
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
 use crate::storage::{self, Session};
+
+use super::verify::ProfileLines;
 
 const PAGE: u32 = 20;
 
@@ -236,6 +238,8 @@ fn QueueRow(
                     <span class="ph-muted">{place}</span>
                 </span>
             </div>
+            {(target == ReportTarget::Stakeholder)
+                .then(|| view! { <PartnerProfile id=id token=token /> })}
             <Show when=move || { reporters > 0 }>
                 <p class="ph-queue__count">
                     {move || {
@@ -261,6 +265,41 @@ fn QueueRow(
                 on_done=on_done
             />
         </li>
+    }
+}
+
+/// A reported partner's profile, read when the official opens it: partners have no page of
+/// their own in the widget.
+#[component]
+fn PartnerProfile(id: i64, token: StoredValue<String>) -> impl IntoView {
+    let ctx = use_ctx();
+    let open = RwSignal::new(false);
+    let profile = LocalResource::new(move || {
+        let wanted = open.get();
+        let token = token.get_value();
+        async move {
+            if !wanted {
+                return None;
+            }
+            let partner = GetStakeholder {
+                id: StakeholderId(id),
+            };
+            Some(
+                ctx.api()
+                    .call(&partner, Call::with_token(Some(&token)))
+                    .await,
+            )
+        }
+    });
+    view! {
+        <details class="ph-candidate__profile" on:toggle=move |_| open.set(true)>
+            <summary>{move || ctx.t().view_profile}</summary>
+            {move || match profile.get().flatten() {
+                None => ().into_any(),
+                Some(Ok(partner)) => view! { <ProfileLines partner=partner /> }.into_any(),
+                Some(Err(e)) => view! { <p role="alert">{error_text(&ctx, &e)}</p> }.into_any(),
+            }}
+        </details>
     }
 }
 

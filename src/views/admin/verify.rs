@@ -166,7 +166,6 @@ fn Candidate(
         .name(partner.region)
         .map(str::to_owned)
         .unwrap_or_default();
-    let contact = partner.contact.clone();
     view! {
         <li class="ph-candidate" data-testid="verify-candidate">
             <div class="ph-queue__head">
@@ -181,17 +180,7 @@ fn Candidate(
             </div>
             <details class="ph-candidate__profile">
                 <summary>{move || ctx.t().view_profile}</summary>
-                <p>{partner.description.clone()}</p>
-                {partner.website.clone().map(|site| view! { <p class="ph-muted">{site}</p> })}
-                {contact
-                    .map(|c| {
-                        let line = [Some(c.person), c.email, c.phone]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        view! { <p class="ph-muted">{line}</p> }
-                    })}
+                <ProfileLines partner=partner.clone() />
             </details>
             <button
                 type="button"
@@ -205,5 +194,23 @@ fn Candidate(
                 {move || if verified { ctx.t().unverify } else { ctx.t().set_verified }}
             </button>
         </li>
+    }
+}
+
+/// What an official reads of a partner before deciding about it: what it says it is, where it
+/// is on the web, and who answers for it.
+#[component]
+pub fn ProfileLines(partner: Stakeholder) -> impl IntoView {
+    let contact = partner.contact.clone().map(|c| {
+        [Some(c.person), c.email, c.phone]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    });
+    view! {
+        <p>{partner.description.clone()}</p>
+        {partner.website.clone().map(|site| view! { <p class="ph-muted">{site}</p> })}
+        {contact.map(|line| view! { <p class="ph-muted">{line}</p> })}
     }
 }

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use pentahelix_core::api::MatchScope;
 use pentahelix_core::api::StakeholderId;
-use pentahelix_core::api::endpoint::{StakeholderMatchList, StakeholderPledges};
+use pentahelix_core::api::endpoint::{GetStakeholder, StakeholderMatchList, StakeholderPledges};
 use pentahelix_core::api::query::MatchQuery;
 
 use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons};
 use crate::components::reasons::{MatchedPartner, Reasons};
+use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::use_ctx;
 use crate::storage;
@@ -42,6 +43,23 @@ pub fn Profile(
             ctx.api()
                 .call(&matches, Call::abortable(abort.as_ref()))
                 .await
+        }
+    });
+    // Whether the city verified it, shown beside the picker (and gone after an edit that
+    // cleared it).
+    let verified = LocalResource::new(move || {
+        unverified.track();
+        let abort = abort_on_cleanup();
+        async move {
+            ctx.api()
+                .call(
+                    &GetStakeholder {
+                        id: StakeholderId(id),
+                    },
+                    Call::abortable(abort.as_ref()),
+                )
+                .await
+                .is_ok_and(|s| s.verified)
         }
     });
     let pledges = LocalResource::new({
@@ -85,6 +103,7 @@ pub fn Profile(
                         .collect_view()
                 }}
             </select>
+            {move || verified.get().map(|verified| view! { <VerifiedBadge verified=verified /> })}
             <button
                 type="button"
                 class="ph-button ph-button--ghost"
