@@ -336,6 +336,20 @@ async fn no_api_call_changes_or_deletes_an_audit_entry() {
         .await
         .json();
     let entry = before["items"][0]["id"].as_i64().unwrap();
+    let one = app
+        .get(&format!("/api/v1/moderation/audit/{entry}"), Some(&manager))
+        .await;
+    assert_eq!(
+        one.json(),
+        before["items"][0],
+        "one entry reads as in the list"
+    );
+    let depok = app
+        .official("petugas@depok.go.id", &["32.76"], "manager")
+        .await;
+    app.get(&format!("/api/v1/moderation/audit/{entry}"), Some(&depok))
+        .await
+        .problem(404, "not-found");
     for token in [&manager, &admin] {
         for method in [Method::PUT, Method::PATCH, Method::DELETE, Method::POST] {
             for uri in [

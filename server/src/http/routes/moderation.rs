@@ -29,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(moderate_initiative))
         .routes(routes!(moderate_stakeholder))
         .routes(routes!(audit))
+        .routes(routes!(audit_entry))
         .routes(routes!(verify))
         .routes(routes!(flagship))
 }
@@ -206,7 +207,7 @@ fn action_of(slug: &str) -> Result<ModerationAction, Error> {
 /// Approve or reject a proposal, hide or restore an initiative, dismiss its reports or delete
 /// it (managers only). The reason, required to reject, hide or delete, is mailed to the owner.
 #[utoipa::path(post, path = "/moderation/initiatives/{id}/{action}", tag = "moderation",
-    params(("id" = i64, Path), ("action" = ModerationAction, Path)), request_body = Decision,
+    params(("id" = i64, Path), ("action" = inline(ModerationAction), Path)), request_body = Decision,
     responses((status = 200, body = Decided), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
     security(("session_token" = []), ("admin_token" = [])))]
 async fn moderate_initiative(
@@ -233,7 +234,7 @@ async fn moderate_initiative(
 
 /// Dismiss the reports on a partner's profile, or delete it (managers only).
 #[utoipa::path(post, path = "/moderation/stakeholders/{id}/{action}", tag = "moderation",
-    params(("id" = i64, Path), ("action" = ModerationAction, Path)), request_body = Decision,
+    params(("id" = i64, Path), ("action" = inline(ModerationAction), Path)), request_body = Decision,
     responses((status = 200, body = Decided), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
     security(("session_token" = []), ("admin_token" = [])))]
 async fn moderate_stakeholder(
@@ -297,6 +298,25 @@ async fn audit(
         .await?;
     let next_cursor = next_cursor(items.iter().map(|e| e.id), items.len(), page);
     Ok(Json(Page { items, next_cursor }))
+}
+
+/// One entry of the trail, for an official of its region (a link to it can be shared).
+#[utoipa::path(get, path = "/moderation/audit/{id}", tag = "moderation", params(("id" = i64, Path)),
+    responses((status = 200, body = AuditEntry), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("session_token" = []), ("admin_token" = [])))]
+async fn audit_entry(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<Json<AuditEntry>, Error> {
+    let (official, _) = official(&state, &viewer, OfficialRole::Moderator)?;
+    state
+        .store()
+        .audit_entry(id)
+        .await?
+        .filter(|entry| official.may(OfficialRole::Moderator, entry.region))
+        .map(Json)
+        .ok_or(Error::NotFound)
 }
 
 /// Mark an organisation as verified by the city, or undo it (managers).
