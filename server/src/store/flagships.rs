@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 use pentahelix_core::RegionCode;
 use pentahelix_core::api::{AuditAction, AuditTarget, FlagshipProduct};
 
-use super::decisions::{Act, Notify, Trace, trace};
 use super::sql::rows;
 use super::sql::{Columns, Db, Sql, SqlStore};
+use super::trace::{Act, Notify, Trace, trace};
 use crate::error::Error;
 
 #[async_trait]

@@ -12,7 +12,6 @@ use pentahelix_core::{
 
 use super::PageRequest;
 use super::audit::public_fields;
-use super::decisions::{Act, Notify, Trace, current_initiative, locked_initiative, trace};
 use super::idempotency::forget_replays;
 use super::mail_settings::delete_with_address;
 use super::moderation::{ReportTarget, forget_reviewed_reports};
@@ -20,6 +19,7 @@ use super::outbox::{Recipient, enqueue};
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, INITIATIVE_COLUMNS};
 use super::sql::{Db, Sql, SqlStore};
+use super::trace::{Act, Notify, Trace, current_initiative, locked_initiative, trace};
 use crate::auth::TokenHash;
 use crate::error::Error;
 use sqlx::Transaction;

@@ -25,6 +25,7 @@ pub mod sql;
 pub mod sqlite;
 pub mod stakeholders;
 pub mod stats;
+pub mod trace;
 pub mod webhooks;
 
 use async_trait::async_trait;
@@ -32,7 +33,7 @@ use sqlx::Database;
 
 pub use audit::{AuditFilter, AuditStore};
 pub use credentials::{AdminGrant, AdminTokenEntry, CredentialStore, Owner};
-pub use decisions::{Act, DecisionStore, Outcome};
+pub use decisions::{DecisionStore, Outcome};
 pub use features::{FeatureStore, Versions};
 pub use flagships::FlagshipStore;
 pub use idempotency::{IdempotencyClaim, IdempotencyStore};
@@ -47,6 +48,7 @@ pub use sign_in::{CodeCheck, Session, SignInStore};
 pub use sqlite::SqliteStore;
 pub use stakeholders::{StakeholderFilter, StakeholderStore};
 pub use stats::{StatsInitiative, StatsRows, StatsStore};
+pub use trace::Act;
 pub use webhooks::{WebhookEntry, WebhookStore, WebhookTarget};
 
 use crate::error::Error;

@@ -10,7 +10,6 @@ use sqlx::Transaction;
 
 use super::PageRequest;
 use super::audit::public_fields;
-use super::decisions::{Act, Notify, Trace, current_stakeholder, trace};
 use super::idempotency::forget_replays;
 use super::mail_settings::delete_with_address;
 use super::moderation::{ReportTarget, forget_reviewed_reports};
@@ -18,6 +17,7 @@ use super::outbox::Recipient;
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, STAKEHOLDER_COLUMNS};
 use super::sql::{Columns, Db, Sql, SqlStore};
+use super::trace::{Act, Notify, Trace, current_stakeholder, trace};
 use crate::auth::TokenHash;
 use crate::error::Error;
 
