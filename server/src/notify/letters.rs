@@ -148,12 +148,7 @@ pub async fn compose(state: &AppState, item: &OutboxItem) -> Result<Composed, Er
         }
         NotificationKind::OfficialInvited => {
             let grants = store.official_grants(&item.recipient).await?;
-            let Some(invited) = store
-                .officials()
-                .await?
-                .into_iter()
-                .find(|official| official.id == item.subject_id)
-            else {
+            let Some(invited) = store.official(item.subject_id).await? else {
                 return Ok(Composed::Dropped("the official was removed"));
             };
             let regions = grants

@@ -41,6 +41,7 @@ pub trait OfficialStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Invited, Error>;
     async fn officials(&self) -> Result<Vec<OfficialEntry>, Error>;
+    async fn official(&self, id: i64) -> Result<Option<OfficialEntry>, Error>;
     /// Removes the address's grants, in `region` only when given; how many went.
     async fn remove_official(&self, email: &str, region: Option<RegionCode>) -> Result<u64, Error>;
     /// The regions a signed-in address works in as an official.
@@ -50,6 +51,16 @@ pub trait OfficialStore: Send + Sync {
 fn role(row: &impl Columns) -> Result<OfficialRole, Error> {
     let role = row.text("role")?;
     OfficialRole::from_slug(&role).ok_or_else(|| rows::corrupt(format!("official role {role}")))
+}
+
+fn entry(row: &impl Columns) -> Result<OfficialEntry, Error> {
+    Ok(OfficialEntry {
+        id: row.int("id")?,
+        email: row.text("email")?,
+        region: rows::region(row, "region")?,
+        role: role(row)?,
+        created_at: row.time("created_at")?,
+    })
 }
 
 #[async_trait]
@@ -108,16 +119,18 @@ impl<DB: Db> OfficialStore for SqlStore<DB> {
             .fetch_all(&self.read)
             .await?
             .iter()
-            .map(|row| {
-                Ok(OfficialEntry {
-                    id: row.int("id")?,
-                    email: row.text("email")?,
-                    region: rows::region(row, "region")?,
-                    role: role(row)?,
-                    created_at: row.time("created_at")?,
-                })
-            })
+            .map(entry)
             .collect()
+    }
+
+    async fn official(&self, id: i64) -> Result<Option<OfficialEntry>, Error> {
+        Sql::new("SELECT id, email, region, role, created_at FROM officials WHERE id = $1")
+            .arg(id)
+            .fetch_optional(&self.read)
+            .await?
+            .as_ref()
+            .map(entry)
+            .transpose()
     }
 
     async fn remove_official(&self, email: &str, region: Option<RegionCode>) -> Result<u64, Error> {

@@ -48,13 +48,14 @@ async fn achievements(
     QueryParams(query): QueryParams<CityQuery>,
 ) -> Result<Json<Achievements>, Error> {
     let city = served_city(&state, query.city)?;
-    Ok(Json(city_achievements(&state, city).await?))
+    Ok(Json(area_achievements(&state, city).await?))
 }
 
-pub async fn city_achievements(state: &AppState, city: RegionCode) -> Result<Achievements, Error> {
-    let (initiatives, pledges) = state.store().achievement_facts(city).await?;
+/// What the program achieved in an area: a city, or the kecamatan a manager works in.
+pub async fn area_achievements(state: &AppState, area: RegionCode) -> Result<Achievements, Error> {
+    let (initiatives, pledges) = state.store().achievement_facts(area).await?;
     Ok(Achievements {
-        city,
+        city: area,
         rows: pentahelix_core::achievements::achievements(&initiatives, &pledges),
     })
 }

@@ -17,6 +17,7 @@ use utoipa_axum::routes;
 
 use super::moderation::official;
 use super::reply::attachment;
+use super::stats::area_achievements;
 use crate::access::Viewer;
 use crate::error::Error;
 use crate::http::extract::QueryParams;
@@ -93,6 +94,21 @@ where
             return Ok(out);
         }
     }
+}
+
+async fn all_stakeholders(
+    state: &AppState,
+    areas: Vec<RegionCode>,
+) -> Result<Vec<Stakeholder>, Error> {
+    let filter = StakeholderFilter {
+        areas,
+        ..StakeholderFilter::default()
+    };
+    every_page(
+        |page| state.store().list_stakeholders(&filter, page),
+        |s| s.id.0,
+    )
+    .await
 }
 
 async fn all_initiatives(
@@ -183,22 +199,10 @@ async fn program_xlsx(State(state): State<AppState>, viewer: Viewer) -> Result<R
     let (_, areas) = official(&state, &viewer, OfficialRole::Manager)?;
     let initiatives =
         all_initiatives(&state, areas.clone(), InitiativeStatus::ALL.to_vec()).await?;
-    let filter = StakeholderFilter {
-        areas: areas.clone(),
-        ..StakeholderFilter::default()
-    };
-    let stakeholders: Vec<Stakeholder> = every_page(
-        |page| state.store().list_stakeholders(&filter, page),
-        |s| s.id.0,
-    )
-    .await?;
+    let stakeholders = all_stakeholders(&state, areas.clone()).await?;
     let mut achievements = Vec::new();
     for area in &areas {
-        let (initiatives, pledges) = state.store().achievement_facts(*area).await?;
-        achievements.push((
-            *area,
-            pentahelix_core::achievements::achievements(&initiatives, &pledges),
-        ));
+        achievements.push((*area, area_achievements(&state, *area).await?.rows));
     }
     let bytes = workbook::write(&workbook::Program {
         regions: state.regions(),
@@ -283,15 +287,7 @@ async fn stakeholders_csv(
     viewer: Viewer,
 ) -> Result<Response, Error> {
     let (_, areas) = official(&state, &viewer, OfficialRole::Manager)?;
-    let filter = StakeholderFilter {
-        areas,
-        ..StakeholderFilter::default()
-    };
-    let all: Vec<Stakeholder> = every_page(
-        |page| state.store().list_stakeholders(&filter, page),
-        |s| s.id.0,
-    )
-    .await?;
+    let all = all_stakeholders(&state, areas).await?;
     let mut writer = csv_writer();
     writer
         .write_record([
