@@ -1,7 +1,9 @@
-//! iCalendar (RFC 5545) for the events feed: enough of the format for every calendar app a
-//! citizen uses to subscribe to a city's upcoming initiatives.
+//! iCalendar (RFC 5545) for the events feed and one initiative's event: enough of the format for
+//! every calendar app a citizen uses.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use pentahelix_core::Regions;
+use pentahelix_core::api::Initiative;
 
 pub struct Event<'a> {
     pub uid: String,
@@ -11,6 +13,25 @@ pub struct Event<'a> {
     pub starts_on: NaiveDate,
     pub ends_on: Option<NaiveDate>,
     pub url: Option<String>,
+}
+
+impl<'a> Event<'a> {
+    /// The event of a dated initiative, placed where it happens (or in its kecamatan). The UID is
+    /// the same in the feed and in the single file, so a calendar that has both keeps one event.
+    pub fn of(initiative: &'a Initiative, regions: &'a Regions) -> Option<Event<'a>> {
+        Some(Event {
+            uid: format!("initiative-{}@pentahelix", initiative.id.0),
+            summary: &initiative.title,
+            description: &initiative.description,
+            location: initiative
+                .place
+                .as_deref()
+                .or_else(|| regions.name(initiative.region)),
+            starts_on: initiative.starts_on?,
+            ends_on: initiative.ends_on,
+            url: None,
+        })
+    }
 }
 
 /// Escapes a TEXT value: backslash, semicolon, comma and newline.

@@ -454,6 +454,52 @@ async fn paging_walks_every_item_once_even_while_new_ones_arrive() {
 }
 
 #[tokio::test]
+async fn add_to_calendar_saves_that_one_event_and_nothing_for_an_undated_or_unseen_initiative() {
+    let app = TestApp::new().await;
+    let (dated, _) = app
+        .initiative(initiative_body(
+            json!({ "title": "Festival Kopi, Coblong" }),
+        ))
+        .await;
+    app.initiative(initiative_body(json!({ "title": "Pasar Seni Dago" })))
+        .await;
+    let reply = app
+        .get(&format!("/api/v1/initiatives/{dated}/event.ics"), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert!(reply.content_type().starts_with("text/calendar"));
+    assert_eq!(
+        reply.headers["content-disposition"],
+        format!("attachment; filename=\"pentahelix-{dated}.ics\"")
+    );
+    let ics = reply.text();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
+    assert!(ics.contains("SUMMARY:Festival Kopi\\, Coblong\r\n"));
+    assert!(ics.contains(&format!("UID:initiative-{dated}@pentahelix\r\n")));
+    assert!(!ics.contains("Pasar Seni"), "only the event asked for");
+    assert!(
+        !ics.contains("ani@contoh.id"),
+        "no contact in a public file"
+    );
+
+    let (undated, _) = app
+        .initiative(initiative_body(
+            json!({ "starts_on": Value::Null, "ends_on": Value::Null }),
+        ))
+        .await;
+    app.get(&format!("/api/v1/initiatives/{undated}/event.ics"), None)
+        .await
+        .problem(404, "not-found");
+
+    let reviewed = TestApp::pre_moderated().await;
+    let (proposed, _) = reviewed.initiative(initiative_body(json!({}))).await;
+    reviewed
+        .get(&format!("/api/v1/initiatives/{proposed}/event.ics"), None)
+        .await
+        .problem(404, "not-found");
+}
+
+#[tokio::test]
 async fn a_calendar_feed_lists_upcoming_dated_initiatives() {
     let app = TestApp::new().await;
     app.initiative(initiative_body(

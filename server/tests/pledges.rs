@@ -375,3 +375,63 @@ async fn a_pledge_for_an_initiative_deleted_a_moment_earlier_is_not_found() {
         .await;
     assert!(matches!(created, Err(Error::NotFound)), "{created:?}");
 }
+
+#[tokio::test]
+async fn a_partners_profile_lists_the_initiatives_it_supports_and_not_those_it_only_offered_to() {
+    let s = scene().await;
+    let app = &s.app;
+    let (pending, _) = app
+        .initiative(initiative_body(
+            json!({ "title": "Pasar Seni Dago Masih Menunggu" }),
+        ))
+        .await;
+    let (declined, declined_owner) = app
+        .initiative(initiative_body(
+            json!({ "title": "Lokakarya Batik Ditolak" }),
+        ))
+        .await;
+    let mut pledged = Vec::new();
+    for initiative in [s.initiative, pending, declined] {
+        let reply = app
+            .post(
+                &format!("/api/v1/initiatives/{initiative}/pledges"),
+                Some(&s.media_token),
+                offer(s.media, "publicity"),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        pledged.push(reply.json()["id"].as_i64().unwrap());
+    }
+    for (pledge, owner, answer) in [
+        (pledged[0], &s.owner, "accept"),
+        (pledged[2], &declined_owner, "decline"),
+    ] {
+        let reply = app
+            .post(
+                &format!("/api/v1/pledges/{pledge}/{answer}"),
+                Some(owner),
+                json!({}),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    }
+
+    let supported = app
+        .get(&format!("/api/v1/initiatives?partner={}", s.media), None)
+        .await;
+    assert_eq!(supported.status, StatusCode::OK, "{}", supported.text());
+    let ids: Vec<i64> = supported.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![s.initiative], "only the accepted pledge counts");
+    let none = app
+        .get(&format!("/api/v1/initiatives?partner={}", s.business), None)
+        .await;
+    assert_eq!(none.json()["items"], json!([]));
+    app.get("/api/v1/initiatives?partner=abc", None)
+        .await
+        .problem(400, "malformed-request");
+}

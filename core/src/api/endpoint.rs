@@ -345,6 +345,26 @@ impl Endpoint for Calendar {
     }
 }
 
+/// One initiative's dates as an iCalendar file, for "add to calendar" (a link, not a request of
+/// the widget's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InitiativeEvent {
+    pub id: InitiativeId,
+}
+
+impl Endpoint for InitiativeEvent {
+    const METHOD: Method = Method::Get;
+    const TEMPLATE: &'static str = "/initiatives/{id}/event.ics";
+    const FORMAT: Format = Format::Text;
+    type Query = Empty;
+    type Body = Empty;
+    type Answer = String;
+
+    fn path(&self) -> String {
+        format!("/initiatives/{}/event.ics", self.id.0)
+    }
+}
+
 /// The paths of every endpoint above with their method, for checking them against the
 /// server's OpenAPI document. Templates with an action segment list each action.
 pub fn all_paths() -> Vec<(Method, String)> {
@@ -377,6 +397,7 @@ pub fn all_paths() -> Vec<(Method, String)> {
         one::<Verify>(),
         one::<SetFlagship>(),
         one::<Calendar>(),
+        one::<InitiativeEvent>(),
         one::<AskCode>(),
         one::<SignIn>(),
         one::<SignOut>(),

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{AuditAction, InitiativeStatus, MatchScope, QueueKind};
+use super::{AuditAction, InitiativeStatus, MatchScope, QueueKind, StakeholderId};
 use crate::{Helix, RegionCode, Resource, Subsector};
 
 /// `GET /initiatives`.
@@ -37,6 +37,10 @@ pub struct InitiativeQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
+    /// Only the initiatives this partner supports (an accepted pledge): a partner's profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>, minimum = 1))]
+    pub partner: Option<StakeholderId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "openapi",
@@ -227,6 +231,12 @@ macro_rules! display_value {
 
 display_value!(RegionCode, NaiveDate, u32, bool);
 
+impl QueryValue for StakeholderId {
+    fn write(&self, write: &mut dyn FnMut(&str)) {
+        write(&self.0.to_string());
+    }
+}
+
 macro_rules! slug_value {
     ($($ty:ty),*) => {$(
         impl QueryValue for $ty {
@@ -260,7 +270,7 @@ macro_rules! query_pairs {
 }
 
 query_pairs! {
-    InitiativeQuery { region, helix, subsector, resource, status, from, to, q, cursor, limit }
+    InitiativeQuery { region, helix, subsector, resource, status, from, to, q, partner, cursor, limit }
     StakeholderQuery { region, helix, subsector, resource, verified, q, cursor, limit }
     MatchQuery { scope, limit }
     CityQuery { city }
@@ -307,6 +317,7 @@ mod tests {
             from: Some(date),
             to: Some(date),
             q: Some("kopi".into()),
+            partner: Some(StakeholderId(12)),
             cursor: Some("v1.a".into()),
             limit: Some(5),
         });

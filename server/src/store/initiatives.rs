@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use pentahelix_core::api::{
     AuditAction, AuditTarget, Initiative, InitiativeId, InitiativeInput, InitiativeStatus,
-    NotificationKind,
+    NotificationKind, StakeholderId,
 };
 use pentahelix_core::{
     Helix, HelixSet, RegionCode, Resource, ResourceSet, Subsector, SubsectorSet,
@@ -40,6 +40,8 @@ pub struct InitiativeFilter {
     pub to: Option<NaiveDate>,
     /// Words to find in the title or description (full-text search).
     pub text: Option<String>,
+    /// Supported by this stakeholder: it has an accepted pledge to them.
+    pub supported_by: Option<StakeholderId>,
 }
 
 #[async_trait]
@@ -151,6 +153,14 @@ pub fn list_query<DB: Db>(filter: &InitiativeFilter, page: PageRequest) -> Sql {
     }
     if let Some(text) = filter.text.as_deref() {
         DB::push_initiative_search(&mut sql, text);
+    }
+    if let Some(partner) = filter.supported_by {
+        sql.push(
+            " AND EXISTS (SELECT 1 FROM pledges WHERE pledges.initiative_id = initiatives.id \
+             AND pledges.status = 'accepted' AND pledges.stakeholder_id = ",
+        )
+        .push_arg(partner.0)
+        .push(")");
     }
     if let Some(before) = page.before {
         sql.push(" AND id < ").push_arg(before);

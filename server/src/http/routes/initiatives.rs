@@ -15,12 +15,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::moderation::{checked_reason, deleting_official};
-use super::reply::{attachment, created};
+use super::reply::{attachment, calendar, created};
 use crate::access::{Viewer, redact_initiative, with_counterparts};
 use crate::auth::{TokenKind, new_token};
 use crate::cli::ModerationMode;
 use crate::error::Error;
 use crate::http::extract::{AcceptLang, JsonBody, PathParam, QueryParams};
+use crate::ical;
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::InitiativeFilter;
@@ -33,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(change_status))
         .routes(routes!(pledges, offer))
         .routes(routes!(export))
+        .routes(routes!(event))
 }
 
 /// List initiatives, newest first.
@@ -70,6 +72,7 @@ async fn list(
         from: query.from,
         to: query.to,
         text,
+        supported_by: query.partner,
     };
     let rows = state.store().list_initiatives(&filter, page).await?;
     let next_cursor = next_cursor(rows.iter().map(|i| i.id.0), rows.len(), page);
@@ -352,5 +355,24 @@ async fn export(
             initiative,
             pledges,
         }),
+    ))
+}
+
+/// One initiative's dates as an iCalendar file, for "add to calendar": only this event, where
+/// the region feed (`/exports/events.ics`) holds every upcoming one.
+#[utoipa::path(get, path = "/initiatives/{id}/event.ics", tag = "initiatives", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = Problem)))]
+async fn event(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<impl IntoResponse, Error> {
+    let initiative = load(&state, &viewer, id).await?;
+    // An initiative without a date has no event to add.
+    let event = ical::Event::of(&initiative, state.regions()).ok_or(Error::NotFound)?;
+    let body = ical::calendar(&initiative.title, &[event], Utc::now());
+    Ok((
+        attachment(&format!("pentahelix-{}.ics", initiative.id.0)),
+        calendar(body),
     ))
 }

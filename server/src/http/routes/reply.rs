@@ -12,6 +12,17 @@ pub fn attachment(name: &str) -> [(header::HeaderName, HeaderValue); 1] {
     [(header::CONTENT_DISPOSITION, value)]
 }
 
+/// An iCalendar document, which calendar apps recognise by its type.
+pub fn calendar(body: String) -> ([(header::HeaderName, HeaderValue); 1], String) {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/calendar; charset=utf-8"),
+        )],
+        body,
+    )
+}
+
 /// A new record with its manage token: the only answer that ever carries the token.
 pub fn created<T>(record: T, manage_token: String) -> (StatusCode, Json<Created<T>>) {
     (

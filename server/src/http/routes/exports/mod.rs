@@ -16,7 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::moderation::official;
-use super::reply::attachment;
+use super::reply::{attachment, calendar};
 use super::stats::area_achievements;
 use crate::access::Viewer;
 use crate::error::Error;
@@ -381,24 +381,8 @@ async fn events_ics(
     };
     let events: Vec<ical::Event<'_>> = initiatives
         .iter()
-        .map(|i| ical::Event {
-            uid: format!("initiative-{}@pentahelix", i.id.0),
-            summary: &i.title,
-            description: &i.description,
-            location: i
-                .place
-                .as_deref()
-                .or_else(|| state.regions().name(i.region)),
-            starts_on: i.starts_on.unwrap_or(today),
-            ends_on: i.ends_on,
-            url: None,
-        })
+        .filter_map(|i| ical::Event::of(i, state.regions()))
         .collect();
     let body = ical::calendar(&format!("{name} — Kegiatan"), &events, Utc::now());
-    let mut response = body.into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/calendar; charset=utf-8"),
-    );
-    Ok(response)
+    Ok(calendar(body).into_response())
 }
