@@ -39,6 +39,17 @@ function loadModule() {
   return modulePromise;
 }
 
+// The language a person chose with the widget's switch (`src/storage.rs`, `chosen_lang`), which
+// wins over the page's `lang` attribute. Storage may be blocked (private mode): then none.
+function chosenLang(options) {
+  if (options.preview != null && options.preview !== "false") return null;
+  try {
+    return localStorage.getItem("pentahelix:lang");
+  } catch {
+    return null;
+  }
+}
+
 function element(tag, className, text) {
   const el = document.createElement(tag);
   if (className) el.className = className;
@@ -51,7 +62,7 @@ function element(tag, className, text) {
 // that fills a few seconds later. It is replaced whole when the wasm mounts. Nothing in it is
 // interactive; the tabs are plain text until then.
 function shell(options) {
-  const words = /^en([-_]|$)/i.test((options.lang ?? "").trim()) ? WORDS.en : WORDS.id;
+  const words = /^en([-_]|$)/i.test((chosenLang(options) ?? options.lang ?? "").trim()) ? WORDS.en : WORDS.id;
   const app = element("div", "ph-app");
   app.lang = words === WORDS.en ? "en" : "id";
   app.setAttribute("aria-busy", "true");

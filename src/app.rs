@@ -7,6 +7,7 @@ use crate::config::{Config, View};
 use crate::context::{Ctx, instance_prefix};
 use crate::deeplink;
 use crate::manage_link;
+use crate::navigation::{Navigation, bring_into_sight, focus_without_scrolling, return_to_card};
 use crate::storage;
 use crate::views::initiatives::Initiatives;
 use crate::views::on_demand::OnDemand;
@@ -16,7 +17,11 @@ pub fn App(config: Config) -> impl IntoView {
     storage::use_api(&config.api);
     storage::forget_legacy();
     let ctx = Ctx {
-        lang: RwSignal::new(config.lang),
+        lang: RwSignal::new(
+            storage::chosen_lang()
+                .filter(|_| !config.preview)
+                .unwrap_or(config.lang),
+        ),
         view: RwSignal::new(config.view),
         session: RwSignal::new(if config.preview {
             None
@@ -25,17 +30,26 @@ pub fn App(config: Config) -> impl IntoView {
         }),
         config: StoredValue::new(config.clone()),
         ids: StoredValue::new(instance_prefix()),
+        nav: StoredValue::new(Navigation::default()),
     };
     provide_context(ctx);
     manage_link::claim_from_address(ctx.view);
     if config.deeplink {
-        deeplink::follow_hash(ctx.view);
+        deeplink::follow_hash(ctx.view, config.view);
     }
     // Set through the CSSOM (`style.setProperty`), not a `style` attribute: a host page whose
     // Content-Security-Policy forbids inline styles still gets its colour.
     let theme = config.theme.clone().unwrap_or_default();
     let lang = ctx.lang;
-    let toggle = move |_| lang.update(|l| *l = if *l == Lang::Id { Lang::En } else { Lang::Id });
+    let toggle = move |_| {
+        let next = if lang.get_untracked() == Lang::Id {
+            Lang::En
+        } else {
+            Lang::Id
+        };
+        lang.set(next);
+        storage::choose_lang(next);
+    };
 
     // The tab bar is rebuilt only when the Admin tab comes or goes, never on a view change:
     // rebuilding would drop the keyboard focus from the tab the person just activated.
@@ -59,8 +73,52 @@ pub fn App(config: Config) -> impl IntoView {
         tabs
     };
 
+    // Where a person lands after each change of view (see `navigation`): the first view is the
+    // host page's, so it moves neither the page nor the focus.
+    let app = NodeRef::<leptos::html::Div>::new();
+    let first = StoredValue::new(true);
+    let arrive = move |view: View| {
+        ctx.nav.update_value(|n| n.shown(view));
+        if std::mem::replace(&mut *first.write_value(), false) {
+            return;
+        }
+        let Some(root) = app.get_untracked() else {
+            return;
+        };
+        ctx.nav.update_value(Navigation::opened);
+        let back = match view {
+            View::Initiative(_) => None,
+            // Any other view forgets the card; only the list goes back to it.
+            other => ctx
+                .nav
+                .try_update_value(Navigation::take_return)
+                .flatten()
+                .filter(|_| other == View::Initiatives),
+        };
+        if let Some(point) = back {
+            ctx.nav.update_value(|n| {
+                n.take_heading();
+            });
+            return_to_card(root.into(), point);
+            return;
+        }
+        bring_into_sight(&root);
+        if view == View::Initiatives
+            && let Some(heading) = root
+                .query_selector("[data-list-heading]")
+                .ok()
+                .flatten()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            ctx.nav.update_value(|n| {
+                n.take_heading();
+            });
+            focus_without_scrolling(&heading);
+        }
+    };
+
     view! {
-        <div class="ph-app" style:--ph-primary=theme.clone() lang=move || lang.get().tag()>
+        <div class="ph-app" node_ref=app style:--ph-primary=theme.clone() lang=move || lang.get().tag()>
             <header class="ph-header">
                 <div>
                     <h2 class="ph-header__title">{move || ctx.t().app_name}</h2>
@@ -97,9 +155,19 @@ pub fn App(config: Config) -> impl IntoView {
                 }}
             </nav>
             <main class="ph-main">
-                {move || match ctx.view.get() {
-                    View::Initiatives => view! { <Initiatives /> }.into_any(),
-                    other => view! { <OnDemand view=other /> }.into_any(),
+                // The list stays mounted, hidden while another view shows: coming back finds the
+                // same filters, the pages already loaded and the card the person opened. A page
+                // opened at another view loads the list's first page too.
+                <div hidden=move || { ctx.view.get() != View::Initiatives }>
+                    <Initiatives />
+                </div>
+                {move || {
+                    let view = ctx.view.get();
+                    arrive(view);
+                    match view {
+                        View::Initiatives => ().into_any(),
+                        other => view! { <OnDemand view=other /> }.into_any(),
+                    }
                 }}
             </main>
         </div>

@@ -11,6 +11,8 @@ pub enum View {
     Initiatives,
     Initiative(i64),
     Propose,
+    /// A partner's public page: who it is, what it offers, the initiatives it supports.
+    Partner(i64),
     Partners,
     Dashboard,
     /// "Milik saya": sign-in by email and what the address manages.
@@ -28,10 +30,15 @@ impl View {
             "dashboard" => Some(View::Dashboard),
             "mine" => Some(View::Mine),
             "admin" => Some(View::Admin),
-            _ => slug
-                .strip_prefix("initiative/")
-                .and_then(|id| id.parse().ok())
-                .map(View::Initiative),
+            _ => {
+                let (kind, id) = slug.split_once('/')?;
+                let id = id.parse().ok()?;
+                match kind {
+                    "initiative" => Some(View::Initiative(id)),
+                    "partner" => Some(View::Partner(id)),
+                    _ => None,
+                }
+            }
         }
     }
 
@@ -40,6 +47,7 @@ impl View {
         match self {
             View::Initiatives => "initiatives".into(),
             View::Initiative(id) => format!("initiative/{id}"),
+            View::Partner(id) => format!("partner/{id}"),
             View::Propose => "propose".into(),
             View::Partners => "partners".into(),
             View::Dashboard => "dashboard".into(),
@@ -52,6 +60,7 @@ impl View {
     pub fn tab(self) -> View {
         match self {
             View::Initiative(_) => View::Initiatives,
+            View::Partner(_) => View::Partners,
             other => other,
         }
     }

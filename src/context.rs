@@ -6,6 +6,7 @@ use pentahelix_core::{Lang, RegionCode};
 use crate::api::Api;
 use crate::config::{Config, View};
 use crate::i18n::{Messages, messages};
+use crate::navigation::Navigation;
 
 /// Small `Copy` handles every view may read: the instance's configuration, language, current
 /// view and the session signed in here.
@@ -19,6 +20,7 @@ pub struct Ctx {
     pub session: RwSignal<Option<crate::storage::Session>>,
     /// A prefix for element ids, unique per instance, so two widgets on a page never share one.
     pub ids: StoredValue<String>,
+    pub nav: StoredValue<Navigation>,
 }
 
 impl Ctx {

@@ -15,6 +15,7 @@ pub mod format;
 pub mod i18n;
 mod manage_link;
 mod mount;
+mod navigation;
 pub mod storage;
 mod views;
 

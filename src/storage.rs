@@ -170,6 +170,20 @@ pub fn forget_session() {
     remove(&session_key());
 }
 
+/// The language the person chose with the switch, which outlasts a reload and wins over the
+/// host page's `lang` attribute. Kept as its bare tag (`en`), not JSON: the loader reads it too,
+/// and a serde reader for it alone cost the first view 1 KiB.
+pub fn chosen_lang() -> Option<pentahelix_core::Lang> {
+    let tag = local()?.get_item(&format!("{PREFIX}lang")).ok().flatten()?;
+    pentahelix_core::Lang::from_tag(&tag)
+}
+
+pub fn choose_lang(lang: pentahelix_core::Lang) {
+    if let Some(storage) = local() {
+        let _ = storage.set_item(&format!("{PREFIX}lang"), lang.tag());
+    }
+}
+
 /// Removes what older versions kept and this one must not: an admin token typed into the
 /// widget stayed in the storage of what may be a shared kelurahan computer.
 pub fn forget_legacy() {

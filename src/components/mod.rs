@@ -3,8 +3,10 @@
 pub mod choices;
 pub mod decision;
 pub mod field;
+pub mod filters;
 pub mod load;
 pub mod pages;
+pub mod partner;
 pub mod pentagon;
 pub mod reasons;
 pub mod verified;

@@ -22,6 +22,22 @@ pub struct Pages<T: Send + Sync + 'static> {
     load: Action<bool, ()>,
 }
 
+/// Which load's answer counts: a reload started while another was on its way (a filter changed
+/// twice) makes the older answer stale, whatever order they arrive in.
+#[derive(Clone, Copy)]
+struct Generation(StoredValue<u64>);
+
+impl Generation {
+    fn next(self) -> u64 {
+        self.0.update_value(|g| *g += 1);
+        self.0.get_value()
+    }
+
+    fn is_current(self, mine: u64) -> bool {
+        self.0.try_get_value() == Some(mine)
+    }
+}
+
 impl<T: Send + Sync + 'static> Clone for Pages<T> {
     fn clone(&self) -> Self {
         *self
@@ -41,11 +57,17 @@ impl<T: Clone + Send + Sync + 'static> Pages<T> {
         let error = RwSignal::new(None);
         let loaded = RwSignal::new(false);
         let next = RwSignal::new(None::<String>);
+        let generation = Generation(StoredValue::new(0));
         let load = Action::new_local(move |more: &bool| {
             let more = *more;
+            let mine = generation.next();
             let page = fetch(if more { next.get_untracked() } else { None });
             async move {
-                match page.await {
+                let page = page.await;
+                if !generation.is_current(mine) {
+                    return;
+                }
+                match page {
                     Ok((list, cursor)) => {
                         error.try_set(None);
                         next.try_set(cursor);

@@ -181,7 +181,7 @@ mod tests {
         assert_eq!(label(HelixSet::empty(), Lang::En), "No helix involved yet");
         assert_eq!(
             label(HelixSet::all(), Lang::Id),
-            "Pentaheliks lengkap: kelima heliks terlibat"
+            "Pentahelix lengkap: kelima heliks terlibat"
         );
     }
 }

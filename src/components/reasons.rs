@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use pentahelix_core::api::StakeholderSummary;
 use pentahelix_core::matching::ScoredReason;
 
-use crate::components::verified::VerifiedBadge;
+use crate::components::partner::PartnerName;
 use crate::context::use_ctx;
 
 #[component]
@@ -41,8 +41,11 @@ pub fn MatchedPartner(
     view! {
         <li class="ph-match">
             <p>
-                <strong>{stakeholder.name}</strong>
-                <VerifiedBadge verified=stakeholder.verified />
+                <PartnerName
+                    id=stakeholder.id
+                    name=stakeholder.name
+                    verified=stakeholder.verified
+                />
                 {move || {
                     format!(" · {} · {} {}", helix.label(ctx.lang.get()), score, ctx.t().points)
                 }}

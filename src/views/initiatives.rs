@@ -14,7 +14,9 @@ use crate::config::View;
 use crate::context::use_ctx;
 use crate::format;
 use crate::i18n::shown;
+use crate::navigation::{ReturnPoint, top_of};
 use crate::views::abort_on_cleanup;
+use pentahelix_core::words::fill;
 
 #[component]
 pub fn Initiatives() -> impl IntoView {
@@ -102,6 +104,23 @@ pub fn Initiatives() -> impl IntoView {
         fetch(false);
     });
 
+    // How many filters narrow the list, shown on the toggle that hides them on a phone.
+    let active = move || {
+        [kecamatan, subsector, resource, status, search]
+            .iter()
+            .filter(|f| f.with(|v| !v.is_empty()))
+            .count()
+    };
+    let open = RwSignal::new(false);
+    let clear = move || {
+        for filter in [kecamatan, subsector, resource, status, search, text] {
+            filter.set(String::new());
+        }
+    };
+
+    // The first view's filters are written out rather than built from the shared `FilterSelect`
+    // and `SearchBar` (`components/filters.rs`), which the partner directory uses: the generic
+    // components made the first view 3.5 KiB (brotli) larger.
     let regions = Regions::builtin();
     let kecamatan_options: Vec<(String, String)> = regions
         .children(city)
@@ -111,8 +130,11 @@ pub fn Initiatives() -> impl IntoView {
 
     view! {
         <section class="ph-section">
+            <h3 class="ph-visually-hidden" data-list-heading="" tabindex="-1">
+                {move || ctx.t().tab_initiatives}
+            </h3>
             <form
-                class="ph-filters"
+                class="ph-filters ph-filters--list"
                 role="search"
                 aria-label=move || ctx.t().filters
                 on:submit=move |ev| {
@@ -120,109 +142,153 @@ pub fn Initiatives() -> impl IntoView {
                     search.set(text.get_untracked().trim().to_owned());
                 }
             >
-                <div class="ph-field">
-                    <label class="ph-field__label" for=id("f-kecamatan")>
-                        {move || ctx.t().filter_kecamatan}
-                    </label>
-                    <select
-                        id=id("f-kecamatan")
-                        class="ph-input"
-                        on:change=move |ev| kecamatan.set(event_target_value(&ev))
-                        prop:value=move || kecamatan.get()
-                    >
-                        <option value="">{move || ctx.t().all_kecamatan}</option>
-                        {kecamatan_options
-                            .into_iter()
-                            .map(|(code, name)| view! { <option value=code>{name}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="ph-field">
-                    <label class="ph-field__label" for=id("f-subsector")>
-                        {move || ctx.t().filter_subsector}
-                    </label>
-                    <select
-                        id=id("f-subsector")
-                        class="ph-input"
-                        on:change=move |ev| subsector.set(event_target_value(&ev))
-                    >
-                        <option value="">{move || ctx.t().all_subsectors}</option>
-                        {Subsector::ALL
-                            .iter()
-                            .map(|s| {
-                                let s = *s;
-                                view! {
-                                    <option value=s
-                                        .slug()>{move || s.label(ctx.lang.get())}</option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="ph-field">
-                    <label class="ph-field__label" for=id("f-resource")>
-                        {move || ctx.t().filter_resource}
-                    </label>
-                    <select
-                        id=id("f-resource")
-                        class="ph-input"
-                        on:change=move |ev| resource.set(event_target_value(&ev))
-                    >
-                        <option value="">{move || ctx.t().all_resources}</option>
-                        {Resource::ALL
-                            .iter()
-                            .map(|r| {
-                                let r = *r;
-                                view! {
-                                    <option value=r
-                                        .slug()>{move || r.label(ctx.lang.get())}</option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="ph-field">
-                    <label class="ph-field__label" for=id("f-status")>
-                        {move || ctx.t().filter_status}
-                    </label>
-                    <select
-                        id=id("f-status")
-                        class="ph-input"
-                        on:change=move |ev| status.set(event_target_value(&ev))
-                    >
-                        <option value="">{move || ctx.t().all_statuses}</option>
-                        {[
-                            InitiativeStatus::Open,
-                            InitiativeStatus::Active,
-                            InitiativeStatus::Completed,
-                        ]
-                            .into_iter()
-                            .map(|s| {
-                                view! {
-                                    <option value=s
-                                        .slug()>{move || s.label(ctx.lang.get())}</option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="ph-field ph-field--grow">
-                    <label class="ph-field__label" for=id("f-text")>
-                        {move || ctx.t().search}
-                    </label>
-                    <div class="ph-search">
-                        <input
-                            id=id("f-text")
-                            class="ph-input"
-                            type="search"
-                            placeholder=move || ctx.t().search_placeholder
-                            prop:value=move || text.get()
-                            on:input=move |ev| text.set(event_target_value(&ev))
-                        />
-                        <button type="submit" class="ph-button">
+                <div class="ph-filters__bar">
+                    <div class="ph-field ph-field--grow">
+                        <label class="ph-field__label" for=id("f-text")>
                             {move || ctx.t().search}
-                        </button>
+                        </label>
+                        <div class="ph-search">
+                            <input
+                                id=id("f-text")
+                                class="ph-input"
+                                type="search"
+                                placeholder=move || ctx.t().search_placeholder
+                                prop:value=move || text.get()
+                                on:input=move |ev| text.set(event_target_value(&ev))
+                            />
+                            <button type="submit" class="ph-button">
+                                {move || ctx.t().search}
+                            </button>
+                        </div>
                     </div>
+                    <button
+                        type="button"
+                        class="ph-button ph-button--ghost ph-filters__toggle"
+                        data-testid="filters-toggle"
+                        aria-expanded=move || if open.get() { "true" } else { "false" }
+                        aria-controls=id("f-more")
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        {move || ctx.t().filter_toggle}
+                        {move || {
+                            let n = active();
+                            (n > 0)
+                                .then(|| {
+                                    view! {
+                                        " "
+                                        <span class="ph-count">
+                                            {fill(ctx.t().filters_active, &[("n", &n.to_string())])}
+                                        </span>
+                                    }
+                                })
+                        }}
+                    </button>
+                </div>
+                <div
+                    id=id("f-more")
+                    class="ph-filters__more"
+                    class:ph-filters__more--open=move || open.get()
+                    data-testid="filters"
+                >
+                    <div class="ph-field">
+                        <label class="ph-field__label" for=id("f-kecamatan")>
+                            {move || ctx.t().filter_kecamatan}
+                        </label>
+                        <select
+                            id=id("f-kecamatan")
+                            class="ph-input"
+                            on:change=move |ev| kecamatan.set(event_target_value(&ev))
+                            prop:value=move || kecamatan.get()
+                        >
+                            <option value="">{move || ctx.t().all_kecamatan}</option>
+                            {kecamatan_options
+                                .into_iter()
+                                .map(|(code, name)| view! { <option value=code>{name}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="ph-field">
+                        <label class="ph-field__label" for=id("f-subsector")>
+                            {move || ctx.t().filter_subsector}
+                        </label>
+                        <select
+                            id=id("f-subsector")
+                            class="ph-input"
+                            on:change=move |ev| subsector.set(event_target_value(&ev))
+                            prop:value=move || subsector.get()
+                        >
+                            <option value="">{move || ctx.t().all_subsectors}</option>
+                            {Subsector::ALL
+                                .iter()
+                                .map(|s| {
+                                    let s = *s;
+                                    view! {
+                                        <option value=s
+                                            .slug()>{move || s.label(ctx.lang.get())}</option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="ph-field">
+                        <label class="ph-field__label" for=id("f-resource")>
+                            {move || ctx.t().filter_resource}
+                        </label>
+                        <select
+                            id=id("f-resource")
+                            class="ph-input"
+                            on:change=move |ev| resource.set(event_target_value(&ev))
+                            prop:value=move || resource.get()
+                        >
+                            <option value="">{move || ctx.t().all_resources}</option>
+                            {Resource::ALL
+                                .iter()
+                                .map(|r| {
+                                    let r = *r;
+                                    view! {
+                                        <option value=r
+                                            .slug()>{move || r.label(ctx.lang.get())}</option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="ph-field">
+                        <label class="ph-field__label" for=id("f-status")>
+                            {move || ctx.t().filter_status}
+                        </label>
+                        <select
+                            id=id("f-status")
+                            class="ph-input"
+                            on:change=move |ev| status.set(event_target_value(&ev))
+                            prop:value=move || status.get()
+                        >
+                            <option value="">{move || ctx.t().all_statuses}</option>
+                            {[
+                                InitiativeStatus::Open,
+                                InitiativeStatus::Active,
+                                InitiativeStatus::Completed,
+                            ]
+                                .into_iter()
+                                .map(|s| {
+                                    view! {
+                                        <option value=s
+                                            .slug()>{move || s.label(ctx.lang.get())}</option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || { active() > 0 }>
+                        <button
+                            type="button"
+                            class="ph-button ph-button--ghost ph-filters__clear"
+                            data-testid="filters-clear"
+                            on:click=move |_| clear()
+                        >
+                            {move || ctx.t().clear_filters}
+                        </button>
+                    </Show>
                 </div>
             </form>
 
@@ -251,14 +317,34 @@ pub fn Initiatives() -> impl IntoView {
             <Show when=move || !loading.get() && error.get().is_none() && items.with(Vec::is_empty)>
                 <div class="ph-empty" data-testid="empty">
                     <p class="ph-empty__title">{move || ctx.t().empty_title}</p>
-                    <p>{move || ctx.t().empty_invite}</p>
-                    <button
-                        type="button"
-                        class="ph-button"
-                        on:click=move |_| ctx.view.set(View::Propose)
-                    >
-                        {move || ctx.t().propose_cta}
-                    </button>
+                    <p>
+                        {move || {
+                            if active() > 0 {
+                                ctx.t().empty_filtered
+                            } else {
+                                ctx.t().empty_invite
+                            }
+                        }}
+                    </p>
+                    <div class="ph-actions ph-actions--center">
+                        <Show when=move || { active() > 0 }>
+                            <button
+                                type="button"
+                                class="ph-button ph-button--ghost"
+                                data-testid="empty-clear"
+                                on:click=move |_| clear()
+                            >
+                                {move || ctx.t().clear_filters}
+                            </button>
+                        </Show>
+                        <button
+                            type="button"
+                            class="ph-button"
+                            on:click=move |_| ctx.view.set(View::Propose)
+                        >
+                            {move || ctx.t().propose_cta}
+                        </button>
+                    </div>
                 </div>
             </Show>
 
@@ -277,7 +363,7 @@ pub fn Initiatives() -> impl IntoView {
 }
 
 #[component]
-fn InitiativeCard(initiative: Initiative) -> impl IntoView {
+pub(crate) fn InitiativeCard(initiative: Initiative) -> impl IntoView {
     let ctx = use_ctx();
     let regions = Regions::builtin();
     let place = regions
@@ -296,16 +382,21 @@ fn InitiativeCard(initiative: Initiative) -> impl IntoView {
     let dates = (initiative.starts_on, initiative.ends_on);
     let status = initiative.status;
     let title = initiative.title.clone();
+    let link = NodeRef::<leptos::html::Button>::new();
+    let open = move |_| {
+        if let Some(link) = link.get_untracked() {
+            let top = top_of(&link);
+            ctx.nav
+                .update_value(|n| n.leave_list_at(ReturnPoint { id, top }));
+        }
+        ctx.view.set(View::Initiative(id));
+    };
     view! {
-        <li class="ph-card">
+        <li class="ph-card" data-card=id.to_string()>
             <CoveragePentagon coverage=coverage lang=ctx.lang size=56 />
             <div class="ph-card__body">
                 <h3 class="ph-card__title">
-                    <button
-                        type="button"
-                        class="ph-link"
-                        on:click=move |_| ctx.view.set(View::Initiative(id))
-                    >
+                    <button type="button" class="ph-link" node_ref=link on:click=open>
                         {title}
                     </button>
                 </h3>

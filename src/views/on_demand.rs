@@ -14,13 +14,14 @@ use crate::views::fetched::{Fetched, NotFetched, split_views};
 use crate::views::initiative::InitiativeDetail;
 use crate::views::initiatives::Initiatives;
 use crate::views::mine::Mine;
-use crate::views::partners::Partners;
+use crate::views::partners::{PartnerPage, Partners};
 use crate::views::propose::Propose;
 
 split_views! {
     initiative => initiative_view(id: i64) = view! { <InitiativeDetail id=id /> }.into_any();
     propose => propose_view() = view! { <Propose /> }.into_any();
     partners => partners_view() = view! { <Partners /> }.into_any();
+    partners => partner_view(id: i64) = view! { <PartnerPage id=id /> }.into_any();
     dashboard => dashboard_view() = view! { <Dashboard /> }.into_any();
     mine => mine_view() = view! { <Mine /> }.into_any();
     admin => admin_view() = view! { <Admin /> }.into_any();
@@ -31,6 +32,7 @@ async fn fetch_view(view: View) -> Result<AnyView, NotFetched> {
         View::Initiative(id) => initiative_view(id).await,
         View::Propose => propose_view().await,
         View::Partners => partners_view().await,
+        View::Partner(id) => partner_view(id).await,
         View::Dashboard => dashboard_view().await,
         View::Mine => mine_view().await,
         View::Admin => admin_view().await,

@@ -63,9 +63,21 @@ view('propose, with the errors shown', async (page) => {
   await page.getByTestId('form-error').waitFor();
 });
 
-view('partners', async (page) => {
+view('partners: registering a profile', async (page) => {
   await page.getByTestId('tab-partners').click();
+  await page.getByTestId('partners-mine').click();
   await page.getByTestId('profile-form').waitFor();
+});
+
+view('partners: the directory', async (page) => {
+  await page.getByTestId('tab-partners').click();
+  await page.getByTestId('directory').locator('li').first().waitFor();
+});
+
+view('a partner\'s page', async (page) => {
+  await page.getByTestId('tab-partners').click();
+  await page.getByTestId('directory').locator('.ph-partner-name').first().click();
+  await page.getByTestId('partner-offers').waitFor();
 });
 
 view('dashboard', async (page) => {

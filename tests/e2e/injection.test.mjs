@@ -112,7 +112,7 @@ test('the list shows every payload as text and runs none', async () => {
 test('each initiative page (details, pledges, matches) runs no payload', async () => {
   for (const [i, id] of stored.initiatives.entries()) {
     const result = await visit(`#pentahelix/initiative/${id}`, async (page) => {
-      await page.getByText(`Uji XSS ${i}`).first().waitFor();
+      await page.getByTestId('detail-title').filter({ hasText: `Uji XSS ${i}` }).waitFor();
       await page.getByTestId('matches').or(page.getByText(/Belum ada mitra|tidak ada/)).first().waitFor().catch(() => {});
     });
     assertInert(result, `initiative ${id}`);

@@ -29,8 +29,8 @@ after(async () => { await browser?.close(); });
 const open = new Map();
 
 /** A fresh browser profile (its own localStorage) whose console is recorded. */
-async function person(t, name) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+async function person(t, name, viewport = { width: 1000, height: 900 }) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const log = [];
   page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
@@ -69,14 +69,25 @@ const LABELS = {
 async function proposeForm(page, { title, kecamatan = '32.73.02', email = 'ani@contoh.id', lang = 'id' }) {
   const l = LABELS[lang];
   await page.getByTestId('tab-propose').click();
-  await page.getByLabel(l.title, { exact: true }).fill(title);
-  await page.getByLabel(l.description, { exact: true }).fill('Pameran dan lokakarya kopi lokal untuk warga dan UMKM di sekitar kecamatan.');
-  await page.getByLabel(l.culinary, { exact: true }).check();
-  await page.getByLabel(l.kecamatan, { exact: true }).selectOption(kecamatan);
-  await page.getByLabel(l.support, { exact: true }).selectOption('venue');
-  await page.getByLabel(l.name, { exact: true }).fill('Ani Rahmawati');
-  await page.getByLabel(l.email, { exact: true }).fill(email);
-  await page.getByLabel(l.consent).check();
+  // The list stays in the page (hidden) with its own "Kecamatan": the form's fields are its own.
+  const form = page.getByTestId('propose-form');
+  await form.getByLabel(l.title, { exact: true }).fill(title);
+  await form.getByLabel(l.description, { exact: true }).fill('Pameran dan lokakarya kopi lokal untuk warga dan UMKM di sekitar kecamatan.');
+  await form.getByLabel(l.culinary, { exact: true }).check();
+  await form.getByLabel(l.kecamatan, { exact: true }).selectOption(kecamatan);
+  await form.getByLabel(l.support, { exact: true }).selectOption('venue');
+  await form.getByLabel(l.name, { exact: true }).fill('Ani Rahmawati');
+  await form.getByLabel(l.email, { exact: true }).fill(email);
+  await form.getByLabel(l.consent).check();
+}
+
+/** What has the keyboard focus, through the widget's shadow root: its test id, label or text. */
+function focusedName(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return (el?.getAttribute('data-testid') || el?.labels?.[0]?.textContent || el?.textContent || '').trim();
+  });
 }
 
 async function openInitiative(page, title, search = 'Cari') {
@@ -162,6 +173,9 @@ journey('a citizen asks for three kinds of support from three helices, then edit
 
   await page.getByRole('button', { name: 'Lihat', exact: true }).click();
   await page.getByTestId('detail-title').filter({ hasText: title }).waitFor();
+  // The owner is not invited to support their own initiative.
+  assert.equal((await page.getByTestId('no-pledges').textContent()).trim(), 'Belum ada dukungan. Mitra yang cocok tercantum di bawah.');
+  assert.equal(await page.getByTestId('offer').count(), 0, 'no offer form for the owner');
   const needs = () => page.locator('.ph-needs li').allInnerTexts();
   const shown = await needs();
   assert.equal(shown.length, 3, shown.join(' | '));
@@ -171,6 +185,7 @@ journey('a citizen asks for three kinds of support from three helices, then edit
 
   // The owner adds a fourth need and removes the first: the rows below move up with their values.
   await page.getByTestId('edit').click();
+  await page.getByText('Warga melihat perubahan setelah Anda menekan “Simpan perubahan”.').waitFor();
   await page.getByTestId('add-need').click();
   await need(4).getByLabel('Dukungan', { exact: true }).selectOption('equipment');
   await need(1).getByRole('button', { name: 'Hapus Kebutuhan 1' }).click();
@@ -180,6 +195,7 @@ journey('a citizen asks for three kinds of support from three helices, then edit
   assert.equal(await need(4).count(), 0);
   await page.getByRole('button', { name: 'Simpan perubahan' }).click();
   await need(1).waitFor({ state: 'detached' });
+  assert.equal((await page.getByTestId('changes-saved').textContent()).trim(), 'Perubahan tersimpan.');
   await page.locator('.ph-needs li', { hasText: 'Peralatan' }).waitFor();
   const edited = await needs();
   assert.equal(edited.length, 3, edited.join(' | '));
@@ -198,6 +214,7 @@ journey('a business offers its venue, the owner accepts, and only the two see ea
 
   const business = await person(t, 'business');
   await business.getByTestId('tab-partners').click();
+  await business.getByTestId('partners-mine').click();
   const form = business.getByTestId('profile-form');
   await form.getByLabel('Nama organisasi atau pribadi').fill('Kedai Ruang Temu E2E');
   await form.getByLabel('Bisnis', { exact: true }).check();
@@ -240,6 +257,7 @@ journey('a verified partner that renames itself is told why its badge went', asy
   const name = `Sanggar Tari Tradisional Cicadas Berkarya ${RUN}`;
   const partner = await person(t, 'partner');
   await partner.getByTestId('tab-partners').click();
+  await partner.getByTestId('partners-mine').click();
   const form = partner.getByTestId('profile-form');
   await form.getByLabel('Nama organisasi atau pribadi').fill(name);
   await form.getByLabel('Komunitas', { exact: true }).check();
@@ -263,7 +281,7 @@ journey('a verified partner that renames itself is told why its badge went', asy
   await partner.reload();
   await partner.getByTestId('tab-partners').click();
   await partner.getByTestId('verified-badge').waitFor();
-  await partner.getByRole('button', { name: 'Simpan profil' }).click();
+  await partner.getByRole('button', { name: 'Ubah profil' }).click();
   const edit = partner.getByTestId('profile-form');
   const field = edit.getByLabel('Nama organisasi atau pribadi');
   // The form fills itself from the stored profile first.
@@ -604,7 +622,13 @@ journey('keyboard only: a proposal from the first Tab to the private link', asyn
   await tabTo(/^tab-propose$/, 3);
   await page.keyboard.press('Enter');
   await page.getByTestId('propose-form').waitFor();
-  assert.equal(await focused(), 'tab-propose', 'focus stays on the tab the person chose');
+  // The view's heading takes the focus: a screen reader says where the person is, and the next
+  // Tab goes into the form.
+  await page.waitForFunction(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.textContent?.trim() === 'Usulkan inisiatif';
+  });
 
   await tabTo(/^Judul$/);
   await page.keyboard.type(title);
@@ -696,6 +720,7 @@ for (const lang of ['id', 'en']) {
 
     const business = await inLanguage(await person(t, 'business'), lang);
     await business.getByTestId('tab-partners').click();
+    await business.getByTestId('partners-mine').click();
     const form = business.getByTestId('profile-form');
     await form.getByLabel(w.orgName).fill(`Koperasi Kriya Nusantara Sejahtera Bersama ${lang} ${RUN}`);
     await form.getByLabel(w.business, { exact: true }).check();
@@ -807,4 +832,233 @@ journey('on a 320 px phone in English: sign in, another address, a new code, and
   assert.ok(overflow <= 320, `the page is ${overflow} px wide on a 320 px screen`);
   await page.getByTestId('sign-out').click();
   await page.getByTestId('send-code').waitFor();
+});
+
+journey('on a 360 px phone the 10th card opens at its title, Back returns to that card, and the browser walks the views', async (t) => {
+  const page = await person(t, 'phone-citizen', { width: 360, height: 740 });
+  const cards = page.getByTestId('initiative-list').locator('li');
+  await cards.nth(9).waitFor();
+  const link = cards.nth(9).getByRole('button');
+  const title = (await link.textContent()).trim();
+  // By keyboard: the focus scrolls the card into sight, Enter opens it.
+  await link.focus();
+  const before = await link.boundingBox();
+  await page.keyboard.press('Enter');
+  const heading = page.getByTestId('detail-title');
+  await heading.filter({ hasText: title }).waitFor();
+  await page.waitForFunction(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.getAttribute('data-testid') === 'detail-title';
+  });
+  const box = await heading.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 740, `the title is on the screen (top at ${box.y} px)`);
+  // The next Tab starts below the title, not at the report link at the bottom.
+  await page.keyboard.press('Tab');
+  assert.doesNotMatch(await focusedName(page), /Laporkan/);
+
+  // "Kembali ke daftar" puts the card back where it was, with the focus on it.
+  await page.getByRole('button', { name: /Kembali ke daftar/ }).click();
+  await page.waitForFunction((name) => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.textContent?.trim() === name;
+  }, title);
+  const after = await link.boundingBox();
+  assert.ok(Math.abs(after.y - before.y) <= 2, `the card is where it was (${before.y} → ${after.y} px)`);
+
+  // Back and Forward walk exactly the views that were shown.
+  await page.goBack();
+  await heading.filter({ hasText: title }).waitFor();
+  await page.goBack();
+  await heading.waitFor({ state: 'hidden' });
+  assert.ok(await cards.nth(9).isVisible(), 'the first Back from the first opened initiative shows the list');
+  await page.goForward();
+  await heading.filter({ hasText: title }).waitFor();
+
+  // "Tambahkan ke kalender" saves this event alone, not the kecamatan's.
+  await openInitiative(page, 'Mural Partisipatif Gang Antapani');
+  const calendar = page.getByTestId('calendar-link');
+  const id = page.url().match(/initiative\/(\d+)/)[1];
+  const href = await calendar.getAttribute('href');
+  assert.match(href, new RegExp(`/api/v1/initiatives/${id}/event\\.ics$`));
+  const ics = await (await fetch(href)).text();
+  assert.equal(ics.split('BEGIN:VEVENT').length - 1, 1, 'one event');
+  assert.ok(ics.includes(`UID:initiative-${id}@pentahelix`));
+  assert.ok(ics.includes('SUMMARY:Mural Partisipatif Gang Antapani'));
+});
+
+journey('on a 320 px phone the tabs fit one row, filters wait behind "Saring" with their count and a clear-all, every control is a 44 px target, and the language chosen stays', async (t) => {
+  const page = await person(t, 'small-phone', { width: 320, height: 640 });
+  const cards = page.getByTestId('initiative-list').locator('li');
+  await cards.first().waitFor();
+  const layout = () => page.evaluate(() => {
+    const root = document.querySelector('pentahelix-widget').shadowRoot;
+    const nav = root.querySelector('.ph-tabs');
+    // The row may scroll sideways: its last tab must come fully into sight.
+    nav.scrollLeft = nav.scrollWidth;
+    const tabs = [...root.querySelectorAll('.ph-tabs__tab')].map((el) => el.getBoundingClientRect());
+    const last = tabs[tabs.length - 1];
+    const end = nav.getBoundingClientRect().right;
+    nav.scrollLeft = 0;
+    const small = [...root.querySelectorAll('button, select, input, summary, a')]
+      .filter((el) => el.getClientRects().length > 0 && !el.closest('p, dd, li.ph-need'))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ el, box }) => `${el.tagName} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    return {
+      rows: new Set(tabs.map((b) => Math.round(b.top))).size,
+      overlaps: tabs.slice(1).filter((b, i) => b.left < tabs[i].right - 0.5).length,
+      lastCut: last.right - end,
+      pageWidth: document.documentElement.scrollWidth,
+      small,
+    };
+  });
+  for (const lang of ['id', 'en']) {
+    const measured = await layout();
+    assert.equal(measured.rows, 1, `(${lang}) the tabs sit on one row`);
+    assert.equal(measured.overlaps, 0, `(${lang}) no tab label runs into the next`);
+    assert.ok(measured.lastCut <= 0.5, `(${lang}) the last tab scrolls fully into sight (${measured.lastCut} px cut)`);
+    assert.ok(measured.pageWidth <= 320, `(${lang}) the page is ${measured.pageWidth} px wide`);
+    assert.deepEqual(measured.small, [], `(${lang}) touch targets under 44 px`);
+    if (lang === 'id') await page.getByTestId('lang-switch').click();
+  }
+  await page.getByTestId('lang-switch').click();
+
+  // The first screen shows initiatives, not filters.
+  const toggle = page.getByTestId('filters-toggle');
+  const subsector = page.getByLabel('Subsektor', { exact: true });
+  assert.equal(await subsector.isVisible(), false, 'the filters are folded away');
+  assert.ok((await cards.first().boundingBox()).y < 640, 'the first card is on the first screen');
+  assert.equal((await toggle.textContent()).trim(), 'Saring');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await subsector.selectOption('kuliner');
+  await page.getByLabel('Status', { exact: true }).selectOption('open');
+  await toggle.filter({ hasText: '2 aktif' }).waitFor();
+  const kecamatan = page.getByLabel('Kecamatan', { exact: true });
+  const wide = await kecamatan.boundingBox();
+  const panel = await page.getByTestId('filters').boundingBox();
+  assert.ok(wide.width >= panel.width - 1, `the kecamatan select takes the row (${wide.width} of ${panel.width} px): its names are not cut`);
+  await page.getByTestId('filters-clear').click();
+  await toggle.filter({ hasText: /^Saring$/ }).waitFor();
+  assert.equal(await subsector.inputValue(), '');
+
+  // A search that finds nothing offers to clear it, and clearing brings the list back.
+  await page.getByLabel('Cari', { exact: true }).fill('zzzz tidak ada yang seperti ini');
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  const empty = page.getByTestId('empty');
+  await empty.waitFor();
+  assert.match(await empty.textContent(), /Coba hapus saringan/);
+  await page.getByTestId('empty-clear').click();
+  await cards.first().waitFor();
+  assert.equal(await page.getByLabel('Cari', { exact: true }).inputValue(), '');
+
+  // The language chosen outlasts a reload.
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId('tab-initiatives').filter({ hasText: 'Initiatives' }).waitFor();
+  await page.reload();
+  await page.getByTestId('tab-initiatives').filter({ hasText: 'Initiatives' }).waitFor();
+  assert.equal((await page.getByTestId('filters-toggle').textContent()).trim(), 'Filters');
+});
+
+journey('every view, in both languages, shows words and never code or a catalogue key', async (t) => {
+  const page = await person(t, 'guard');
+  const code = /move \||::|=>|\.update\(|\b[a-z]+(?:_[a-z]+)+\b|\{[a-z_]+\}/;
+  const visible = () => page.evaluate(() => document.querySelector('pentahelix-widget').shadowRoot.querySelector('.ph-app').innerText);
+  const check = async (where) => {
+    const text = await visible();
+    const found = text.match(code);
+    assert.equal(found, null, `${where}: "${found?.[0]}" in ${JSON.stringify(text.slice(Math.max(0, (found?.index ?? 0) - 60), (found?.index ?? 0) + 60))}`);
+  };
+  for (const lang of ['id', 'en']) {
+    if (lang === 'en') await page.getByTestId('lang-switch').click();
+    await page.getByTestId('tab-initiatives').click();
+    await page.getByTestId('initiative-list').locator('li').first().waitFor();
+    await page.getByTestId('filters-toggle').click().catch(() => {});
+    await check(`${lang} list`);
+    await page.getByTestId('initiative-list').locator('li').first().getByRole('button').click();
+    await page.getByTestId('matches').waitFor();
+    await page.locator('.ph-report summary').click();
+    await check(`${lang} initiative`);
+    await page.getByTestId('tab-propose').click();
+    await page.getByTestId('submit').click();
+    await page.getByTestId('form-error').waitFor();
+    await check(`${lang} propose, with every error`);
+    await page.getByTestId('tab-partners').click();
+    await page.getByTestId('directory').locator('li').first().waitFor();
+    await check(`${lang} partner directory`);
+    await page.getByTestId('directory').locator('.ph-partner-name').first().click();
+    await page.getByTestId('partner-offers').waitFor();
+    await check(`${lang} a partner's page`);
+    await page.getByTestId('tab-partners').click();
+    await page.getByTestId('partners-mine').click();
+    await page.getByTestId('profile-form').waitFor();
+    await check(`${lang} partners`);
+    await page.getByTestId('tab-dashboard').click();
+    await page.getByTestId('achievements').locator('tbody tr').first().waitFor();
+    await check(`${lang} dashboard`);
+    await page.getByTestId('tab-mine').click();
+    await page.getByTestId('send-code').waitFor();
+    await check(`${lang} mine`);
+    await page.evaluate(() => { location.hash = '#pentahelix/admin'; });
+    await page.getByTestId('workspace-sign-in').waitFor();
+    await check(`${lang} admin`);
+  }
+});
+
+journey('a citizen looks a suggested partner up: from the matches to its page and back, then the directory with its filters', async (t) => {
+  const bandung = process.env.PENTAHELIX_ADMIN_BANDUNG;
+  const academic = 'Pusat Studi Ekonomi Kreatif, Universitas Sukasari Nusantara';
+  const found = await (await fetch(`${URL}api/v1/stakeholders?region=32.73&q=${encodeURIComponent('Pusat Studi Ekonomi Kreatif')}`)).json();
+  const id = found.items.find((s) => s.name === academic).id;
+  const verified = await fetch(`${URL}api/v1/moderation/stakeholders/${id}/verify`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bandung}` },
+    body: JSON.stringify({ verified: true }),
+  });
+  assert.equal(verified.status, 200);
+
+  const page = await person(t, 'citizen');
+  await openInitiative(page, 'Mural Partisipatif Gang Antapani');
+  const suggested = page.getByTestId('matches').locator('.ph-partner-name').first();
+  const name = (await suggested.textContent()).trim();
+  await suggested.click();
+  const heading = page.getByTestId('partner-name');
+  await heading.filter({ hasText: name }).waitFor();
+  assert.match(page.url(), /#pentahelix\/partner\/\d+$/);
+  assert.notEqual((await page.getByTestId('partner-offers').textContent()).trim(), '');
+  assert.equal(await focusedName(page), 'partner-name', "the page's heading takes the focus");
+  await page.getByTestId('partner-page').getByRole('button', { name: '← Kembali' }).click();
+  await page.getByTestId('detail-title').filter({ hasText: 'Mural Partisipatif Gang Antapani' }).waitFor();
+
+  // The directory: helix and "verified only" narrow it; the page lists what the partner supports.
+  await page.getByTestId('tab-partners').click();
+  const directory = page.getByTestId('directory');
+  await directory.locator('li').first().waitFor();
+  const before = await directory.locator('li').count();
+  await page.getByLabel('Heliks', { exact: true }).selectOption('academia');
+  await page.getByText('Hanya yang terverifikasi').click();
+  await directory.locator('li', { hasText: academic }).waitFor();
+  await page.waitForFunction(() => {
+    const root = document.querySelector('pentahelix-widget').shadowRoot;
+    const rows = [...root.querySelectorAll('[data-testid=directory] li')];
+    return rows.length > 0 && rows.every((li) => li.querySelector('[data-testid=verified-badge]') && li.textContent.includes('Akademisi'));
+  });
+  assert.ok((await directory.locator('li').count()) < before, 'the filters narrow the list');
+  await directory.locator('li', { hasText: academic }).locator('.ph-partner-name').click();
+  await heading.filter({ hasText: academic }).waitFor();
+  await page.getByTestId('verified-badge').first().waitFor();
+  const supports = page.getByTestId('partner-supports').locator('li');
+  await supports.first().waitFor();
+  assert.equal(await supports.count(), 3, 'the three initiatives that accepted its support');
+  await page.getByTestId('partner-page').getByRole('button', { name: '← Kembali' }).click();
+  await directory.locator('li').first().waitFor();
+
+  // A search that finds nobody offers to clear the filters.
+  const search = page.getByRole('search', { name: 'Direktori mitra' });
+  await search.getByLabel('Cari', { exact: true }).fill('tidak ada mitra seperti ini');
+  await search.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.getByTestId('directory-empty').waitFor();
+  await page.getByTestId('directory-empty').getByRole('button').click();
+  await directory.locator('li').first().waitFor();
 });

@@ -38,6 +38,12 @@ pub struct Widget {
     pub empty_title: &'static str,
     pub empty_invite: &'static str,
     pub propose_cta: &'static str,
+    pub filter_toggle: &'static str,
+    /// `{n}` filters set, said with the toggle that shows them.
+    pub filters_active: &'static str,
+    pub clear_filters: &'static str,
+    /// The empty list's invitation when filters are set.
+    pub empty_filtered: &'static str,
 
     // One initiative: its overview, pledges, partners who could help, the owner's controls.
     pub needs: &'static str,
@@ -52,6 +58,8 @@ pub struct Widget {
     pub coverage: &'static str,
     pub pledges: &'static str,
     pub no_pledges: &'static str,
+    /// The same, said to the initiative's owner.
+    pub no_pledges_owner: &'static str,
     pub pledge_pending: &'static str,
     pub pledge_accepted: &'static str,
     pub pledge_declined: &'static str,
@@ -103,6 +111,10 @@ pub struct Widget {
     pub save_changes: &'static str,
     pub cancel: &'static str,
     pub propose_intro: &'static str,
+    /// The edit form's intro: nothing changes for others until it is saved.
+    pub edit_intro: &'static str,
+    /// Said once an edit is saved.
+    pub changes_saved: &'static str,
     pub what: &'static str,
     pub title: &'static str,
     pub title_hint: &'static str,
@@ -147,6 +159,20 @@ pub struct Widget {
     pub partners_heading: &'static str,
     pub partners_intro: &'static str,
     pub my_profile: &'static str,
+    /// The Partners tab's two parts: every partner of the city, and this browser's profile.
+    pub directory: &'static str,
+    pub directory_intro: &'static str,
+    pub all_helices: &'static str,
+    pub filter_offers: &'static str,
+    pub all_offers: &'static str,
+    pub verified_only: &'static str,
+    pub no_partners: &'static str,
+    /// A partner's public page.
+    pub partner_offers: &'static str,
+    pub partner_supports: &'static str,
+    pub partner_supports_none: &'static str,
+    pub back_plain: &'static str,
+    pub website_label: &'static str,
     pub register_profile: &'static str,
     pub name: &'static str,
     pub helix: &'static str,
@@ -155,6 +181,8 @@ pub struct Widget {
     pub offers: &'static str,
     pub website: &'static str,
     pub save_profile: &'static str,
+    /// Opens the form that edits the profile shown.
+    pub edit_profile: &'static str,
     pub saved: &'static str,
     /// Said after an edit of a verified profile that changed who it is.
     pub verification_cleared: &'static str,

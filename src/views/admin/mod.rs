@@ -24,15 +24,19 @@ use pentahelix_core::words::fill;
 
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
+use crate::navigation::heading_focus;
 use crate::storage::Session;
 
 #[component]
 pub fn Admin() -> impl IntoView {
     let ctx = use_ctx();
+    let heading = heading_focus();
     let official = Memo::new(move |_| ctx.session.get().filter(|s| !s.official.is_empty()));
     view! {
         <section class="ph-section" data-testid="workspace">
-            <h3 class="ph-section__title">{move || ctx.t().admin_heading}</h3>
+            <h3 class="ph-section__title" tabindex="-1" node_ref=heading>
+                {move || ctx.t().admin_heading}
+            </h3>
             {move || match official.get() {
                 None => {
                     view! {

@@ -19,12 +19,14 @@ use crate::config::View;
 use crate::context::use_ctx;
 use crate::format;
 use crate::i18n::activated;
+use crate::navigation::heading_focus;
 use crate::views::abort_on_cleanup;
 use achievements::ProgramAchievements;
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let ctx = use_ctx();
+    let heading = heading_focus();
     let city = ctx.city();
     let stats = LocalResource::new(move || {
         let abort = abort_on_cleanup();
@@ -47,7 +49,7 @@ pub fn Dashboard() -> impl IntoView {
     });
     view! {
         <section class="ph-section">
-            <h3 class="ph-section__title">
+            <h3 class="ph-section__title" tabindex="-1" node_ref=heading>
                 {move || ctx.t().dashboard_heading}
                 {Regions::builtin().name(city).map(|n| format!(" · {n}"))}
             </h3>

@@ -19,6 +19,8 @@ pub fn OwnerControls(
     initiative: Initiative,
     token: String,
     refresh: Callback<()>,
+    /// Set once an edit is saved; it outlives this component, which the refresh rebuilds.
+    saved: RwSignal<bool>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let id = initiative.id.0;
@@ -51,9 +53,10 @@ pub fn OwnerControls(
         id,
         token: token.get_value(),
         initial: draft,
-        on_done: Callback::new(move |saved: bool| {
+        on_done: Callback::new(move |done: bool| {
             editing.try_set(false);
-            if saved {
+            if done {
+                saved.try_set(true);
                 refresh.try_run(());
             }
         }),
@@ -64,6 +67,7 @@ pub fn OwnerControls(
             <h4 class="ph-subheading" id=ctx.id("manage")>
                 {move || ctx.t().manage}
             </h4>
+            <Saved saved=saved />
             <Show when=move || editing.get()>
                 <OnDemandEdit target=edit_target.clone() />
             </Show>
@@ -73,7 +77,10 @@ pub fn OwnerControls(
                     class="ph-button ph-button--ghost"
                     data-testid="edit"
                     aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)
+                    on:click=move |_| {
+                        saved.set(false);
+                        editing.update(|e| *e = !*e);
+                    }
                 >
                     {move || ctx.t().edit}
                 </button>
@@ -115,16 +122,22 @@ pub fn OwnerControls(
 /// An official's edit of someone else's initiative: the owner's form, with a reason the owner
 /// is told by mail and the audit trail keeps.
 #[component]
-pub fn OfficialEdit(initiative: Initiative, token: String, refresh: Callback<()>) -> impl IntoView {
+pub fn OfficialEdit(
+    initiative: Initiative,
+    token: String,
+    refresh: Callback<()>,
+    saved: RwSignal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let editing = RwSignal::new(false);
     let target = EditTarget {
         id: initiative.id.0,
         token,
         initial: ProposeDraft::from_initiative(&initiative),
-        on_done: Callback::new(move |saved: bool| {
+        on_done: Callback::new(move |done: bool| {
             editing.try_set(false);
-            if saved {
+            if done {
+                saved.try_set(true);
                 refresh.try_run(());
             }
         }),
@@ -136,12 +149,31 @@ pub fn OfficialEdit(initiative: Initiative, token: String, refresh: Callback<()>
             class="ph-button ph-button--ghost"
             data-testid="official-edit"
             aria-expanded=move || editing.get().to_string()
-            on:click=move |_| editing.update(|e| *e = !*e)
+            on:click=move |_| {
+                saved.set(false);
+                editing.update(|e| *e = !*e);
+            }
         >
             {move || ctx.t().edit}
         </button>
+        <Saved saved=saved />
         <Show when=move || editing.get()>
             <OnDemandEdit target=target.clone() />
         </Show>
+    }
+}
+
+/// "Changes saved", once an edit has reached the server.
+#[component]
+fn Saved(saved: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div role="status">
+            <Show when=move || saved.get()>
+                <p class="ph-notice ph-notice--ok" data-testid="changes-saved">
+                    {move || ctx.t().changes_saved}
+                </p>
+            </Show>
+        </div>
     }
 }

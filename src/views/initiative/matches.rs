@@ -8,8 +8,8 @@ use pentahelix_core::api::{InitiativeId, InitiativeMatches, MatchScope};
 
 use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons};
+use crate::components::partner::PartnerName;
 use crate::components::reasons::MatchedPartner;
-use crate::components::verified::VerifiedBadge;
 use crate::context::use_ctx;
 use crate::views::abort_on_cleanup;
 
@@ -149,8 +149,7 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
                         let brings = m.brings_helix;
                         view! {
                             <li>
-                                <strong>{name}</strong>
-                                <VerifiedBadge verified=verified />
+                                <PartnerName id=m.stakeholder_id name=name verified=verified />
                                 {move || {
                                     let mut parts = Vec::new();
                                     if !fills.is_empty() {

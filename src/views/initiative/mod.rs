@@ -96,6 +96,7 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
     });
     let is_owner = token.is_some();
     let token = StoredValue::new(token);
+    let saved = RwSignal::new(false);
 
     view! {
         <section class="ph-section ph-detail">
@@ -112,6 +113,7 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                 Some(Err(e)) => view! { <LoadError error=e retry=refresh /> }.into_any(),
                 Some(Ok(i)) => {
                     let owned = i.clone();
+                    let offered = i.clone();
                     let for_official = i.clone();
                     let grants = official
                         .with_value(|s| s.as_ref().map(|s| s.official.clone()))
@@ -136,6 +138,7 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                                     initiative=for_official.clone()
                                     token=official_token.clone()
                                     refresh=refresh
+                                    saved=saved
                                 />
                                 <OfficialActions
                                     subject=subject.clone()
@@ -163,9 +166,13 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                                 initiative=owned.clone()
                                 token=token.get_value().unwrap_or_default()
                                 refresh=refresh
+                                saved=saved
                             />
                         </Show>
-                        <Offer initiative=i.clone() refresh=refresh_pledges />
+                        // The owner does not offer support to their own initiative.
+                        <Show when=move || !is_owner>
+                            <Offer initiative=offered.clone() refresh=refresh_pledges />
+                        </Show>
                         <Matches id=id />
                         <Report id=id />
                     }

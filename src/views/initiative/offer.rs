@@ -60,7 +60,7 @@ pub fn Offer(initiative: Initiative, refresh: Callback<()>) -> impl IntoView {
     let names = StoredValue::new(mine.clone());
     view! {
         <Show when=move || live>
-            <section class="ph-panel" aria-labelledby=ctx.id("offer")>
+            <section class="ph-panel" data-testid="offer" aria-labelledby=ctx.id("offer")>
                 <h4 class="ph-subheading" id=ctx.id("offer")>
                     {move || ctx.t().offer}
                 </h4>

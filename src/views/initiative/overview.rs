@@ -1,19 +1,20 @@
 //! What an initiative is: its pentagon, status, place, dates, contact and needs, and the link
-//! that adds its dates to a calendar.
+//! that adds this one event to a calendar.
 
 use leptos::prelude::*;
 use pentahelix_core::Regions;
 use pentahelix_core::api::Initiative;
-use pentahelix_core::api::endpoint::Calendar;
-use pentahelix_core::api::query::EventsQuery;
+use pentahelix_core::api::endpoint::InitiativeEvent;
 
 use crate::components::pentagon::CoveragePentagon;
 use crate::context::use_ctx;
 use crate::format;
+use crate::navigation::heading_focus;
 
 #[component]
 pub fn Overview(initiative: Initiative) -> impl IntoView {
     let ctx = use_ctx();
+    let heading = heading_focus();
     let place = Regions::builtin()
         .name(initiative.region)
         .unwrap_or_default()
@@ -21,16 +22,18 @@ pub fn Overview(initiative: Initiative) -> impl IntoView {
     let dates = (initiative.starts_on, initiative.ends_on);
     let status = initiative.status;
     let coverage = initiative.coverage;
-    let calendar = ctx.api().url_of(&Calendar {
-        query: EventsQuery {
-            region: Some(initiative.region),
-        },
-    });
+    let calendar = ctx.api().url_of(&InitiativeEvent { id: initiative.id });
+    let calendar_file = format!("pentahelix-{}.ics", initiative.id.0);
     view! {
         <header class="ph-detail__header">
             <CoveragePentagon coverage=coverage lang=ctx.lang size=88 />
             <div>
-                <h3 class="ph-detail__title" data-testid="detail-title">
+                <h3
+                    class="ph-detail__title"
+                    data-testid="detail-title"
+                    tabindex="-1"
+                    node_ref=heading
+                >
                     {initiative.title.clone()}
                 </h3>
                 <p class="ph-card__meta">
@@ -55,7 +58,12 @@ pub fn Overview(initiative: Initiative) -> impl IntoView {
                     .map(|_| {
                         view! {
                             " · "
-                            <a class="ph-link" href=calendar.clone() download="pentahelix.ics">
+                            <a
+                                class="ph-link"
+                                data-testid="calendar-link"
+                                href=calendar.clone()
+                                download=calendar_file.clone()
+                            >
                                 {move || ctx.t().add_to_calendar}
                             </a>
                         }

@@ -6,7 +6,7 @@ use pentahelix_core::api::{Pledge, PledgeId, PledgeStatus};
 
 use crate::api::{ApiError, Call};
 use crate::components::load::{LoadError, Skeletons, error_text};
-use crate::components::verified::VerifiedBadge;
+use crate::components::partner::PartnerName;
 use crate::context::{Ctx, use_ctx};
 
 pub fn pledge_status(ctx: &Ctx, status: PledgeStatus) -> &'static str {
@@ -68,7 +68,14 @@ pub fn Pledges(
                     .into_any()
             }
             Some(Ok(list)) if list.is_empty() => {
-                view! { <p class="ph-muted">{move || ctx.t().no_pledges}</p> }.into_any()
+                view! {
+                    <p class="ph-muted" data-testid="no-pledges">
+                        {move || {
+                            if is_owner { ctx.t().no_pledges_owner } else { ctx.t().no_pledges }
+                        }}
+                    </p>
+                }
+                    .into_any()
             }
             Some(Ok(_)) => ().into_any(),
         }}
@@ -97,8 +104,11 @@ fn PledgeRow(
     view! {
         <li class="ph-pledge">
             <p>
-                <strong>{p.stakeholder.name.clone()}</strong>
-                <VerifiedBadge verified=p.stakeholder.verified />
+                <PartnerName
+                    id=p.stakeholder.id
+                    name=p.stakeholder.name.clone()
+                    verified=p.stakeholder.verified
+                />
                 {move || {
                     format!(
                         " · {} · {}",

@@ -14,12 +14,14 @@ use crate::components::load::{LoadError, Skeletons, error_text};
 use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
+use crate::navigation::heading_focus;
 use crate::storage::{self, Session};
 use crate::views::abort_on_cleanup;
 
 #[component]
 pub fn Account(session: Session, on_signed_out: Callback<bool>) -> impl IntoView {
     let ctx = use_ctx();
+    let heading = heading_focus();
     let token = StoredValue::new(session.token.clone());
     let me = LocalResource::new(move || {
         let token = token.get_value();
@@ -70,7 +72,7 @@ pub fn Account(session: Session, on_signed_out: Callback<bool>) -> impl IntoView
 
     view! {
         <div class="ph-panel__head">
-            <h3 class="ph-section__title" data-testid="signed-in-as">
+            <h3 class="ph-section__title" data-testid="signed-in-as" tabindex="-1" node_ref=heading>
                 {move || fill(ctx.t().signed_in_as, &[("email", &email)])}
             </h3>
             <div class="ph-actions">

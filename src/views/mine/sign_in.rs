@@ -11,6 +11,7 @@ use crate::api::{ApiError, Call};
 use crate::components::field::{TextField, error_of, field_id};
 use crate::components::load::error_text;
 use crate::context::{Ctx, use_ctx};
+use crate::navigation::heading_focus;
 use crate::storage::Session;
 
 /// What a refused request means for the person at the form.
@@ -30,6 +31,7 @@ fn refusal(ctx: &Ctx, error: &ApiError, errors: RwSignal<BTreeMap<String, String
 #[component]
 pub fn SignIn(on_signed_in: Callback<Session>, ended: RwSignal<bool>) -> impl IntoView {
     let ctx = use_ctx();
+    let heading = heading_focus();
     let email = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
     // The address the last code went to: the code step shows while it is set.
@@ -116,7 +118,9 @@ pub fn SignIn(on_signed_in: Callback<Session>, ended: RwSignal<bool>) -> impl In
     let errors_signal: Signal<BTreeMap<String, String>> = errors.into();
 
     view! {
-        <h3 class="ph-section__title">{move || ctx.t().sign_in}</h3>
+        <h3 class="ph-section__title" tabindex="-1" node_ref=heading>
+            {move || ctx.t().sign_in}
+        </h3>
         <Show when=move || ended.get()>
             <p class="ph-notice" role="status">
                 {move || ctx.t().session_ended}

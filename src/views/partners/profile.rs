@@ -107,9 +107,11 @@ pub fn Profile(
             <button
                 type="button"
                 class="ph-button ph-button--ghost"
+                data-testid="edit-profile"
+                aria-expanded=move || editing.get().to_string()
                 on:click=move |_| editing.update(|e| *e = !*e)
             >
-                {move || ctx.t().save_profile}
+                {move || ctx.t().edit_profile}
             </button>
             <button
                 type="button"

@@ -19,6 +19,7 @@ use crate::components::field::{FieldError, TextField, checked, error_of};
 use crate::components::load::error_text;
 use crate::context::use_ctx;
 use crate::draft::{NeedDraft, ProposeDraft};
+use crate::navigation::heading_focus;
 use crate::storage;
 
 mod need;
@@ -46,6 +47,7 @@ pub struct EditTarget {
 #[component]
 pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
     let ctx = use_ctx();
+    let heading = heading_focus();
     // An edit keeps its own draft, so editing never overwrites a proposal in progress.
     let draft_key = match &edit {
         Some(target) => format!("draft:edit:{}", target.id),
@@ -202,12 +204,16 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                 }
                 None => {
                     view! {
-                        <h3 class="ph-section__title">
+                        <h3 class="ph-section__title" tabindex="-1" node_ref=heading>
                             {move || {
                                 if editing { ctx.t().edit_heading } else { ctx.t().propose_heading }
                             }}
                         </h3>
-                        <p class="ph-muted">{move || ctx.t().propose_intro}</p>
+                        <p class="ph-muted">
+                            {move || {
+                                if editing { ctx.t().edit_intro } else { ctx.t().propose_intro }
+                            }}
+                        </p>
                         <Show when=move || !stored.get()>
                             <p class="ph-notice">{move || ctx.t().draft_not_saved}</p>
                         </Show>
