@@ -3,12 +3,10 @@
 //! next Tab starts at the top of the view); going back to the list puts the card they came from
 //! where it was on the screen and gives it the focus.
 
-use leptos::html::H3;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::config::View;
-use crate::context::use_ctx;
 
 /// The card a person opened, and how far from the viewport's top it was when they did.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,7 +19,7 @@ pub struct ReturnPoint {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Navigation {
     /// Set when a person opens a view (never on the first one, which must not steal the host
-    /// page's focus); the first heading of [`heading_focus`] to mount takes it.
+    /// page's focus); the first heading of `components::heading` to mount takes it.
     heading_due: bool,
     return_to: Option<ReturnPoint>,
     current: Option<View>,
@@ -44,6 +42,10 @@ impl Navigation {
         self.previous
     }
 
+    pub fn heading_due(&self) -> bool {
+        self.heading_due
+    }
+
     pub fn take_heading(&mut self) -> bool {
         std::mem::take(&mut self.heading_due)
     }
@@ -54,37 +56,6 @@ impl Navigation {
 
     pub fn take_return(&mut self) -> Option<ReturnPoint> {
         self.return_to.take()
-    }
-}
-
-/// A view's heading (an `h3` with `tabindex="-1"`) that takes the keyboard focus when a person
-/// has just opened the view, so they hear where they are and the next Tab starts at its top.
-///
-/// A function rather than a component: every view uses it, so whatever it instantiates lands in
-/// the first view's module; a component taking children grew that module by 7 KiB brotli.
-pub fn heading_focus() -> NodeRef<H3> {
-    let ctx = use_ctx();
-    let heading = NodeRef::<H3>::new();
-    Effect::new(move |_| {
-        if let Some(element) = heading.get() {
-            focus_once_connected(ctx.nav, element.into(), 0);
-        }
-    });
-    heading
-}
-
-/// A view fetched on demand is built before it is put in the page (its `Transition` swaps it in
-/// a frame later), and a detached element cannot take the focus: so wait for the page, a few
-/// frames at most.
-fn focus_once_connected(nav: StoredValue<Navigation>, element: web_sys::HtmlElement, frame: u8) {
-    if !nav.with_value(|n| n.heading_due) {
-        return;
-    }
-    if element.is_connected() {
-        nav.update_value(|n| n.heading_due = false);
-        focus_without_scrolling(&element);
-    } else if frame < 30 {
-        request_animation_frame(move || focus_once_connected(nav, element, frame + 1));
     }
 }
 

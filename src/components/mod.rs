@@ -4,6 +4,7 @@ pub mod choices;
 pub mod decision;
 pub mod field;
 pub mod filters;
+pub mod heading;
 pub mod load;
 pub mod pages;
 pub mod partner;

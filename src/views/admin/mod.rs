@@ -22,9 +22,9 @@ use pentahelix_core::Regions;
 use pentahelix_core::api::{OfficialGrant, OfficialRole};
 use pentahelix_core::words::fill;
 
+use crate::components::heading::heading_focus;
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
-use crate::navigation::heading_focus;
 use crate::storage::Session;
 
 #[component]

@@ -13,13 +13,13 @@ use pentahelix_core::api::{CityStats, Count};
 use pentahelix_core::{Helix, HelixSet, Regions, Subsector};
 
 use crate::api::Call;
+use crate::components::heading::heading_focus;
 use crate::components::load::{LoadError, Skeletons};
 use crate::components::pentagon::CoveragePentagon;
 use crate::config::View;
 use crate::context::use_ctx;
 use crate::format;
 use crate::i18n::activated;
-use crate::navigation::heading_focus;
 use crate::views::abort_on_cleanup;
 use achievements::ProgramAchievements;
 

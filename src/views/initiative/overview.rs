@@ -6,10 +6,10 @@ use pentahelix_core::Regions;
 use pentahelix_core::api::Initiative;
 use pentahelix_core::api::endpoint::InitiativeEvent;
 
+use crate::components::heading::heading_focus;
 use crate::components::pentagon::CoveragePentagon;
 use crate::context::use_ctx;
 use crate::format;
-use crate::navigation::heading_focus;
 
 #[component]
 pub fn Overview(initiative: Initiative) -> impl IntoView {

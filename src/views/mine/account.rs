@@ -10,11 +10,11 @@ use pentahelix_core::words::{fill, in_sentence};
 
 use super::settings::Settings;
 use crate::api::Call;
+use crate::components::heading::heading_focus;
 use crate::components::load::{LoadError, Skeletons, error_text};
 use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
-use crate::navigation::heading_focus;
 use crate::storage::{self, Session};
 use crate::views::abort_on_cleanup;
 

@@ -9,9 +9,9 @@ use pentahelix_core::words::fill;
 
 use crate::api::{ApiError, Call};
 use crate::components::field::{TextField, error_of, field_id};
+use crate::components::heading::heading_focus;
 use crate::components::load::error_text;
 use crate::context::{Ctx, use_ctx};
-use crate::navigation::heading_focus;
 use crate::storage::Session;
 
 /// What a refused request means for the person at the form.

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::heading::heading_focus;
 use crate::context::use_ctx;
-use crate::navigation::heading_focus;
 use crate::storage;
 
 mod directory;

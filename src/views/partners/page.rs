@@ -9,11 +9,11 @@ use pentahelix_core::api::query::InitiativeQuery;
 use pentahelix_core::api::{Stakeholder, StakeholderId};
 
 use crate::api::Call;
+use crate::components::heading::heading_focus;
 use crate::components::load::{LoadError, Skeletons};
 use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::use_ctx;
-use crate::navigation::heading_focus;
 use crate::views::abort_on_cleanup;
 use crate::views::initiatives::InitiativeCard;
 

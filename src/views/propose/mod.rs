@@ -16,10 +16,10 @@ use pentahelix_core::validate::Scope;
 use crate::api::{ApiError, Call};
 use crate::components::choices::{ContactFields, ContactSignals, KecamatanSelect, TaxonomyChecks};
 use crate::components::field::{FieldError, TextField, checked, error_of};
+use crate::components::heading::heading_focus;
 use crate::components::load::error_text;
 use crate::context::use_ctx;
 use crate::draft::{NeedDraft, ProposeDraft};
-use crate::navigation::heading_focus;
 use crate::storage;
 
 mod need;
