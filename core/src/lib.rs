@@ -9,6 +9,7 @@ pub mod api;
 pub mod lang;
 pub mod matching;
 pub mod region;
+pub mod similar;
 pub mod taxonomy;
 pub mod validate;
 pub mod words;

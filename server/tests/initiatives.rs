@@ -544,3 +544,77 @@ async fn a_calendar_feed_lists_upcoming_dated_initiatives() {
         "no contact in a public feed"
     );
 }
+
+#[tokio::test]
+async fn a_proposal_being_typed_finds_the_open_initiatives_most_like_it_best_first() {
+    let app = TestApp::new().await;
+    let (festival, _) = app
+        .initiative(initiative_body(json!({ "title": "Festival Kopi Coblong" })))
+        .await;
+    let (exhibition, _) = app
+        .initiative(initiative_body(json!({
+            "title": "Pameran Produk Lokal",
+            "description": "Pameran kopi dan kriya, bagian dari festival UMKM di sekitar kecamatan."
+        })))
+        .await;
+    app.initiative(initiative_body(json!({
+        "title": "Lokakarya Batik Tulis",
+        "description": "Belajar membatik bersama perajin kampung untuk anak muda kecamatan."
+    })))
+    .await;
+    let (withdrawn, owner) = app
+        .initiative(initiative_body(json!({ "title": "Festival Kopi Lama" })))
+        .await;
+    app.post(
+        &format!("/api/v1/initiatives/{withdrawn}/status"),
+        Some(&owner),
+        json!({ "status": "withdrawn" }),
+    )
+    .await;
+
+    let reply = app
+        .get(
+            "/api/v1/initiatives/similar?region=32.73&q=Festival%20kopi%20di%20Coblong",
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let ids: Vec<i64> = reply
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        vec![festival, exhibition],
+        "title words weigh more; a withdrawn one and a batik workshop are not alike"
+    );
+    assert!(!reply.text().contains("ani@contoh.id"), "no contact");
+
+    let elsewhere = app
+        .get(
+            "/api/v1/initiatives/similar?region=36.74&q=Festival%20kopi",
+            None,
+        )
+        .await;
+    assert_eq!(
+        elsewhere.json(),
+        json!([]),
+        "another city's list is its own"
+    );
+    let nothing = app
+        .get(
+            "/api/v1/initiatives/similar?region=32.73&q=di%20dan%20yang",
+            None,
+        )
+        .await;
+    assert_eq!(nothing.json(), json!([]), "stop words find nothing");
+    app.get(
+        &format!("/api/v1/initiatives/similar?q={}", "kopi".repeat(60)),
+        None,
+    )
+    .await
+    .problem(400, "malformed-request");
+}

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::query::{
     AuditQuery, CityQuery, EditQuery, EventsQuery, InitiativeQuery, MatchQuery, QueryPairs,
-    QueueQuery, StakeholderQuery,
+    QueueQuery, SimilarQuery, StakeholderQuery,
 };
 use super::{
     Achievements, AuditEntry, CityStats, Created, Decided, Decision, EmailCodeRequest,
@@ -173,6 +173,11 @@ endpoints! {
         = Get "/initiatives" => |_e| "/initiatives".into();
         query: query as InitiativeQuery;
         -> Page<Initiative>;
+    /// Open initiatives like the one being proposed, best first (at most five).
+    SimilarInitiatives { query: SimilarQuery }
+        = Get "/initiatives/similar" => |_e| "/initiatives/similar".into();
+        query: query as SimilarQuery;
+        -> Vec<Initiative>;
     GetInitiative { id: InitiativeId }
         = Get "/initiatives/{id}" => |e| format!("/initiatives/{}", e.id.0);
         -> Initiative;
@@ -373,6 +378,7 @@ pub fn all_paths() -> Vec<(Method, String)> {
     }
     let mut paths = vec![
         one::<ListInitiatives>(),
+        one::<SimilarInitiatives>(),
         one::<GetInitiative>(),
         one::<CreateInitiative>(),
         one::<UpdateInitiative>(),

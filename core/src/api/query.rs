@@ -121,6 +121,20 @@ pub struct EventsQuery {
     pub region: Option<RegionCode>,
 }
 
+/// `GET /initiatives/similar`: what a citizen is typing into the proposal form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct SimilarQuery {
+    /// The city (or kecamatan) to look in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<RegionCode>, example = "32.73"))]
+    pub region: Option<RegionCode>,
+    /// The title (and the start of the description) typed so far.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
+    pub q: Option<String>,
+}
+
 /// `GET /regions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
@@ -275,6 +289,7 @@ query_pairs! {
     MatchQuery { scope, limit }
     CityQuery { city }
     EventsQuery { region }
+    SimilarQuery { region, q }
     RegionQuery { within, q, limit }
     EditQuery { reason }
     QueueQuery { kind, region, cursor, limit }
@@ -338,6 +353,10 @@ mod tests {
         names_match(CityQuery { city: Some(region) });
         names_match(EventsQuery {
             region: Some(region),
+        });
+        names_match(SimilarQuery {
+            region: Some(region),
+            q: Some("festival kopi".into()),
         });
         names_match(RegionQuery {
             within: Some("32.73".into()),

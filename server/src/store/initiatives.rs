@@ -18,7 +18,7 @@ use super::moderation::{ReportTarget, forget_reviewed_reports};
 use super::outbox::{Recipient, enqueue};
 use super::pledges::recompute_coverage;
 use super::sql::rows::{self, INITIATIVE_COLUMNS};
-use super::sql::{Db, Sql, SqlStore};
+use super::sql::{Db, Sql, SqlStore, Words};
 use super::trace::{Act, Notify, Trace, current_initiative, locked_initiative, trace};
 use crate::auth::TokenHash;
 use crate::error::Error;
@@ -38,8 +38,10 @@ pub struct InitiativeFilter {
     pub from: Option<NaiveDate>,
     /// Starting on or before this date.
     pub to: Option<NaiveDate>,
-    /// Words to find in the title or description (full-text search).
+    /// Words to find in the title or description (full-text search), every one of them.
     pub text: Option<String>,
+    /// Words of which the title or description holds at least one: similar initiatives.
+    pub any_words: Option<String>,
     /// Supported by this stakeholder: it has an accepted pledge to them.
     pub supported_by: Option<StakeholderId>,
 }
@@ -152,7 +154,10 @@ pub fn list_query<DB: Db>(filter: &InitiativeFilter, page: PageRequest) -> Sql {
         sql.push(" AND starts_on <= ").push_arg(to);
     }
     if let Some(text) = filter.text.as_deref() {
-        DB::push_initiative_search(&mut sql, text);
+        DB::push_initiative_search(&mut sql, text, Words::Every);
+    }
+    if let Some(text) = filter.any_words.as_deref() {
+        DB::push_initiative_search(&mut sql, text, Words::Any);
     }
     if let Some(partner) = filter.supported_by {
         sql.push(

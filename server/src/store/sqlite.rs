@@ -15,7 +15,7 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 
-use super::sql::{Dialect, Sql, SqlStore, rows};
+use super::sql::{Dialect, Sql, SqlStore, Words, rows};
 use crate::error::Error;
 
 pub type SqliteStore = SqlStore<Sqlite>;
@@ -39,8 +39,8 @@ impl Dialect for Sqlite {
             .push(") <> 0");
     }
 
-    fn push_initiative_search(sql: &mut Sql, text: &str) {
-        if let Some(fts) = fts_query(text) {
+    fn push_initiative_search(sql: &mut Sql, text: &str, words: Words) {
+        if let Some(fts) = fts_query(text, words) {
             sql.push(" AND id IN (SELECT rowid FROM initiatives_fts WHERE initiatives_fts MATCH ")
                 .push_arg(fts)
                 .push(")");
@@ -52,13 +52,18 @@ impl Dialect for Sqlite {
     }
 }
 
-/// A full-text query from what a person typed: every word must appear, as a prefix ("kop"
-/// finds "kopi"). Words are quoted, so FTS5 operators and quotes in the input are plain text.
-pub fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = rows::search_words(text)
+/// A full-text query from what a person typed: every word (or any) must appear, as a prefix
+/// ("kop" finds "kopi"). Words are quoted, so FTS5 operators and quotes in the input are plain
+/// text.
+pub fn fts_query(text: &str, words: Words) -> Option<String> {
+    let quoted: Vec<String> = rows::search_words(text)
         .map(|w| format!("\"{w}\"*"))
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let joiner = match words {
+        Words::Every => " ",
+        Words::Any => " OR ",
+    };
+    (!quoted.is_empty()).then(|| quoted.join(joiner))
 }
 
 /// How often the write-ahead log is copied into the database file.
@@ -153,13 +158,17 @@ mod tests {
     #[test]
     fn fts_queries_quote_every_word() {
         assert_eq!(
-            fts_query("Festival kopi").as_deref(),
+            fts_query("Festival kopi", Words::Every).as_deref(),
             Some("\"Festival\"* \"kopi\"*")
         );
         assert_eq!(
-            fts_query("\" OR 1=1 -- NEAR(").as_deref(),
+            fts_query("Festival kopi", Words::Any).as_deref(),
+            Some("\"Festival\"* OR \"kopi\"*")
+        );
+        assert_eq!(
+            fts_query("\" OR 1=1 -- NEAR(", Words::Every).as_deref(),
             Some("\"OR\"* \"1\"* \"1\"* \"NEAR\"*")
         );
-        assert_eq!(fts_query("  ;; "), None);
+        assert_eq!(fts_query("  ;; ", Words::Any), None);
     }
 }

@@ -25,11 +25,12 @@ use crate::ical;
 use crate::pagination::{next_cursor, page_request, search_text};
 use crate::state::AppState;
 use crate::store::InitiativeFilter;
-use pentahelix_core::api::query::{EditQuery, InitiativeQuery};
+use pentahelix_core::api::query::{EditQuery, InitiativeQuery, SimilarQuery};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
+        .routes(routes!(similar))
         .routes(routes!(get_one, update, delete))
         .routes(routes!(change_status))
         .routes(routes!(pledges, offer))
@@ -73,6 +74,7 @@ async fn list(
         to: query.to,
         text,
         supported_by: query.partner,
+        any_words: None,
     };
     let rows = state.store().list_initiatives(&filter, page).await?;
     let next_cursor = next_cursor(rows.iter().map(|i| i.id.0), rows.len(), page);
@@ -82,6 +84,43 @@ async fn list(
     }
     Ok(Json(Page { items, next_cursor }))
 }
+
+/// Open and active initiatives like the one being proposed (its title and the start of its
+/// description so far), best first, at most five: the proposal form offers to join one instead.
+#[utoipa::path(get, path = "/initiatives/similar", tag = "initiatives", params(SimilarQuery),
+    responses((status = 200, body = Vec<Initiative>), (status = 400, body = Problem)))]
+async fn similar(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    QueryParams(query): QueryParams<SimilarQuery>,
+) -> Result<Json<Vec<Initiative>>, Error> {
+    let words =
+        pentahelix_core::similar::significant_words(&search_text(query.q)?.unwrap_or_default());
+    let areas = state.areas(query.region);
+    if words.is_empty() || areas.is_empty() {
+        return Ok(Json(Vec::new()));
+    }
+    let filter = InitiativeFilter {
+        areas,
+        statuses: vec![InitiativeStatus::Open, InitiativeStatus::Active],
+        any_words: Some(words.join(" ")),
+        ..InitiativeFilter::default()
+    };
+    // The newest candidates sharing a word; ranking them all would not change what a person
+    // sees among five.
+    let candidates = state
+        .store()
+        .list_initiatives(&filter, page_request(None, Some(CANDIDATES))?)
+        .await?;
+    let mut shown = Vec::new();
+    for initiative in pentahelix_core::similar::most_alike(&words, candidates) {
+        shown.push(redact_initiative(&state, &viewer, initiative).await?);
+    }
+    Ok(Json(shown))
+}
+
+/// How many candidates of similar initiatives are ranked.
+const CANDIDATES: u32 = 50;
 
 /// Propose an initiative. Published at once, or after approval where the city moderates first.
 /// The response carries the manage token, shown this once.

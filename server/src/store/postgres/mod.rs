@@ -17,7 +17,7 @@ use sqlx::Postgres;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgQueryResult};
 
-use super::sql::{Dialect, Sql, SqlStore, rows};
+use super::sql::{Dialect, Sql, SqlStore, Words, rows};
 use crate::error::Error;
 
 impl Dialect for Postgres {
@@ -46,8 +46,8 @@ impl Dialect for Postgres {
             .push("::SMALLINT]");
     }
 
-    fn push_initiative_search(sql: &mut Sql, text: &str) {
-        if let Some(tsquery) = ts_query(text) {
+    fn push_initiative_search(sql: &mut Sql, text: &str, words: Words) {
+        if let Some(tsquery) = ts_query(text, words) {
             sql.push(" AND search @@ to_tsquery('simple', ")
                 .push_arg(tsquery)
                 .push(")");
@@ -63,11 +63,15 @@ impl Dialect for Postgres {
 /// every word must appear, as a prefix ("kop" finds "kopi"). Words are split on anything but
 /// letters and digits and quoted, so tsquery operators (`&`, `|`, `!`, `<->`, `:`) and quotes in
 /// the input are plain text, never syntax.
-pub fn ts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = rows::search_words(text)
+pub fn ts_query(text: &str, words: Words) -> Option<String> {
+    let quoted: Vec<String> = rows::search_words(text)
         .map(|w| format!("'{w}':*"))
         .collect();
-    (!words.is_empty()).then(|| words.join(" & "))
+    let joiner = match words {
+        Words::Every => " & ",
+        Words::Any => " | ",
+    };
+    (!quoted.is_empty()).then(|| quoted.join(joiner))
 }
 
 pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -119,14 +123,18 @@ mod dialect_tests {
     #[test]
     fn ts_queries_quote_every_word_as_a_prefix() {
         assert_eq!(
-            ts_query("Festival kopi").as_deref(),
+            ts_query("Festival kopi", Words::Every).as_deref(),
             Some("'Festival':* & 'kopi':*")
         );
         assert_eq!(
-            ts_query("' | !x <-> y:* & (").as_deref(),
+            ts_query("Festival kopi", Words::Any).as_deref(),
+            Some("'Festival':* | 'kopi':*")
+        );
+        assert_eq!(
+            ts_query("' | !x <-> y:* & (", Words::Every).as_deref(),
             Some("'x':* & 'y':*")
         );
-        assert_eq!(ts_query("  ;; "), None);
+        assert_eq!(ts_query("  ;; ", Words::Any), None);
     }
 
     /// The migration's `31 & ~coverage` (the helices still missing) assumes five helices in the

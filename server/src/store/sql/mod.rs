@@ -44,12 +44,21 @@ pub trait Dialect: Database<Row: Columns> {
 
     /// `AND` the one-member set `member_bits` is in `mask` (an expression over bit-set columns).
     fn push_has_bit(sql: &mut Sql, mask: &str, member_bits: u64);
-    /// `AND` the initiative's title or description holds every word of `text` as a prefix
-    /// ("kop" finds "kopi"), through the backend's full-text index; nothing when `text` has no
-    /// words. Words are split on anything but letters and digits, so no search syntax of either
-    /// backend survives.
-    fn push_initiative_search(sql: &mut Sql, text: &str);
+    /// `AND` the initiative's title or description holds every word of `text` (or, with
+    /// [`Words::Any`], at least one) as a prefix ("kop" finds "kopi"), through the backend's
+    /// full-text index; nothing when `text` has no words. Words are split on anything but
+    /// letters and digits, so no search syntax of either backend survives.
+    fn push_initiative_search(sql: &mut Sql, text: &str, words: Words);
     fn rows_affected(result: &Self::QueryResult) -> u64;
+}
+
+/// How a full-text search combines its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    /// Every word: a person's search.
+    Every,
+    /// Any word: candidates for similar initiatives.
+    Any,
 }
 
 /// A database constraint a statement ran into, the one place database errors are classified:
