@@ -886,6 +886,16 @@ journey('on a 360 px phone the 10th card opens at its title, Back returns to tha
   assert.equal(ics.split('BEGIN:VEVENT').length - 1, 1, 'one event');
   assert.ok(ics.includes(`UID:initiative-${id}@pentahelix`));
   assert.ok(ics.includes('SUMMARY:Mural Partisipatif Gang Antapani'));
+
+  // "Bagikan": a WhatsApp message with the title and a link that opens this initiative.
+  const shared = `${URL}#pentahelix/initiative/${id}`;
+  const whatsapp = await page.getByTestId('share-whatsapp').getAttribute('href');
+  assert.ok(whatsapp.startsWith('https://wa.me/?text='), whatsapp);
+  assert.equal(decodeURIComponent(whatsapp.slice('https://wa.me/?text='.length)), `Mural Partisipatif Gang Antapani\n${shared}`);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new globalThis.URL(URL).origin });
+  await page.getByTestId('copy-link').click();
+  await page.getByTestId('share').getByText('Tautan tersalin.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shared);
 });
 
 journey('on a 320 px phone the tabs fit one row, filters wait behind "Saring" with their count and a clear-all, every control is a 44 px target, and the language chosen stays', async (t) => {
@@ -1061,4 +1071,24 @@ journey('a citizen looks a suggested partner up: from the matches to its page an
   await page.getByTestId('directory-empty').waitFor();
   await page.getByTestId('directory-empty').getByRole('button').click();
   await directory.locator('li').first().waitFor();
+});
+
+journey('while proposing, an initiative like it is offered to join instead, and the draft waits', async (t) => {
+  const page = await person(t, 'citizen');
+  await page.getByTestId('tab-propose').click();
+  const title = page.getByTestId('propose-form').getByLabel('Judul', { exact: true });
+  await title.fill('Mural partisipatif di gang kampung');
+  const similar = page.getByTestId('similar');
+  const link = similar.getByRole('link', { name: 'Mural Partisipatif Gang Antapani' });
+  await link.waitFor();
+  assert.match(await similar.textContent(), /Sudah ada yang mirip — bergabung saja\?/);
+  assert.match(await similar.textContent(), /Antapani · Berjalan/);
+  await link.click();
+  await page.getByTestId('detail-title').filter({ hasText: 'Mural Partisipatif Gang Antapani' }).waitFor();
+  await page.getByTestId('tab-propose').click();
+  assert.equal(await title.inputValue(), 'Mural partisipatif di gang kampung', 'the draft is still there');
+  // A title like nothing open shows no panel.
+  await title.fill('Lomba layang-layang raksasa');
+  await page.waitForTimeout(1500);
+  assert.equal(await similar.count(), 0);
 });

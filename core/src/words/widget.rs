@@ -95,6 +95,10 @@ pub struct Widget {
     pub complete: &'static str,
     pub withdraw: &'static str,
     pub add_to_calendar: &'static str,
+    pub share: &'static str,
+    pub share_whatsapp: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
     pub report: &'static str,
     pub report_reason: &'static str,
     /// The report categories, in the order of `ReportReason::ALL`.
@@ -115,6 +119,9 @@ pub struct Widget {
     pub edit_intro: &'static str,
     /// Said once an edit is saved.
     pub changes_saved: &'static str,
+    /// Open initiatives like the proposal being typed, offered to join instead.
+    pub similar_heading: &'static str,
+    pub similar_intro: &'static str,
     pub what: &'static str,
     pub title: &'static str,
     pub title_hint: &'static str,

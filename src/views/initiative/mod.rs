@@ -9,6 +9,7 @@ mod offer;
 mod overview;
 mod pledges;
 mod report;
+mod share;
 
 use manage::{OfficialEdit, OwnerControls};
 use matches::Matches;
@@ -18,6 +19,7 @@ use overview::Overview;
 use pledges::Pledges;
 pub use pledges::pledge_status;
 use report::Report;
+use share::Share;
 
 use leptos::prelude::*;
 use pentahelix_core::api::endpoint::{GetInitiative, InitiativePledges};
@@ -155,6 +157,7 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                             </section>
                         </Show>
                         <Overview initiative=i.clone() />
+                        <Share id=id title=i.title.clone() />
                         <Pledges
                             pledges=pledges
                             is_owner=is_owner

@@ -24,9 +24,11 @@ use crate::storage;
 
 mod need;
 mod sent;
+mod similar;
 
 use need::NeedRow;
 use sent::Sent;
+use similar::Similar;
 
 const DRAFT_KEY: &str = "draft:propose";
 /// The most needs one initiative may list (the core's validation refuses more).
@@ -255,6 +257,9 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                                     field="subsectors"
                                 />
                             </fieldset>
+                            <Show when=move || !editing>
+                                <Similar title=title description=description />
+                            </Show>
 
                             <fieldset class="ph-fieldset">
                                 <legend>{move || ctx.t().where_}</legend>

@@ -1,0 +1,63 @@
+//! "Bagikan": how Indonesians pass an initiative on, a WhatsApp message with its title and link,
+//! or the link copied. The link is the page the widget is embedded in, opened at this initiative
+//! (its deep link, which the host page follows when it sets `deeplink`).
+
+use leptos::prelude::*;
+
+use crate::config::View;
+use crate::context::use_ctx;
+use crate::deeplink;
+
+/// The host page's address, opened at initiative `id`.
+fn link_to(id: i64) -> String {
+    let location = window().location();
+    let page = format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    format!("{page}{}", deeplink::hash_of(View::Initiative(id)))
+}
+
+#[component]
+pub fn Share(id: i64, title: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let link = link_to(id);
+    let message = format!("{title}\n{link}");
+    let whatsapp = format!(
+        "https://wa.me/?text={}",
+        String::from(js_sys::encode_uri_component(&message))
+    );
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let clipboard = window().navigator().clipboard();
+        let _ = clipboard.write_text(&link);
+        copied.set(true);
+    };
+    view! {
+        <div class="ph-share" data-testid="share">
+            <span class="ph-field__label">{move || ctx.t().share}</span>
+            <div class="ph-actions">
+                <a
+                    class="ph-button ph-button--ghost"
+                    data-testid="share-whatsapp"
+                    href=whatsapp
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
+                    {move || ctx.t().share_whatsapp}
+                </a>
+                <button
+                    type="button"
+                    class="ph-button ph-button--ghost"
+                    data-testid="copy-link"
+                    on:click=copy
+                >
+                    {move || ctx.t().copy_link}
+                </button>
+                <span role="status">{move || copied.get().then(|| ctx.t().link_copied)}</span>
+            </div>
+        </div>
+    }
+}
