@@ -249,6 +249,11 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                                     multiline=true
                                     required=true
                                 />
+                                // Right under what is being typed: on a phone the subsectors below
+                                // fill more than a screen.
+                                <Show when=move || !editing>
+                                    <Similar title=title description=description />
+                                </Show>
                                 <TaxonomyChecks
                                     legend=Signal::derive(move || ctx.t().subsectors)
                                     selected=subsectors
@@ -257,9 +262,6 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                                     field="subsectors"
                                 />
                             </fieldset>
-                            <Show when=move || !editing>
-                                <Similar title=title description=description />
-                            </Show>
 
                             <fieldset class="ph-fieldset">
                                 <legend>{move || ctx.t().where_}</legend>
