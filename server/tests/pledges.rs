@@ -431,7 +431,9 @@ async fn a_partners_profile_lists_the_initiatives_it_supports_and_not_those_it_o
         .get(&format!("/api/v1/initiatives?partner={}", s.business), None)
         .await;
     assert_eq!(none.json()["items"], json!([]));
-    app.get("/api/v1/initiatives?partner=abc", None)
-        .await
-        .problem(400, "malformed-request");
+    for malformed in ["abc", "0", "-3"] {
+        app.get(&format!("/api/v1/initiatives?partner={malformed}"), None)
+            .await
+            .problem(400, "malformed-request");
+    }
 }

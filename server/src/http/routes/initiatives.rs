@@ -48,6 +48,11 @@ async fn list(
 ) -> Result<Json<Page<Initiative>>, Error> {
     let page = page_request(query.cursor.as_deref(), query.limit)?;
     let text = search_text(query.q)?;
+    if query.partner.is_some_and(|p| p.0 < 1) {
+        return Err(Error::BadRequest(
+            "`partner`: a stakeholder's id, 1 or more".into(),
+        ));
+    }
     let mut areas = state.areas(query.region);
     if let Some(status) = query.status
         && !matches!(
