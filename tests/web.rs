@@ -129,7 +129,9 @@ async fn an_empty_proposal_shows_each_problem_beside_its_field_without_sending()
         errors.iter().any(|e| e.contains("Centang kotak ini")),
         "consent: {errors:?}"
     );
-    let title: HtmlInputElement = find(&root, "[data-testid=propose-form] input.ph-input").dyn_into().unwrap();
+    let title: HtmlInputElement = find(&root, "[data-testid=propose-form] input.ph-input")
+        .dyn_into()
+        .unwrap();
     assert_eq!(title.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = title.get_attribute("aria-describedby").unwrap();
     assert!(
@@ -145,7 +147,9 @@ async fn a_draft_survives_unmounting_and_mounting_again() {
     let root = container();
     let mut instance = mount(root.clone(), &options(&[("view", "propose")]));
     settle().await;
-    let title: HtmlInputElement = find(&root, "[data-testid=propose-form] input.ph-input").dyn_into().unwrap();
+    let title: HtmlInputElement = find(&root, "[data-testid=propose-form] input.ph-input")
+        .dyn_into()
+        .unwrap();
     title.set_value("Festival Kopi Coblong");
     title
         .dispatch_event(&web_sys::Event::new("input").unwrap())
@@ -161,7 +165,9 @@ async fn a_draft_survives_unmounting_and_mounting_again() {
 
     let _again = mount(root.clone(), &options(&[("view", "propose")]));
     settle().await;
-    let title: HtmlInputElement = find(&root, "[data-testid=propose-form] input.ph-input").dyn_into().unwrap();
+    let title: HtmlInputElement = find(&root, "[data-testid=propose-form] input.ph-input")
+        .dyn_into()
+        .unwrap();
     assert_eq!(title.value(), "Festival Kopi Coblong");
     clear_storage();
 }
