@@ -85,7 +85,10 @@ pub fn App(config: Config) -> impl IntoView {
         let Some(root) = app.get_untracked() else {
             return;
         };
-        ctx.nav.update_value(Navigation::opened);
+        // A new arrival cancels any focus a heading that never came was still due.
+        ctx.nav.update_value(|n| {
+            n.take_heading();
+        });
         let back = match view {
             View::Initiative(_) => None,
             // Any other view forgets the card; only the list goes back to it.
@@ -96,24 +99,19 @@ pub fn App(config: Config) -> impl IntoView {
                 .filter(|_| other == View::Initiatives),
         };
         if let Some(point) = back {
-            ctx.nav.update_value(|n| {
-                n.take_heading();
-            });
             return_to_card(root.into(), point);
             return;
         }
         bring_into_sight(&root);
-        if view == View::Initiatives
-            && let Some(heading) = root
-                .query_selector("[data-list-heading]")
-                .ok()
-                .flatten()
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            ctx.nav.update_value(|n| {
-                n.take_heading();
-            });
-            focus_without_scrolling(&heading);
+        // The list is already in the page (mounted once, then hidden): its heading is there to
+        // focus now. Any other view's heading takes the focus when it mounts.
+        let list_heading = (view == View::Initiatives)
+            .then(|| root.query_selector("[data-list-heading]").ok().flatten())
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        match list_heading {
+            Some(heading) => focus_without_scrolling(&heading),
+            None => ctx.nav.update_value(Navigation::opened),
         }
     };
 

@@ -6,6 +6,7 @@
 
 pub mod api;
 mod app;
+mod clipboard;
 pub mod components;
 pub mod config;
 mod context;

@@ -19,30 +19,35 @@ const STOP_WORDS: &[&str] = &[
     "the", "untuk", "warga", "with", "yang",
 ];
 
+/// The words of `text` of three letters or more, in lower case.
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+}
+
 /// The words of `text` worth comparing: lower case, three letters or more, no stop words, each
 /// once, the first [`MAX_WORDS`].
 pub fn significant_words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        let word = word.to_lowercase();
-        if word.chars().count() < 3 || STOP_WORDS.contains(&word.as_str()) || words.contains(&word)
-        {
+    let mut significant: Vec<String> = Vec::new();
+    for word in words_of(text) {
+        if STOP_WORDS.contains(&word.as_str()) || significant.contains(&word) {
             continue;
         }
-        words.push(word);
-        if words.len() == MAX_WORDS {
+        significant.push(word);
+        if significant.len() == MAX_WORDS {
             break;
         }
     }
-    words
+    significant
 }
 
 /// How alike `initiative` is to what was typed (its significant `words`): 2 points for each word
 /// its title holds, 1 for each its description holds; a word matches the start of a word
 /// ("kopi" matches "kopinya"), as the search does.
 pub fn likeness(words: &[String], initiative: &Initiative) -> u32 {
-    let title = significant_words_all(&initiative.title);
-    let description = significant_words_all(&initiative.description);
+    let title: Vec<String> = words_of(&initiative.title).collect();
+    let description: Vec<String> = words_of(&initiative.description).collect();
     let holds = |list: &[String], word: &str| list.iter().any(|w| w.starts_with(word));
     words
         .iter()
@@ -54,13 +59,6 @@ pub fn likeness(words: &[String], initiative: &Initiative) -> u32 {
             }
         })
         .sum()
-}
-
-fn significant_words_all(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// The candidates most like `words`, best first (newest first among equals), at most [`SHOWN`];

@@ -5,6 +5,7 @@ use pentahelix_core::Regions;
 use pentahelix_core::api::query::QueryPairs;
 
 use crate::api::query_string;
+use crate::clipboard;
 use crate::context::use_ctx;
 
 /// The snippet an official pastes into the city's website, built from a few choices, with a
@@ -57,12 +58,7 @@ pub fn EmbedCode() -> impl IntoView {
             .map(|r| (r.code.to_string(), r.name)),
     )
     .collect();
-    let copy = move |_| {
-        if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-            let _ = clipboard.write_text(&snippet());
-            copied.set(true);
-        }
-    };
+    let copy = move |_| copied.set(clipboard::copy(&snippet()));
     view! {
         <section class="ph-panel" data-testid="embed-code">
             <h4 class="ph-subheading">{move || ctx.t().embed_heading}</h4>

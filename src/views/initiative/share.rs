@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::clipboard;
 use crate::config::View;
 use crate::context::use_ctx;
 use crate::deeplink;
@@ -30,11 +31,7 @@ pub fn Share(id: i64, title: String) -> impl IntoView {
         String::from(js_sys::encode_uri_component(&message))
     );
     let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&link);
-        copied.set(true);
-    };
+    let copy = move |_| copied.set(clipboard::copy(&link));
     view! {
         <div class="ph-share" data-testid="share">
             <span class="ph-field__label">{move || ctx.t().share}</span>

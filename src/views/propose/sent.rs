@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use pentahelix_core::api::{Created, Initiative, InitiativeStatus};
 
+use crate::clipboard;
 use crate::config::View;
 use crate::context::use_ctx;
 use crate::manage_link::manage_link;
@@ -16,12 +17,7 @@ pub fn Sent(created: Created<Initiative>, on_again: Callback<()>) -> impl IntoVi
     let pending = created.record.status == InitiativeStatus::Proposed;
     let copy = {
         let link = link.clone();
-        move |_| {
-            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                let _ = clipboard.write_text(&link);
-                copied.set(true);
-            }
-        }
+        move |_| copied.set(clipboard::copy(&link))
     };
     view! {
         <div class="ph-panel ph-panel--success" data-testid="sent">
