@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Initiative, OfficialGrant, Pledge, Stakeholder};
+use super::{Initiative, Invitation, OfficialGrant, Pledge, Stakeholder};
 use crate::Lang;
 
 /// Asks for a sign-in code by email. The answer is the same whether or not the address is known.
@@ -62,10 +62,12 @@ pub enum NotificationKind {
     OfficialDecision,
     /// To a newly invited official: how to sign in, and for which regions.
     OfficialInvited,
+    /// To a stakeholder: an initiative's owner invites it to support the initiative.
+    PartnerInvited,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 10] = [
+    pub const ALL: [NotificationKind; 11] = [
         NotificationKind::PledgeOffered,
         NotificationKind::PledgeWithdrawn,
         NotificationKind::PledgeAccepted,
@@ -76,10 +78,11 @@ impl NotificationKind {
         NotificationKind::ModerationDigest,
         NotificationKind::OfficialDecision,
         NotificationKind::OfficialInvited,
+        NotificationKind::PartnerInvited,
     ];
 
     /// The kinds a person sets in "Milik saya" (the moderation digest follows an admin token).
-    pub const SETTABLE: [NotificationKind; 7] = [
+    pub const SETTABLE: [NotificationKind; 8] = [
         NotificationKind::PledgeOffered,
         NotificationKind::PledgeWithdrawn,
         NotificationKind::PledgeAccepted,
@@ -87,6 +90,7 @@ impl NotificationKind {
         NotificationKind::OfficialDecision,
         NotificationKind::InitiativeHidden,
         NotificationKind::WeeklyDigest,
+        NotificationKind::PartnerInvited,
     ];
 
     /// Mailed only to those who asked for it; every other kind is mailed unless turned off.
@@ -106,6 +110,7 @@ impl NotificationKind {
             NotificationKind::ModerationDigest => "moderation_digest",
             NotificationKind::OfficialDecision => "official_decision",
             NotificationKind::OfficialInvited => "official_invited",
+            NotificationKind::PartnerInvited => "partner_invited",
         }
     }
 
@@ -147,6 +152,9 @@ pub struct Me {
     pub stakeholders: Vec<Stakeholder>,
     /// Offers to its initiatives that wait for its answer, oldest first.
     pub pledges_to_answer: Vec<Pledge>,
+    /// Invitations to its partner profiles that wait for their answer, oldest first.
+    #[serde(default)]
+    pub invitations: Vec<Invitation>,
     pub settings: NotificationSettings,
     /// The regions this address works in as a city official, with its role there: the widget
     /// shows the officials' workspace when there is any.

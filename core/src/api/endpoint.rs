@@ -12,10 +12,11 @@ use super::query::{
 };
 use super::{
     Achievements, AuditEntry, CityStats, Created, Decided, Decision, EmailCodeRequest,
-    FlagshipInput, Initiative, InitiativeId, InitiativeInput, InitiativeMatches, Me,
-    ModerationAction, ModerationQueue, NotificationSettings, Page, Pledge, PledgeId, PledgeInput,
-    ReportInput, ReportReceipt, SessionCreated, SessionRequest, Stakeholder, StakeholderId,
-    StakeholderInput, StakeholderMatches, StatusChange, Verification,
+    FlagshipInput, Initiative, InitiativeId, InitiativeInput, InitiativeMatches, Invitation,
+    InvitationId, InvitationInput, Me, ModerationAction, ModerationQueue, NotificationSettings,
+    Page, Pledge, PledgeId, PledgeInput, ReportInput, ReportReceipt, SessionCreated,
+    SessionRequest, Stakeholder, StakeholderId, StakeholderInput, StakeholderMatches, StatusChange,
+    Verification,
 };
 use crate::RegionCode;
 
@@ -206,6 +207,24 @@ endpoints! {
         = Get "/initiatives/{id}/matches" => |e| format!("/initiatives/{}/matches", e.id.0);
         query: query as MatchQuery;
         -> InitiativeMatches;
+    /// The partners its owner invited (the owner only).
+    InitiativeInvitations { id: InitiativeId }
+        = Get "/initiatives/{id}/invitations" => |e| format!("/initiatives/{}/invitations", e.id.0);
+        -> Vec<Invitation>;
+    /// The owner invites a suggested partner; the partner is notified.
+    Invite { id: InitiativeId, input: InvitationInput }
+        = Post "/initiatives/{id}/invitations" => |e| format!("/initiatives/{}/invitations", e.id.0);
+        body: input as InvitationInput;
+        -> Invitation;
+    /// The invitations a partner received (its owner only), newest first.
+    StakeholderInvitations { id: StakeholderId }
+        = Get "/stakeholders/{id}/invitations" => |e| format!("/stakeholders/{}/invitations", e.id.0);
+        -> Vec<Invitation>;
+    /// The partner says no to an invitation.
+    DeclineInvitation { id: InvitationId }
+        = Post "/invitations/{id}/decline" => |e| format!("/invitations/{}/decline", e.id.0);
+        empty_body;
+        -> Invitation;
     /// Accept, decline or withdraw a pledge.
     AnswerPledge { id: PledgeId, action: PledgeAction }
         = Post "/pledges/{id}/{action}" => |e| format!("/pledges/{}/{}", e.id.0, e.action.slug());
@@ -386,6 +405,10 @@ pub fn all_paths() -> Vec<(Method, String)> {
         one::<InitiativePledges>(),
         one::<Offer>(),
         one::<InitiativeMatchList>(),
+        one::<InitiativeInvitations>(),
+        one::<Invite>(),
+        one::<StakeholderInvitations>(),
+        one::<DeclineInvitation>(),
         one::<ListStakeholders>(),
         one::<GetStakeholder>(),
         one::<CreateStakeholder>(),

@@ -8,6 +8,7 @@ pub mod endpoint;
 mod export;
 mod initiative;
 mod integer;
+mod invitation;
 mod matches;
 mod moderation;
 pub mod officials;
@@ -28,6 +29,7 @@ pub use export::{InitiativeExport, StakeholderExport};
 pub use initiative::{
     Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Need, NeedInput,
 };
+pub use invitation::{Invitation, InvitationId, InvitationInput, InvitationStatus};
 pub use matches::{
     Coalition, CoalitionMember, InitiativeMatch, InitiativeMatches, MatchScope, PartnerMatch,
     StakeholderMatch, StakeholderMatches,

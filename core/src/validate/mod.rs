@@ -10,7 +10,7 @@ mod tests;
 mod text;
 mod tidy;
 
-pub use rules::{initiative, pledge, pledge_fits, stakeholder};
+pub use rules::{initiative, invitation, pledge, pledge_fits, stakeholder};
 pub use text::{is_valid_email, is_valid_phone, is_valid_website};
 pub use tidy::{email_key, tidy_initiative, tidy_stakeholder};
 
@@ -29,6 +29,8 @@ pub mod limits {
     pub const PLACE: usize = 200;
     pub const NOTE: usize = 280;
     pub const MESSAGE: (usize, usize) = (1, 1_000);
+    /// An invitation may go without a note: the initiative speaks for itself.
+    pub const INVITATION_NOTE: (usize, usize) = (0, 1_000);
     pub const EMAIL: usize = 254;
     pub const WEBSITE: usize = 200;
     pub const MAX_SUBSECTORS: usize = 5;

@@ -4,7 +4,7 @@ use super::text::check_text;
 use super::{
     Rule, Scope, ValidationErrors, is_valid_email, is_valid_phone, is_valid_website, limits,
 };
-use crate::api::{Contact, InitiativeInput, PledgeInput, StakeholderInput};
+use crate::api::{Contact, InitiativeInput, InvitationInput, PledgeInput, StakeholderInput};
 use crate::region::{RegionCode, RegionLevel};
 use crate::taxonomy::ResourceSet;
 
@@ -178,6 +178,18 @@ pub fn pledge(input: &PledgeInput) -> Result<(), ValidationErrors> {
         "message",
         input.message.trim(),
         limits::MESSAGE,
+        true,
+    );
+    errors.into_result()
+}
+
+pub fn invitation(input: &InvitationInput) -> Result<(), ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    check_text(
+        &mut errors,
+        "message",
+        input.message.trim(),
+        limits::INVITATION_NOTE,
         true,
     );
     errors.into_result()

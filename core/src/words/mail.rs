@@ -62,6 +62,12 @@ pub struct Mail {
     pub official_sign_in: &'static str,
     /// The roles as the invitation names them: moderator, manager.
     pub roles: [&'static str; 2],
+    /// `{stakeholder}`, `{initiative}`, `{needs}`: the owner's invitation to a partner.
+    pub partner_invited: Notice,
+    /// `{message}`: the owner's note.
+    pub invitation_message: &'static str,
+    /// The link to the initiative, where the partner offers support.
+    pub see_initiative: &'static str,
     pub open_pentahelix: &'static str,
     pub why: &'static str,
     pub unsubscribe: &'static str,

@@ -99,6 +99,17 @@ pub struct Widget {
     pub share_whatsapp: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
+    /// The owner asks a suggested partner to join; the button, then its state once sent.
+    pub invite: &'static str,
+    pub invited: &'static str,
+    pub invite_intro: &'static str,
+    /// A partner's invitations, in its profile and the signed-in overview.
+    pub invitations: &'static str,
+    pub invitations_none: &'static str,
+    /// In the order of `InvitationStatus::ALL`.
+    pub invitation_statuses: [&'static str; 3],
+    pub decline_invitation: &'static str,
+    pub see_and_offer: &'static str,
     pub report: &'static str,
     pub report_reason: &'static str,
     /// The report categories, in the order of `ReportReason::ALL`.

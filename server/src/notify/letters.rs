@@ -3,7 +3,7 @@
 //! recipient's language, as plain text and as HTML.
 
 use pentahelix_core::Lang;
-use pentahelix_core::api::{AuditAction, NotificationKind, OfficialRole, PledgeId};
+use pentahelix_core::api::{AuditAction, InvitationId, NotificationKind, OfficialRole, PledgeId};
 use pentahelix_core::words::{self, fill};
 
 use super::{digests, unsubscribe};
@@ -95,6 +95,55 @@ pub async fn compose(state: &AppState, item: &OutboxItem) -> Result<Composed, Er
                     draft.links.push((mail.whatsapp.to_owned(), link));
                 }
             }
+            draft
+        }
+        NotificationKind::PartnerInvited => {
+            let Some(invitation) = store.invitation(InvitationId(item.subject_id)).await? else {
+                return Ok(Composed::Dropped("the invitation was deleted"));
+            };
+            if invitation.status != pentahelix_core::api::InvitationStatus::Pending {
+                return Ok(Composed::Dropped(
+                    "the partner answered the invitation already",
+                ));
+            }
+            let Some(initiative) = store.initiative(invitation.initiative_id).await? else {
+                return Ok(Composed::Dropped("the initiative was deleted"));
+            };
+            if !initiative.status.is_live() {
+                return Ok(Composed::Dropped(
+                    "the initiative no longer looks for partners",
+                ));
+            }
+            let needs = initiative
+                .needs
+                .iter()
+                .map(|need| words::in_sentence(need.resource.label(lang)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let values = [
+                ("stakeholder", invitation.stakeholder.name.as_str()),
+                ("initiative", initiative.title.as_str()),
+                ("needs", needs.as_str()),
+            ];
+            let mut draft = Draft {
+                subject: fill(mail.partner_invited.subject, &values),
+                paragraphs: vec![fill(mail.partner_invited.body, &values)],
+                links: Vec::new(),
+            };
+            if !invitation.message.is_empty() {
+                draft.paragraphs.push(fill(
+                    mail.invitation_message,
+                    &[("message", invitation.message.as_str())],
+                ));
+            }
+            draft.links.push((
+                mail.see_initiative.to_owned(),
+                format!(
+                    "{}/#pentahelix/initiative/{}",
+                    state.public_url(),
+                    initiative.id.0
+                ),
+            ));
             draft
         }
         NotificationKind::InitiativeApproved | NotificationKind::InitiativeHidden => {

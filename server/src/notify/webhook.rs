@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::Utc;
 use hmac::{Hmac, Mac};
-use pentahelix_core::api::{AuditTarget, InitiativeId, NotificationKind, PledgeId};
+use pentahelix_core::api::{AuditTarget, InitiativeId, InvitationId, NotificationKind, PledgeId};
 use serde_json::{Value, json};
 use sha2::Sha256;
 
@@ -50,6 +50,7 @@ pub fn event_type(kind: NotificationKind) -> &'static str {
         NotificationKind::OfficialDecision => "initiative.moderated",
         // Mailed to the official only.
         NotificationKind::OfficialInvited => "official.invited",
+        NotificationKind::PartnerInvited => "partner.invited",
     }
 }
 
@@ -58,6 +59,7 @@ pub fn event_type(kind: NotificationKind) -> &'static str {
 async fn data(state: &AppState, item: &OutboxItem) -> Result<Option<Value>, Error> {
     let store = state.store();
     let mut decision = None;
+    let mut invited = None;
     let (pledge, initiative) = match item.kind {
         NotificationKind::InitiativeApproved | NotificationKind::InitiativeHidden => {
             (None, InitiativeId(item.subject_id))
@@ -73,6 +75,16 @@ async fn data(state: &AppState, item: &OutboxItem) -> Result<Option<Value>, Erro
             }
             _ => return Ok(None),
         },
+        NotificationKind::PartnerInvited => {
+            match store.invitation(InvitationId(item.subject_id)).await? {
+                Some(invitation) => {
+                    let initiative = invitation.initiative_id;
+                    invited = Some(invitation);
+                    (None, initiative)
+                }
+                None => return Ok(None),
+            }
+        }
         _ => match store.pledge(PledgeId(item.subject_id)).await? {
             Some(pledge) => {
                 let initiative = pledge.initiative_id;
@@ -94,6 +106,18 @@ async fn data(state: &AppState, item: &OutboxItem) -> Result<Option<Value>, Erro
     });
     if let Some(decision) = decision {
         data["decision"] = decision;
+    }
+    if let Some(invitation) = invited {
+        data["invitation"] = json!({
+            "id": invitation.id.0,
+            "status": invitation.status.slug(),
+            "stakeholder": {
+                "id": invitation.stakeholder.id.0,
+                "name": invitation.stakeholder.name,
+                "helix": invitation.stakeholder.helix,
+                "verified": invitation.stakeholder.verified,
+            },
+        });
     }
     if let Some(pledge) = pledge {
         data["pledge"] = json!({

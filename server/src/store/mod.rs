@@ -14,6 +14,7 @@ pub mod features;
 pub mod flagships;
 pub mod idempotency;
 pub mod initiatives;
+pub mod invitations;
 pub mod mail_settings;
 pub mod moderation;
 pub mod officials;
@@ -38,6 +39,7 @@ pub use features::{FeatureStore, Versions};
 pub use flagships::FlagshipStore;
 pub use idempotency::{IdempotencyClaim, IdempotencyStore};
 pub use initiatives::{InitiativeFilter, InitiativeStore};
+pub use invitations::InvitationStore;
 pub use mail_settings::MailSettingsStore;
 pub use moderation::{ModerationStore, QueueFilter, QueuePosition, ReportEntry, ReportTarget};
 pub use officials::{Invited, OfficialEntry, OfficialStore};
@@ -69,6 +71,7 @@ pub trait Store:
     InitiativeStore
     + StakeholderStore
     + PledgeStore
+    + InvitationStore
     + ModerationStore
     + DecisionStore
     + AuditStore

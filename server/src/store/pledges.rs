@@ -19,6 +19,7 @@ use pentahelix_core::{Helix, HelixSet, Resource, ResourceSet};
 use sqlx::Transaction;
 
 use super::idempotency::forget_replays;
+use super::invitations;
 use super::outbox::{Recipient, enqueue};
 use super::sql::rows;
 use super::sql::{Columns, Db, Sql, SqlStore, Violation};
@@ -174,6 +175,7 @@ impl<DB: Db> PledgeStore for SqlStore<DB> {
                 });
             }
         };
+        invitations::answer(&mut tx, initiative.0, input.stakeholder_id.0, now).await?;
         enqueue(
             &mut tx,
             NotificationKind::PledgeOffered,

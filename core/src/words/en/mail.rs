@@ -74,6 +74,12 @@ pub(in crate::words) const MAIL: Mail = Mail {
         subject: "You are invited to the Pentahelix officials' workspace",
         body: "You are now a {role} on Pentahelix for {regions}. You can review reports and proposals, verify partners and see what the program achieved.",
     },
+    partner_invited: Notice {
+        subject: "{stakeholder} is invited to support \u{201c}{initiative}\u{201d}",
+        body: "The owner of the initiative \u{201c}{initiative}\u{201d} sees {stakeholder} as a good partner and invites you to join. What it needs: {needs}. Open the initiative to offer support, or decline the invitation under My things.",
+    },
+    invitation_message: "The owner's message: \u{201c}{message}\u{201d}",
+    see_initiative: "See the initiative",
     official_sign_in: "To start, open Pentahelix, go to My things and sign in with {email}: a code will be sent to this address. The Admin tab then appears.",
     roles: ["moderator", "manager"],
     open_pentahelix: "Open Pentahelix",
@@ -95,5 +101,6 @@ pub(in crate::words) const MAIL: Mail = Mail {
         "with the daily digest of the moderation queue",
         "about the city officials' decisions on your records",
         "with invitations to the officials' workspace",
+        "with invitations to support an initiative",
     ],
 };

@@ -90,6 +90,18 @@ pub(in crate::words) const WIDGET: Widget = Widget {
     share_whatsapp: "Send on WhatsApp",
     copy_link: "Copy the link",
     link_copied: "Link copied.",
+    invite: "Invite",
+    invited: "Invited",
+    invite_intro: "Invite a matching partner: they are told by email and see your invitation under My things.",
+    invitations: "Invitations for you",
+    invitations_none: "No invitations yet. Initiative owners can invite this profile when it matches.",
+    invitation_statuses: [
+        "Waiting for your answer",
+        "You offered support",
+        "You declined",
+    ],
+    decline_invitation: "Decline the invitation",
+    see_and_offer: "See it & offer support",
     report: "Report this content",
     report_reason: "What is wrong?",
     report_categories: [
@@ -320,6 +332,7 @@ pub(in crate::words) const WIDGET: Widget = Widget {
         "The city's officials decide on my initiative or profile, with their reason",
         "Reports hid my initiative until an official reviews it",
         "Weekly digest: new initiatives that need what I offer",
+        "An initiative's owner invites my partner profile",
     ],
     months: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -74,6 +74,12 @@ pub(in crate::words) const MAIL: Mail = Mail {
         subject: "Anda diundang ke ruang kerja petugas Pentahelix",
         body: "Anda kini menjadi {role} Pentahelix untuk {regions}. Anda dapat meninjau laporan dan usulan, memverifikasi mitra, dan melihat capaian program.",
     },
+    partner_invited: Notice {
+        subject: "{stakeholder} diundang mendukung \u{201c}{initiative}\u{201d}",
+        body: "Pemilik inisiatif \u{201c}{initiative}\u{201d} melihat {stakeholder} sebagai mitra yang cocok dan mengundang Anda bergabung. Yang dibutuhkan: {needs}. Buka inisiatifnya untuk menawarkan dukungan, atau tolak undangan di Milik saya.",
+    },
+    invitation_message: "Pesan pemilik: \u{201c}{message}\u{201d}",
+    see_initiative: "Lihat inisiatif",
     official_sign_in: "Untuk mulai, buka Pentahelix, pilih Milik saya, lalu masuk dengan {email}: kode akan dikirim ke alamat ini. Setelah itu tab Admin muncul.",
     roles: ["moderator", "pengelola"],
     open_pentahelix: "Buka Pentahelix",
@@ -95,5 +101,6 @@ pub(in crate::words) const MAIL: Mail = Mail {
         "ringkasan harian antrean moderasi",
         "tentang keputusan petugas kota atas data Anda",
         "undangan ke ruang kerja petugas",
+        "tentang undangan untuk mendukung inisiatif",
     ],
 };

@@ -90,6 +90,18 @@ pub(in crate::words) const WIDGET: Widget = Widget {
     share_whatsapp: "Kirim lewat WhatsApp",
     copy_link: "Salin tautan",
     link_copied: "Tautan tersalin.",
+    invite: "Undang",
+    invited: "Diundang",
+    invite_intro: "Undang mitra yang cocok: mereka diberi tahu lewat email dan melihat undangan Anda di Milik saya.",
+    invitations: "Undangan untuk Anda",
+    invitations_none: "Belum ada undangan. Pemilik inisiatif dapat mengundang profil ini bila cocok.",
+    invitation_statuses: [
+        "Menunggu jawaban Anda",
+        "Anda sudah menawarkan dukungan",
+        "Anda menolak",
+    ],
+    decline_invitation: "Tolak undangan",
+    see_and_offer: "Lihat & tawarkan dukungan",
     report: "Laporkan konten ini",
     report_reason: "Apa masalahnya?",
     report_categories: [
@@ -320,6 +332,7 @@ pub(in crate::words) const WIDGET: Widget = Widget {
         "Keputusan petugas kota atas inisiatif atau profil saya, beserta alasannya",
         "Laporan warga menyembunyikan inisiatif saya sampai ditinjau petugas",
         "Ringkasan mingguan: inisiatif baru yang membutuhkan tawaran saya",
+        "Pemilik inisiatif mengundang profil mitra saya",
     ],
     months: [
         "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",

@@ -90,6 +90,20 @@ pub(super) const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "invitations",
+        order_by: "id",
+        identity: true,
+        columns: &[
+            ("id", Int),
+            ("initiative_id", Int),
+            ("stakeholder_id", Int),
+            ("message", Text),
+            ("status", Text),
+            ("created_at", Time),
+            ("updated_at", Time),
+        ],
+    },
+    Table {
         name: "reports",
         order_by: "id",
         identity: true,

@@ -169,7 +169,11 @@ pub async fn load(state: &AppState, viewer: &Viewer, id: i64) -> Result<Initiati
 }
 
 /// The initiative if the viewer may change it: its owner or an admin of its region.
-async fn load_managed(state: &AppState, viewer: &Viewer, id: i64) -> Result<Initiative, Error> {
+pub(super) async fn load_managed(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<Initiative, Error> {
     viewer.needs_token()?;
     let current = load(state, viewer, id).await?;
     viewer.may_manage(viewer.owns_initiative(current.id), current.region)?;

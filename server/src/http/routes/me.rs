@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use chrono::Utc;
-use pentahelix_core::api::{Me, NotificationSettings, PledgeStatus, Problem};
+use pentahelix_core::api::{InvitationStatus, Me, NotificationSettings, PledgeStatus, Problem};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -25,7 +25,8 @@ fn session(viewer: &Viewer) -> Result<&Session, Error> {
 }
 
 /// The signed-in address's initiatives and partner profiles (every record whose contact email
-/// it is, in any status), the offers waiting for its answer, and its notification settings.
+/// it is, in any status), the offers waiting for its answer, the invitations waiting for its
+/// partners' answer, and its notification settings.
 #[utoipa::path(get, path = "/me", tag = "sign-in",
     responses((status = 200, body = Me), (status = 401, body = Problem)))]
 async fn me(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Me>, Error> {
@@ -46,15 +47,27 @@ async fn me(State(state): State<AppState>, viewer: Viewer) -> Result<Json<Me>, E
         }
     }
     let mut stakeholders = Vec::new();
+    let mut invitations = Vec::new();
     for id in viewer.stakeholders() {
-        stakeholders.extend(store.stakeholder(id).await?);
+        if let Some(stakeholder) = store.stakeholder(id).await? {
+            stakeholders.push(stakeholder);
+            invitations.extend(
+                store
+                    .invitations_for_stakeholder(id)
+                    .await?
+                    .into_iter()
+                    .filter(|v| v.status == InvitationStatus::Pending),
+            );
+        }
     }
     waiting.sort_by_key(|p| p.id.0);
+    invitations.sort_by_key(|v| v.id.0);
     Ok(Json(Me {
         email: session.email.clone(),
         initiatives,
         stakeholders,
         pledges_to_answer: with_counterparts(&state, &viewer, waiting).await?,
+        invitations,
         settings: store.mail_settings(&session.email).await?,
         official: viewer
             .official

@@ -6,6 +6,7 @@ mod contract;
 mod exports;
 mod health;
 mod initiatives;
+mod invitations;
 mod matches;
 mod me;
 mod moderation;
@@ -90,6 +91,7 @@ pub fn v1() -> OpenApiRouter<AppState> {
         .merge(stakeholders::router())
         .merge(initiatives::router())
         .merge(pledges::router())
+        .merge(invitations::router())
         .merge(matches::router())
         .merge(stats::router())
         .merge(reports::router())

@@ -92,7 +92,7 @@ async fn create(
     Ok(created(record, token))
 }
 
-async fn load(state: &AppState, id: i64) -> Result<Stakeholder, Error> {
+pub(super) async fn load(state: &AppState, id: i64) -> Result<Stakeholder, Error> {
     let id = StakeholderId(id);
     state
         .store()
@@ -103,7 +103,11 @@ async fn load(state: &AppState, id: i64) -> Result<Stakeholder, Error> {
 }
 
 /// The stakeholder if the viewer may change it: its owner or an admin of its region.
-async fn load_managed(state: &AppState, viewer: &Viewer, id: i64) -> Result<Stakeholder, Error> {
+pub(super) async fn load_managed(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<Stakeholder, Error> {
     viewer.needs_token()?;
     let current = load(state, id).await?;
     viewer.may_manage(viewer.owns_stakeholder(current.id), current.region)?;
