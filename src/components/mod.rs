@@ -5,6 +5,7 @@ pub mod decision;
 pub mod field;
 pub mod filters;
 pub mod heading;
+pub mod invitations;
 pub mod load;
 pub mod pages;
 pub mod partner;

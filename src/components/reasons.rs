@@ -29,12 +29,14 @@ pub fn Reasons(reasons: Vec<ScoredReason>) -> impl IntoView {
     }
 }
 
-/// A suggested partner in a ranked list: who, which helix, its points and why.
+/// A suggested partner in a ranked list: who, which helix, its points and why; `children` is
+/// what the viewer can do about it (the owner's invite button), at the end of the name's line.
 #[component]
 pub fn MatchedPartner(
     stakeholder: StakeholderSummary,
     score: u32,
     reasons: Vec<ScoredReason>,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let helix = stakeholder.helix;
@@ -49,6 +51,7 @@ pub fn MatchedPartner(
                 {move || {
                     format!(" · {} · {} {}", helix.label(ctx.lang.get()), score, ctx.t().points)
                 }}
+                {children.map(|action| action())}
             </p>
             <Reasons reasons=reasons />
         </li>

@@ -1092,3 +1092,57 @@ journey('while proposing, an initiative like it is offered to join instead, and 
   await page.waitForTimeout(1500);
   assert.equal(await similar.count(), 0);
 });
+
+journey('an owner invites a suggested partner, who is mailed, sees the invitation on a phone, opens the initiative and declines', async (t) => {
+  const title = `Siaran Festival Kuliner Gang Coblong ${RUN}`;
+  const partnerName = `Radio Komunitas Suara Warga Cibeunying Kaler ${RUN}`;
+  const partnerEmail = `radio.${RUN}@contoh.id`;
+  const partner = await person(t, 'partner-phone', { width: 360, height: 780 });
+  await partner.getByTestId('tab-partners').click();
+  await partner.getByTestId('partners-mine').click();
+  const form = partner.getByTestId('profile-form');
+  await form.getByLabel('Nama organisasi atau pribadi').fill(partnerName);
+  await form.getByLabel('Media', { exact: true }).check();
+  await form.getByLabel('Wilayah (kota atau kecamatan)').selectOption('32.73.02');
+  await form.getByLabel('Publikasi', { exact: true }).check();
+  await form.getByLabel('Kuliner', { exact: true }).check();
+  await form.getByLabel('Deskripsi', { exact: true }).fill('Radio komunitas yang menyiarkan kegiatan warga setiap pagi.');
+  await form.getByLabel('Nama', { exact: true }).fill('Sari Wulandari');
+  await form.getByLabel('Email', { exact: true }).fill(partnerEmail);
+  await form.getByLabel(/Saya setuju/).check();
+  await form.getByRole('button', { name: 'Simpan profil' }).click();
+  await partner.getByTestId('no-invitations').waitFor();
+
+  const owner = await person(t, 'owner', { width: 1280, height: 900 });
+  await proposeForm(owner, { title, email: `owner.${RUN}@contoh.id` });
+  await owner.getByTestId('propose-form').getByLabel('Dukungan', { exact: true }).selectOption('publicity');
+  await owner.getByTestId('submit').click();
+  await owner.getByTestId('sent').waitFor();
+  await owner.getByRole('button', { name: 'Lihat', exact: true }).click();
+  await owner.getByText('Undang mitra yang cocok').waitFor();
+  const row = owner.getByTestId('matches').locator('li.ph-match', { hasText: partnerName });
+  await row.getByRole('button', { name: `Undang ${partnerName}` }).click();
+  await row.getByTestId('invited').filter({ hasText: 'Diundang' }).waitFor();
+  assert.equal(await row.getByTestId('invite').count(), 0, 'the button gives way to its result');
+  // The invitation is the server's: after a reload the partner still shows as invited.
+  await owner.reload();
+  await openInitiative(owner, title);
+  await owner.getByTestId('matches').locator('li.ph-match', { hasText: partnerName }).getByTestId('invited').waitFor();
+
+  const mail = await mailTo(partnerEmail, /diundang mendukung/);
+  assert.match(mail.text, /Publikasi|publikasi/, 'the mail names what the initiative needs');
+  assert.match(mail.text, /#pentahelix\/initiative\/\d+/, 'and links to it');
+
+  await partner.reload();
+  await partner.getByTestId('tab-partners').click();
+  const invitation = partner.getByTestId('invitation').filter({ hasText: title });
+  await invitation.getByTestId('invitation-status').filter({ hasText: 'Menunggu jawaban Anda' }).waitFor();
+  await invitation.getByTestId('invitation-open').click();
+  await partner.getByTestId('detail-title').filter({ hasText: title }).waitFor();
+  await partner.getByTestId('tab-partners').click();
+  await invitation.getByTestId('invitation-decline').click();
+  await invitation.getByTestId('invitation-status').filter({ hasText: 'Anda menolak' }).waitFor();
+  assert.equal(await invitation.getByTestId('invitation-decline').count(), 0, 'a declined invitation asks nothing more');
+  const width = await partner.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the long names do not widen the phone's page (${width} px)`);
+});

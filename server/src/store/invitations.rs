@@ -159,8 +159,10 @@ impl<DB: Db> InvitationStore for SqlStore<DB> {
         id: StakeholderId,
     ) -> Result<Vec<Invitation>, Error> {
         // Only initiatives anyone may see: one hidden by moderation or withdrawn since drops out.
+        // The ones waiting for an answer come first.
         self.invitations_where(
-            "v.stakeholder_id = $1 AND i.status IN ('open', 'active', 'completed') ORDER BY v.id DESC",
+            "v.stakeholder_id = $1 AND i.status IN ('open', 'active', 'completed') \
+             ORDER BY CASE WHEN v.status = 'pending' THEN 0 ELSE 1 END, v.id DESC",
             id.0,
         )
         .await

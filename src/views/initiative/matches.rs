@@ -13,9 +13,14 @@ use crate::components::reasons::MatchedPartner;
 use crate::context::use_ctx;
 use crate::views::abort_on_cleanup;
 
+use super::invite::{InviteButton, Inviting};
+
+/// `owner_token`: the owner's, while the initiative looks for partners; each suggested partner
+/// then gets an invite button.
 #[component]
-pub fn Matches(id: i64) -> impl IntoView {
+pub fn Matches(id: i64, owner_token: Option<String>) -> impl IntoView {
     let ctx = use_ctx();
+    let inviting = owner_token.map(|token| Inviting::new(id, token));
     let scope = RwSignal::new(MatchScope::City);
     let matches = LocalResource::new(move || {
         let scope = scope.get();
@@ -41,13 +46,16 @@ pub fn Matches(id: i64) -> impl IntoView {
                 </h4>
                 <ScopeSelect scope=scope />
             </div>
+            <Show when=move || inviting.is_some()>
+                <p class="ph-muted">{move || ctx.t().invite_intro}</p>
+            </Show>
             {move || match matches.get() {
                 None => view! { <Skeletons count=2 /> }.into_any(),
                 Some(Err(e)) => {
                     view! { <LoadError error=e retry=Callback::new(move |()| scope.notify()) /> }
                         .into_any()
                 }
-                Some(Ok(m)) => view! { <MatchList matches=m /> }.into_any(),
+                Some(Ok(m)) => view! { <MatchList matches=m inviting=inviting /> }.into_any(),
             }}
         </section>
     }
@@ -99,7 +107,7 @@ pub fn ScopeSelect(scope: RwSignal<MatchScope>) -> impl IntoView {
 }
 
 #[component]
-fn MatchList(matches: InitiativeMatches) -> impl IntoView {
+fn MatchList(matches: InitiativeMatches, inviting: Option<Inviting>) -> impl IntoView {
     let ctx = use_ctx();
     let coalition = matches.coalition.clone();
     let members = matches.coalition_members.clone();
@@ -120,12 +128,24 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
                         .stakeholders
                         .into_iter()
                         .map(|m| {
+                            let (id, name) = (m.stakeholder.id, m.stakeholder.name.clone());
                             view! {
                                 <MatchedPartner
                                     stakeholder=m.stakeholder
                                     score=m.score
                                     reasons=m.reasons
-                                />
+                                >
+                                    {inviting
+                                        .map(|inviting| {
+                                            view! {
+                                                <InviteButton
+                                                    inviting=inviting
+                                                    stakeholder=id
+                                                    name=name.clone()
+                                                />
+                                            }
+                                        })}
+                                </MatchedPartner>
                             }
                         })
                         .collect_view()}
@@ -147,6 +167,17 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
                         let (name, verified) = name_of(m.stakeholder_id.0);
                         let fills: Vec<Resource> = m.fills.iter().collect();
                         let brings = m.brings_helix;
+                        let member = m.stakeholder_id;
+                        let invite = inviting
+                            .map(|inviting| {
+                                view! {
+                                    <InviteButton
+                                        inviting=inviting
+                                        stakeholder=member
+                                        name=name.clone()
+                                    />
+                                }
+                            });
                         view! {
                             <li>
                                 <PartnerName id=m.stakeholder_id name=name verified=verified />
@@ -178,6 +209,7 @@ fn MatchList(matches: InitiativeMatches) -> impl IntoView {
                                     }
                                     format!(" — {}", parts.join("; "))
                                 }}
+                                {invite}
                             </li>
                         }
                     })

@@ -3,6 +3,7 @@
 //! token, an official's actions when an official of its region is signed in, and an "add to
 //! calendar" link.
 
+mod invite;
 mod manage;
 mod matches;
 mod offer;
@@ -176,7 +177,10 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                         <Show when=move || !is_owner>
                             <Offer initiative=offered.clone() refresh=refresh_pledges />
                         </Show>
-                        <Matches id=id />
+                        <Matches
+                            id=id
+                            owner_token=token.get_value().filter(|_| i.status.is_live())
+                        />
                         <Report id=id />
                     }
                         .into_any()

@@ -1,5 +1,5 @@
-//! What a signed-in address sees: the offers waiting for its answer, its initiatives and partner
-//! profiles, its email settings, and the ways out.
+//! What a signed-in address sees: the offers waiting for its answer, the invitations its partner
+//! profiles received, its initiatives and partner profiles, its email settings, and the ways out.
 
 use leptos::prelude::*;
 use pentahelix_core::api::endpoint::{
@@ -11,6 +11,7 @@ use pentahelix_core::words::{fill, in_sentence};
 use super::settings::Settings;
 use crate::api::Call;
 use crate::components::heading::heading_focus;
+use crate::components::invitations::InvitationList;
 use crate::components::load::{LoadError, Skeletons, error_text};
 use crate::components::verified::VerifiedBadge;
 use crate::config::View;
@@ -144,6 +145,7 @@ fn Everything(found: Me, token: StoredValue<String>, refresh: Callback<()>) -> i
         }
     });
     let offers = found.pledges_to_answer.clone();
+    let invitations = found.invitations.clone();
     let no_offers = offers.is_empty();
     let no_initiatives = found.initiatives.is_empty();
     let no_profiles = found.stakeholders.is_empty();
@@ -189,6 +191,13 @@ fn Everything(found: Me, token: StoredValue<String>, refresh: Callback<()>) -> i
             }
                 .into_any()
         }}
+        {(!invitations.is_empty())
+            .then(|| {
+                view! {
+                    <h4 class="ph-subheading">{move || ctx.t().invitations}</h4>
+                    <InvitationList invitations=invitations token=token refresh=refresh />
+                }
+            })}
         <Show when=move || nothing>
             <p class="ph-muted">{move || ctx.t().nothing_with_address}</p>
         </Show>

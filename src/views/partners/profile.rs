@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 use pentahelix_core::api::MatchScope;
 use pentahelix_core::api::StakeholderId;
-use pentahelix_core::api::endpoint::{GetStakeholder, StakeholderMatchList, StakeholderPledges};
+use pentahelix_core::api::endpoint::{
+    GetStakeholder, StakeholderInvitations, StakeholderMatchList, StakeholderPledges,
+};
 use pentahelix_core::api::query::MatchQuery;
 
 use crate::api::Call;
+use crate::components::invitations::InvitationList;
 use crate::components::load::{LoadError, Skeletons};
 use crate::components::reasons::{MatchedPartner, Reasons};
 use crate::components::verified::VerifiedBadge;
@@ -79,6 +82,24 @@ pub fn Profile(
             }
         }
     });
+    let invitations = LocalResource::new({
+        let token = token.clone();
+        move || {
+            let token = token.clone();
+            let abort = abort_on_cleanup();
+            async move {
+                ctx.api()
+                    .call(
+                        &StakeholderInvitations {
+                            id: StakeholderId(id),
+                        },
+                        Call::with_token(Some(&token)).abort_with(abort.as_ref()),
+                    )
+                    .await
+            }
+        }
+    });
+    let token = StoredValue::new(token);
     view! {
         <div class="ph-actions">
             <label class="ph-field__label" for=ctx.id("profile-pick")>
@@ -138,6 +159,38 @@ pub fn Profile(
                 })
             />
         </Show>
+        <section class="ph-panel" aria-labelledby=ctx.id("invitations")>
+            <h4 class="ph-subheading" id=ctx.id("invitations")>
+                {move || ctx.t().invitations}
+            </h4>
+            {move || match invitations.get() {
+                None => view! { <Skeletons count=1 /> }.into_any(),
+                Some(Err(e)) => {
+                    view! {
+                        <LoadError error=e retry=Callback::new(move |()| invitations.refetch()) />
+                    }
+                        .into_any()
+                }
+                Some(Ok(list)) if list.is_empty() => {
+                    view! {
+                        <p class="ph-muted" data-testid="no-invitations">
+                            {move || ctx.t().invitations_none}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(Ok(list)) => {
+                    view! {
+                        <InvitationList
+                            invitations=list
+                            token=token
+                            refresh=Callback::new(move |()| invitations.refetch())
+                        />
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
         <section class="ph-panel" aria-labelledby=ctx.id("opportunities")>
             <div class="ph-panel__head">
                 <h4 class="ph-subheading" id=ctx.id("opportunities")>
