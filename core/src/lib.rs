@@ -8,6 +8,7 @@ pub mod achievements;
 pub mod api;
 pub mod lang;
 pub mod matching;
+pub mod pentagon;
 pub mod region;
 pub mod similar;
 pub mod taxonomy;

@@ -2,32 +2,15 @@
 //! It appears wherever an initiative does, so a reader learns it once and reads it everywhere.
 
 use leptos::prelude::*;
+use pentahelix_core::pentagon::vertex;
 use pentahelix_core::{Helix, HelixSet, Lang};
 
 use crate::i18n::pentagon_label;
 
-/// The vertices of the unit pentagon, first at the top and going clockwise (cosine and sine of
-/// -90°, -18°, 54°, 126° and 198°). Written out rather than computed: the trigonometry and float
-/// formatting code they would pull in weighed more in the first view's wasm than the rest of this
-/// component.
-const UNIT: [(f64, f64); 5] = [
-    (0.0, -1.0),
-    (0.951_056_516_295_153_5, -0.309_016_994_374_947_4),
-    (0.587_785_252_292_473_1, 0.809_016_994_374_947_5),
-    (-0.587_785_252_292_473_1, 0.809_016_994_374_947_5),
-    (-0.951_056_516_295_153_5, -0.309_016_994_374_947_4),
-];
-
-/// Vertex `n` of a regular pentagon of radius `r` around (`c`, `c`), first vertex at the top and
-/// going clockwise in helix order.
-pub fn vertex(n: usize, c: f64, r: f64) -> (f64, f64) {
-    let (x, y) = UNIT[n % 5];
-    (c + r * x, c + r * y)
-}
-
-/// `v` with one decimal, rounded half away from zero, through integers (see [`UNIT`]). `{v:.1}`
-/// rounds the exact binary value instead, so at a few halves the two differ by a tenth of a
-/// view-box unit, which no one can see.
+/// `v` with one decimal, rounded half away from zero, through integers: float formatting code
+/// would weigh more in the first view than this whole component. `{v:.1}` rounds the exact
+/// binary value instead, so at a few halves the two differ by a tenth of a view-box unit, which
+/// no one can see.
 fn tenths(v: f64) -> String {
     let t = (v * 10.0).round() as i64;
     let sign = if t < 0 { "-" } else { "" };
@@ -124,24 +107,6 @@ pub fn CoveragePentagon(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_first_vertex_is_at_the_top_and_all_lie_on_the_circle() {
-        let (x, y) = vertex(0, 50.0, 40.0);
-        assert!((x - 50.0).abs() < 1e-9 && (y - 10.0).abs() < 1e-9);
-        for n in 0..5 {
-            let (x, y) = vertex(n, 50.0, 40.0);
-            assert!(((x - 50.0).hypot(y - 50.0) - 40.0).abs() < 1e-9);
-        }
-    }
-
-    #[test]
-    fn the_written_out_vertices_are_the_computed_ones() {
-        for (n, (x, y)) in UNIT.iter().enumerate() {
-            let angle = -std::f64::consts::FRAC_PI_2 + n as f64 * 2.0 * std::f64::consts::PI / 5.0;
-            assert!((x - angle.cos()).abs() < 1e-12 && (y - angle.sin()).abs() < 1e-12);
-        }
-    }
 
     #[test]
     fn coordinates_are_written_with_one_decimal() {

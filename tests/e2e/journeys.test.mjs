@@ -887,8 +887,9 @@ journey('on a 360 px phone the 10th card opens at its title, Back returns to tha
   assert.ok(ics.includes(`UID:initiative-${id}@pentahelix`));
   assert.ok(ics.includes('SUMMARY:Mural Partisipatif Gang Antapani'));
 
-  // "Bagikan": a WhatsApp message with the title and a link that opens this initiative.
-  const shared = `${URL}#pentahelix/initiative/${id}`;
+  // "Bagikan": a WhatsApp message with the title and the share page's link, which shows a
+  // preview card in chat apps and sends a browser on to this page, opened at this initiative.
+  const shared = `${URL}share/initiatives/${id}?page=${encodeURIComponent(URL)}`;
   const whatsapp = await page.getByTestId('share-whatsapp').getAttribute('href');
   assert.ok(whatsapp.startsWith('https://wa.me/?text='), whatsapp);
   assert.equal(decodeURIComponent(whatsapp.slice('https://wa.me/?text='.length)), `Mural Partisipatif Gang Antapani\n${shared}`);
@@ -896,6 +897,15 @@ journey('on a 360 px phone the 10th card opens at its title, Back returns to tha
   await page.getByTestId('copy-link').click();
   await page.getByTestId('share').getByText('Tautan tersalin.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shared);
+  const card = await (await fetch(shared)).text();
+  assert.match(card, /<meta property="og:title" content="Mural Partisipatif Gang Antapani">/);
+  const image = card.match(/<meta property="og:image" content="([^"]+)">/)[1];
+  const picture = await fetch(image);
+  assert.equal(picture.headers.get('content-type'), 'image/png');
+  assert.ok((await picture.arrayBuffer()).byteLength > 1000, 'the pentagon is drawn');
+  await page.goto(shared);
+  await page.getByTestId('detail-title').filter({ hasText: 'Mural Partisipatif Gang Antapani' }).waitFor();
+  assert.equal(page.url(), `${URL}#pentahelix/initiative/${id}`);
 });
 
 journey('on a 320 px phone the tabs fit one row, filters wait behind "Saring" with their count and a clear-all, every control is a 44 px target, and the language chosen stays', async (t) => {

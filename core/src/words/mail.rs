@@ -77,6 +77,8 @@ pub struct Mail {
     pub unsubscribe_button: &'static str,
     pub unsubscribed: &'static str,
     pub unsubscribe_invalid: &'static str,
+    /// The page a shared initiative's link opens for a moment, before the city's page.
+    pub share_opening: &'static str,
     /// The kinds, as the unsubscribe page names them, in the order of `NotificationKind::ALL`.
     pub kinds: [&'static str; crate::api::NotificationKind::ALL.len()],
 }

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod middleware;
 pub mod problem;
 pub mod routes;
+pub mod share;
 pub mod unsubscribe;
 
 use std::path::Path;
@@ -115,6 +116,8 @@ pub fn router(state: AppState) -> Router {
             "/mail/unsubscribe",
             get(unsubscribe::ask).post(unsubscribe::confirm),
         )
+        .route("/share/initiatives/{id}", get(share::page))
+        .route("/share/pentagon/{name}", get(share::picture))
         .merge(api.with_state(state.clone()))
         .merge(routes::health())
         .with_state(state)

@@ -1,30 +1,36 @@
 //! "Bagikan": how Indonesians pass an initiative on, a WhatsApp message with its title and link,
-//! or the link copied. The link is the page the widget is embedded in, opened at this initiative
-//! (its deep link, which the host page follows when it sets `deeplink`).
+//! or the link copied. The link is the server's share page for the initiative: a chat app reads
+//! its preview card (title, description, coverage pentagon) there, and a browser is sent on to the
+//! page the widget is embedded in, opened at this initiative (its deep link, which the host page
+//! follows when it sets `deeplink`). The server sends browsers only to its allowed origins.
 
 use leptos::prelude::*;
 
 use crate::clipboard;
-use crate::config::View;
-use crate::context::use_ctx;
-use crate::deeplink;
+use crate::context::{Ctx, use_ctx};
 
-/// The host page's address, opened at initiative `id`.
-fn link_to(id: i64) -> String {
+/// The share page of initiative `id`, naming this page as where to go.
+fn link_to(ctx: &Ctx, id: i64) -> String {
     let location = window().location();
+    let origin = location.origin().unwrap_or_default();
     let page = format!(
-        "{}{}{}",
-        location.origin().unwrap_or_default(),
+        "{origin}{}{}",
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     );
-    format!("{page}{}", deeplink::hash_of(View::Initiative(id)))
+    let base = ctx.config.with_value(|c| c.api.clone());
+    let base = if base.is_empty() { origin } else { base };
+    format!(
+        "{}/share/initiatives/{id}?page={}",
+        base.trim_end_matches('/'),
+        String::from(js_sys::encode_uri_component(&page))
+    )
 }
 
 #[component]
 pub fn Share(id: i64, title: String) -> impl IntoView {
     let ctx = use_ctx();
-    let link = link_to(id);
+    let link = link_to(&ctx, id);
     let message = format!("{title}\n{link}");
     let whatsapp = format!(
         "https://wa.me/?text={}",

@@ -90,6 +90,7 @@ pub(in crate::words) const MAIL: Mail = Mail {
     unsubscribe_button: "Yes, stop them",
     unsubscribed: "Done. You will get no more emails {kind}. You can turn them back on in My things.",
     unsubscribe_invalid: "This link is incomplete or no longer valid. Manage your emails in My things.",
+    share_opening: "Opening this initiative on the city's page…",
     kinds: [
         "about new offers",
         "about withdrawn offers",

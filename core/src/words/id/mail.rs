@@ -90,6 +90,7 @@ pub(in crate::words) const MAIL: Mail = Mail {
     unsubscribe_button: "Ya, berhenti",
     unsubscribed: "Selesai. Anda tidak akan menerima email {kind} lagi. Anda bisa mengaktifkannya kembali di Milik saya.",
     unsubscribe_invalid: "Tautan ini tidak lengkap atau tidak berlaku. Atur email Anda di Milik saya.",
+    share_opening: "Membuka inisiatif ini di halaman kota…",
     kinds: [
         "tentang tawaran baru",
         "tentang tawaran yang ditarik",
