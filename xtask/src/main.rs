@@ -1,6 +1,7 @@
 //! Pentahelix developer commands. The README's two are `cargo xtask run` and `cargo xtask test`,
-//! and beside them `cargo xtask fuzz-api` for a longer contract fuzzing run than `test`'s; all
-//! install what they need on a fresh machine.
+//! and beside them `cargo xtask fuzz-api` for a longer contract fuzzing run than `test`'s and
+//! `cargo xtask screenshots` for the README's pictures; all install what they need on a fresh
+//! machine.
 
 mod bench;
 mod checks;
@@ -11,6 +12,7 @@ mod fuzz;
 mod mail_catcher;
 mod postgres;
 mod schemathesis;
+mod screenshots;
 mod serve;
 mod server;
 mod split;
@@ -62,6 +64,10 @@ enum Task {
         #[arg(long)]
         no_lighthouse: bool,
     },
+    /// Take the README's screenshots of every view, at 360 and 1280 px wide, in Indonesian and
+    /// English, against the demo data, into docs/screenshots/ (named VIEW-LANG-WIDTH.png); fails,
+    /// leaving them as they were, when a view does not render.
+    Screenshots,
     /// Build the widget into dist/ only.
     #[command(hide = true)]
     Dist,
@@ -124,6 +130,7 @@ fn run(task: Task) -> Result<()> {
         }
         Task::Dist => dist::build(&ws),
         Task::E2e => dist::build(&ws).and_then(|()| e2e::run(&ws)),
+        Task::Screenshots => screenshots::run(&ws),
         Task::Bench { no_lighthouse } => bench::run(&ws, !no_lighthouse),
         Task::Fuzz { seconds } => fuzz::run(&ws, seconds),
         Task::TestPostgres { cargo_test_args } => checks::test_postgres(&ws, &cargo_test_args),
