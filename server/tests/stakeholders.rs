@@ -272,6 +272,21 @@ async fn lists_filter_by_region_helix_subsector_resource_and_text() {
         "LIKE wildcards are literal"
     );
     assert_eq!(
+        names("/api/v1/stakeholders?q=kampus%20DESAIN").await,
+        ["Kampus Desain 50% Kreatif"],
+        "any case, across a space"
+    );
+    assert_eq!(
+        names("/api/v1/stakeholders?q=50").await,
+        ["Kampus Desain 50% Kreatif"],
+        "two characters search too"
+    );
+    assert_eq!(
+        names("/api/v1/stakeholders?q=Desain%20Kopi").await,
+        Vec::<String>::new(),
+        "the words as typed, not each on its own"
+    );
+    assert_eq!(
         names("/api/v1/stakeholders?q=%27%20OR%201%3D1%20--").await,
         Vec::<String>::new(),
         "SQL in a filter is just text"

@@ -26,7 +26,6 @@ impl Dialect for Sqlite {
     const FOR_NO_KEY_UPDATE: &'static str = "";
     const FOR_SHARE: &'static str = "";
     const SKIP_LOCKED: &'static str = "";
-    const ILIKE: &'static str = "LIKE";
     /// `secure_delete` zeroes what a delete frees in the database file, but the write-ahead log
     /// still holds the pages as they were before. Copying the log in and truncating it right
     /// after a deletion is what makes the personal data leave the disk now, rather than whenever
@@ -47,6 +46,22 @@ impl Dialect for Sqlite {
         }
     }
 
+    /// A phrase query on the trigram index `stakeholders_fts` (migration 0010) is a substring
+    /// search that reads only the partners holding each three characters of it; its case
+    /// folding covers all of Unicode, where `LIKE` folds ASCII only. Text under three
+    /// characters makes no trigram, so it falls back to `LIKE`.
+    fn push_stakeholder_search(sql: &mut Sql, text: &str) {
+        if text.chars().count() >= 3 {
+            sql.push(
+                " AND id IN (SELECT rowid FROM stakeholders_fts WHERE stakeholders_fts MATCH ",
+            )
+            .push_arg(phrase(text))
+            .push(")");
+        } else {
+            rows::push_substring_like(sql, "LIKE", text);
+        }
+    }
+
     fn rows_affected(result: &SqliteQueryResult) -> u64 {
         result.rows_affected()
     }
@@ -64,6 +79,11 @@ pub fn fts_query(text: &str, words: Words) -> Option<String> {
         Words::Any => " OR ",
     };
     (!quoted.is_empty()).then(|| quoted.join(joiner))
+}
+
+/// `text` as one FTS5 phrase: quoted, its own quotes doubled, so nothing in it is query syntax.
+fn phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 /// How often the write-ahead log is copied into the database file.
@@ -170,5 +190,53 @@ mod tests {
             Some("\"OR\"* \"1\"* \"1\"* \"NEAR\"*")
         );
         assert_eq!(fts_query("  ;; ", Words::Any), None);
+    }
+
+    #[test]
+    fn a_phrase_is_plain_text() {
+        assert_eq!(phrase("kopi \"susu\" OR"), "\"kopi \"\"susu\"\" OR\"");
+    }
+
+    /// A partner search read the whole table (`LIKE '%…%'`), so one request with random text
+    /// cost a scan of every partner; three characters or more now go through the trigram index.
+    #[tokio::test]
+    async fn a_partner_search_goes_through_the_text_index() {
+        use crate::store::sql::Columns;
+        use crate::store::{PageRequest, StakeholderFilter, stakeholders};
+
+        let store = SqliteStore::open("sqlite::memory:").await.unwrap();
+        let page = PageRequest {
+            before: None,
+            limit: 20,
+        };
+        let plan = |text: &str| {
+            let filter = StakeholderFilter {
+                text: Some(text.to_owned()),
+                ..Default::default()
+            };
+            let query =
+                stakeholders::list_query::<Sqlite>(&filter, page).explained("EXPLAIN QUERY PLAN");
+            let store = &store;
+            async move {
+                query
+                    .fetch_all::<Sqlite>(store.reader())
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|row| row.text("detail").unwrap())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        };
+        let long = plan("zzzzzzzz").await;
+        assert!(
+            long.contains("VIRTUAL TABLE INDEX 0:M"),
+            "a search looks its trigrams up:\n{long}"
+        );
+        let short = plan("zz").await;
+        assert!(
+            !short.contains("stakeholders_fts"),
+            "two characters make no trigram:\n{short}"
+        );
     }
 }

@@ -125,13 +125,7 @@ pub fn list_query<DB: Db>(filter: &StakeholderFilter, page: PageRequest) -> Sql 
         sql.push(" AND verified = ").push_arg(verified);
     }
     if let Some(text) = filter.text.as_deref() {
-        let pattern = rows::like_pattern(text);
-        let like = DB::ILIKE;
-        sql.push(&format!(" AND (name {like} "))
-            .push_arg(pattern.clone())
-            .push(&format!(" ESCAPE '\\' OR description {like} "))
-            .push_arg(pattern)
-            .push(" ESCAPE '\\')");
+        DB::push_stakeholder_search(&mut sql, text);
     }
     if let Some(before) = page.before {
         sql.push(" AND id < ").push_arg(before);

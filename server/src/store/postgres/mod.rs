@@ -26,7 +26,6 @@ impl Dialect for Postgres {
     const FOR_NO_KEY_UPDATE: &'static str = " FOR NO KEY UPDATE";
     const FOR_SHARE: &'static str = " FOR SHARE";
     const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
-    const ILIKE: &'static str = "ILIKE";
     const AFTER_DELETE: Option<&'static str> = None;
 
     /// `AND bit_positions(mask) @> ARRAY[bit]` for a one-member set: the form the GIN
@@ -52,6 +51,11 @@ impl Dialect for Postgres {
                 .push_arg(tsquery)
                 .push(")");
         }
+    }
+
+    /// The trigram indexes on `name` and `description` serve `ILIKE '%…%'` (see the migration).
+    fn push_stakeholder_search(sql: &mut Sql, text: &str) {
+        rows::push_substring_like(sql, "ILIKE", text);
     }
 
     fn rows_affected(result: &PgQueryResult) -> u64 {

@@ -41,7 +41,7 @@ async fn plan(store: &PgStore, query: Sql) -> String {
             .await
             .unwrap();
     }
-    let explain = query.explained();
+    let explain = query.explained("EXPLAIN");
     let lines: Vec<String> = explain
         .fetch_all(On::<Postgres>::Conn(&mut *conn))
         .await

@@ -36,8 +36,6 @@ pub trait Dialect: Database<Row: Columns> {
     /// Row locks that pass over rows another transaction holds, so workers of several processes
     /// each claim different outbox rows instead of queueing on the same ones.
     const SKIP_LOCKED: &'static str;
-    /// Case-insensitive `LIKE` (SQLite's `LIKE` already ignores ASCII case).
-    const ILIKE: &'static str;
     /// Run after a deletion, so the personal data deleted leaves the disk now (UU PDP); the
     /// statement's first column is non-zero when it could not finish.
     const AFTER_DELETE: Option<&'static str>;
@@ -49,6 +47,11 @@ pub trait Dialect: Database<Row: Columns> {
     /// full-text index; nothing when `text` has no words. Words are split on anything but
     /// letters and digits, so no search syntax of either backend survives.
     fn push_initiative_search(sql: &mut Sql, text: &str, words: Words);
+    /// `AND` the partner's name or description holds `text` anywhere, ignoring case (a search
+    /// for "50%" finds "50%"), through the backend's trigram index when `text` has three
+    /// characters or more. Shorter text has no trigram to look up and reads the partners the
+    /// other conditions leave.
+    fn push_stakeholder_search(sql: &mut Sql, text: &str);
     fn rows_affected(result: &Self::QueryResult) -> u64;
 }
 

@@ -136,10 +136,11 @@ impl Sql {
         self.push(")")
     }
 
-    /// The statement under `EXPLAIN`, to see how the database would run it.
-    pub fn explained(&self) -> Sql {
+    /// The statement under `explain` (`EXPLAIN`, or SQLite's `EXPLAIN QUERY PLAN`), to see how
+    /// the database would run it.
+    pub fn explained(&self, explain: &str) -> Sql {
         Sql {
-            text: format!("EXPLAIN {}", self.text),
+            text: format!("{explain} {}", self.text),
             args: self.args.clone(),
         }
     }

@@ -37,9 +37,20 @@ pub fn search_words(text: &str) -> impl Iterator<Item = &str> {
         .take(MAX_SEARCH_WORDS)
 }
 
+/// `AND` `text` stands anywhere in the name or description, through `like` (`LIKE` or
+/// `ILIKE`), with `%`, `_` and `\` escaped.
+pub fn push_substring_like(sql: &mut super::Sql, like: &str, text: &str) {
+    let pattern = like_pattern(text);
+    sql.push(&format!(" AND (name {like} "))
+        .push_arg(pattern.clone())
+        .push(&format!(" ESCAPE '\\' OR description {like} "))
+        .push_arg(pattern)
+        .push(" ESCAPE '\\')");
+}
+
 /// Escapes `%`, `_` and `\` for a `LIKE`/`ILIKE … ESCAPE '\'` pattern, so a search for "50%"
 /// finds it.
-pub fn like_pattern(text: &str) -> String {
+fn like_pattern(text: &str) -> String {
     let mut pattern = String::with_capacity(text.len() + 2);
     pattern.push('%');
     for c in text.chars() {
