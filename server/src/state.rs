@@ -12,7 +12,7 @@ use crate::http::client::{ClientKey, Clients};
 use crate::http::middleware::public_cache::PublicCache;
 use crate::http::middleware::rate_limit::{Limit, Limiter, Limits};
 use crate::mail::Mailer;
-use crate::notify::delivery::Pace;
+use crate::notify::attempt::Pace;
 use crate::store::Store;
 use tokio::sync::Notify;
 

@@ -11,7 +11,8 @@ use common::smtp::MailServer;
 use common::{TestApp, args, initiative_body, stakeholder_body};
 use pentahelix_core::api::{NotificationKind, NotificationSettings};
 use pentahelix_server::cli::{ModerationMode, ServeArgs};
-use pentahelix_server::notify::delivery::{Pace, deliver_one};
+use pentahelix_server::notify::attempt::Pace;
+use pentahelix_server::notify::delivery::deliver_one;
 use serde_json::json;
 
 const PACE: Pace = Pace {

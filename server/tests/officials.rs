@@ -10,7 +10,8 @@ use axum::http::{Method, StatusCode};
 use common::smtp::MailServer;
 use common::{TestApp, args, initiative_body, stakeholder_body};
 use pentahelix_server::cli::ServeArgs;
-use pentahelix_server::notify::delivery::{Pace, deliver_one};
+use pentahelix_server::notify::attempt::Pace;
+use pentahelix_server::notify::delivery::deliver_one;
 use serde_json::{Value, json};
 
 const PACE: Pace = Pace {

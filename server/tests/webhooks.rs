@@ -11,7 +11,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use chrono::Utc;
 use common::{TestApp, initiative_body, stakeholder_body};
-use pentahelix_server::notify::delivery::{Pace, deliver_one};
+use pentahelix_server::notify::attempt::Pace;
+use pentahelix_server::notify::delivery::deliver_one;
 use pentahelix_server::notify::webhook::new_secret;
 use serde_json::{Value, json};
 

@@ -9,23 +9,13 @@ use std::time::Duration;
 
 use chrono::Utc;
 
+use super::attempt::{Delivered, Pace};
 use super::letters::{Composed, compose};
 use super::webhook;
 use crate::error::Error;
 use crate::mail::Mailer;
 use crate::state::AppState;
 use crate::store::OutboxItem;
-
-/// How delivery paces itself.
-#[derive(Debug, Clone, Copy)]
-pub struct Pace {
-    /// Longest a send may take before it counts as failed.
-    pub timeout: Duration,
-    /// The wait after a first failure; it doubles with each further one.
-    pub retry_base: Duration,
-    /// Failed attempts after which a notification is given up and shown to admins.
-    pub max_attempts: i64,
-}
 
 /// The longest wait between two attempts.
 const RETRY_CAP: Duration = Duration::from_secs(6 * 3600);
@@ -90,15 +80,6 @@ pub async fn deliver_one(state: &AppState, pace: Pace) -> Result<bool, Error> {
     };
     record(state, &item, outcome, pace).await?;
     Ok(true)
-}
-
-/// What one attempt came to.
-pub enum Delivered {
-    Sent,
-    /// No longer meaningful (the record is gone, the recipient turned the kind off).
-    Dropped(&'static str),
-    /// Worth another attempt; the text is the receiving server's answer, never the message.
-    Failed(String),
 }
 
 async fn mail(

@@ -8,7 +8,7 @@ use pentahelix_core::Lang;
 use pentahelix_core::api::{InitiativeStatus, NotificationKind, StakeholderId};
 use pentahelix_core::words::{self, fill};
 
-use super::letters::Draft;
+use super::draft::Draft;
 use crate::error::Error;
 use crate::pagination::MAX_LIMIT;
 use crate::state::AppState;

@@ -6,6 +6,7 @@ use pentahelix_core::Lang;
 use pentahelix_core::api::{AuditAction, InvitationId, NotificationKind, OfficialRole, PledgeId};
 use pentahelix_core::words::{self, fill};
 
+use super::draft::Draft;
 use super::{digests, unsubscribe};
 use crate::error::Error;
 use crate::mail::Letter;
@@ -17,14 +18,6 @@ use crate::store::OutboxItem;
 pub enum Composed {
     Letter(Box<Letter>),
     Dropped(&'static str),
-}
-
-/// The parts of a mail before it is written out as text and as HTML.
-pub(super) struct Draft {
-    pub(super) subject: String,
-    pub(super) paragraphs: Vec<String>,
-    /// Shown as buttons in HTML, as `label: address` lines in text.
-    pub(super) links: Vec<(String, String)>,
 }
 
 pub async fn compose(state: &AppState, item: &OutboxItem) -> Result<Composed, Error> {

@@ -3,8 +3,10 @@
 //! (`unsubscribe`). The events themselves write the
 //! outbox, in their own transactions (`store::outbox`).
 
+pub mod attempt;
 pub mod delivery;
 mod digests;
+mod draft;
 pub mod letters;
 pub mod unsubscribe;
 pub mod webhook;

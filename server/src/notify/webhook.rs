@@ -12,7 +12,7 @@ use pentahelix_core::api::{AuditTarget, InitiativeId, InvitationId, Notification
 use serde_json::{Value, json};
 use sha2::Sha256;
 
-use super::delivery::Delivered;
+use super::attempt::Delivered;
 use crate::error::Error;
 use crate::state::AppState;
 use crate::store::OutboxItem;
