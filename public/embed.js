@@ -105,14 +105,14 @@ function optionsOf(el, prefix) {
     const value = el.getAttribute(prefix + name);
     if (value !== null) options[name] = value;
   }
-  options.api = apiOf(options.api);
   return options;
 }
 
 // The widget sends its stored manage tokens and session to `api`, so markup that got past a
 // CMS's sanitiser must not point it elsewhere: an `api` attribute counts only when it names
-// the loader's own origin (a host's own script may still pass any `api` to `mount`).
-function apiOf(value) {
+// the loader's own origin or one its server lists (`--other-apis`), asked for only then. A
+// host's own script may still pass any `api` to `mount`; the widget keeps credentials per API.
+async function apiOf(value) {
   if (value === undefined) return base.origin;
   let url;
   try {
@@ -120,9 +120,18 @@ function apiOf(value) {
   } catch {
     url = undefined;
   }
-  if (url?.origin === base.origin) return url.href;
-  console.warn(`Pentahelix: ignoring api="${value}"; the widget talks only to ${base.origin}, where it was loaded from`);
+  if (url?.origin === base.origin || (url && (await otherApis()).includes(url.origin))) return url.href;
+  console.warn(`Pentahelix: ignoring api="${value}"; the widget talks only to ${base.origin}, where it was loaded from, and the servers it lists`);
   return base.origin;
+}
+
+let otherApisPromise;
+function otherApis() {
+  otherApisPromise ??= fetch(new URL("/api/v1/embed/apis", base.origin))
+    .then((response) => (response.ok ? response.json() : {}))
+    .then((answer) => (Array.isArray(answer.origins) ? answer.origins : []))
+    .catch(() => []);
+  return otherApisPromise;
 }
 
 // Resolves to the mounted instance, or to undefined when the wasm could not be loaded: the
@@ -152,9 +161,10 @@ async function mountInto(host, options, retry) {
     showFailure(drawn, retry);
     return undefined;
   }
+  const api = await apiOf(options.api);
   container.replaceChildren();
   container.hidden = false;
-  return m.mount(container, options);
+  return m.mount(container, { ...options, api });
 }
 
 // One widget shown in one host element, re-rendered when the element's attributes change. It

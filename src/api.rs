@@ -129,15 +129,23 @@ impl Api {
         endpoint: &E,
         call: Call<'_>,
     ) -> Result<E::Answer, ApiError> {
+        let body = body_of(endpoint)?;
+        self.call_with_body(endpoint, body, call).await
+    }
+
+    /// Sends `endpoint` with `body` (JSON, as [`body_of`] wrote it for an earlier attempt)
+    /// instead of its own.
+    pub async fn call_with_body<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        body: Option<String>,
+        call: Call<'_>,
+    ) -> Result<E::Answer, ApiError> {
         let method = match E::METHOD {
             endpoint::Method::Get => Method::GET,
             endpoint::Method::Post => Method::POST,
             endpoint::Method::Put => Method::PUT,
             endpoint::Method::Delete => Method::DELETE,
-        };
-        let body = match endpoint.body() {
-            Some(body) => Some(serde_json::to_string(body).map_err(|_| ApiError::Unreadable)?),
-            None => None,
         };
         let text = self
             .request(method, &self.url_of(endpoint), body, call)
@@ -242,6 +250,14 @@ async fn send(
         Err(_) if call.abort.is_some_and(AbortSignal::aborted) => Err(ApiError::Aborted),
         Err(_) => Err(ApiError::Network),
     }
+}
+
+/// The JSON body `endpoint` sends, if any.
+pub fn body_of<E: Endpoint>(endpoint: &E) -> Result<Option<String>, ApiError> {
+    endpoint
+        .body()
+        .map(|body| serde_json::to_string(body).map_err(|_| ApiError::Unreadable))
+        .transpose()
 }
 
 /// An error answer: the server's problem document, or what a proxy's page stands for.

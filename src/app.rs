@@ -8,14 +8,15 @@ use crate::context::{Ctx, instance_prefix};
 use crate::deeplink;
 use crate::manage_link;
 use crate::navigation::{Navigation, bring_into_sight, focus_without_scrolling, return_to_card};
-use crate::storage;
+use crate::storage::{self, Credentials};
 use crate::views::initiatives::Initiatives;
 use crate::views::on_demand::OnDemand;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    storage::use_api(&config.api);
+    let credentials = Credentials::of(&config.api);
     storage::forget_legacy();
+    credentials.adopt_unscoped_tokens();
     let ctx = Ctx {
         lang: RwSignal::new(
             storage::chosen_lang()
@@ -26,14 +27,14 @@ pub fn App(config: Config) -> impl IntoView {
         session: RwSignal::new(if config.preview {
             None
         } else {
-            storage::session()
+            credentials.session()
         }),
         config: StoredValue::new(config.clone()),
         ids: StoredValue::new(instance_prefix()),
         nav: StoredValue::new(Navigation::default()),
     };
     provide_context(ctx);
-    manage_link::claim_from_address(ctx.view);
+    manage_link::claim_from_address(ctx);
     if config.deeplink {
         deeplink::follow_hash(ctx.view, config.view);
     }

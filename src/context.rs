@@ -7,6 +7,7 @@ use crate::api::Api;
 use crate::config::{Config, View};
 use crate::i18n::{Messages, messages};
 use crate::navigation::Navigation;
+use crate::storage::Credentials;
 
 /// Small `Copy` handles every view may read: the instance's configuration, language, current
 /// view and the session signed in here.
@@ -33,6 +34,11 @@ impl Ctx {
             base: self.config.with_value(|c| c.api.clone()),
             lang: self.lang.get_untracked(),
         }
+    }
+
+    /// What this browser holds for the instance's API: tokens and the session.
+    pub fn credentials(&self) -> Credentials {
+        self.config.with_value(|c| Credentials::of(&c.api))
     }
 
     /// The city this instance shows (the configured region's city).

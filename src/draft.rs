@@ -34,6 +34,8 @@ pub struct ProposeDraft {
     pub consent: bool,
     /// Sent as the Idempotency-Key of every attempt to submit this draft.
     pub idempotency_key: String,
+    /// The JSON sent under the key when no answer came back (`creation`).
+    pub sent: Option<String>,
 }
 
 /// The stakeholder profile form (register or edit).
@@ -52,6 +54,8 @@ pub struct ProfileDraft {
     pub phone: String,
     pub consent: bool,
     pub idempotency_key: String,
+    /// The JSON sent under the key when no answer came back (`creation`).
+    pub sent: Option<String>,
 }
 
 fn optional(text: &str) -> Option<String> {
@@ -139,6 +143,7 @@ impl ProposeDraft {
             phone: contact.phone.unwrap_or_default(),
             consent: true,
             idempotency_key: String::new(),
+            sent: None,
         }
     }
 
@@ -200,6 +205,7 @@ impl ProfileDraft {
             phone: contact.phone.unwrap_or_default(),
             consent: true,
             idempotency_key: String::new(),
+            sent: None,
         }
     }
 

@@ -10,6 +10,7 @@ mod clipboard;
 pub mod components;
 pub mod config;
 mod context;
+mod creation;
 mod deeplink;
 pub mod draft;
 pub mod format;

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::config::View;
-use crate::storage;
+use crate::context::Ctx;
 
 const PREFIX: &str = "#pentahelix-manage=";
 
@@ -40,18 +40,18 @@ fn parse(hash: &str) -> Option<(&'static str, i64, &str)> {
 /// Takes a manage link opened on this page: keeps its token in this browser, takes it out of
 /// the address bar and the history entry (a shared screen or a synced history does not pass it
 /// on), and opens the record as its manager sees it.
-pub fn claim_from_address(view: RwSignal<View>) {
+pub fn claim_from_address(ctx: Ctx) {
     let location = window().location();
     let hash = location.hash().unwrap_or_default();
     let Some((kind, id, token)) = parse(&hash) else {
         return;
     };
-    storage::keep_linked_token(kind, id, token);
+    ctx.credentials().keep_linked_token(kind, id, token);
     if let (Ok(href), Ok(history)) = (location.href(), window().history()) {
         let page = href.split('#').next().unwrap_or_default();
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(page));
     }
-    view.set(if kind == "initiative" {
+    ctx.view.set(if kind == "initiative" {
         View::Initiative(id)
     } else {
         View::Partners

@@ -1,10 +1,8 @@
 //! What the widget keeps in the browser (`localStorage`): form drafts, the manage tokens of the
 //! records this browser created, and the session of an address signed in here (an official's
-//! too: admin tokens are for automation and never kept here). Nothing here is needed to browse;
-//! when storage is unavailable (private mode, blocked cookies) the widget still works and
-//! forgets.
-
-use std::cell::RefCell;
+//! too: admin tokens are for automation and never kept here), the last two per API origin
+//! ([`Credentials`]). Nothing here is needed to browse; when storage is unavailable (private
+//! mode, blocked cookies) the widget still works and forgets.
 
 use pentahelix_core::api::OfficialGrant;
 use serde::de::DeserializeOwned;
@@ -40,37 +38,90 @@ pub fn remove(key: &str) {
     }
 }
 
-/// The key under which a record's manage token is kept: `token:initiative:12`.
-pub fn token_key(kind: &str, id: i64) -> String {
-    format!("token:{kind}:{id}")
+/// What this browser holds to act on one API's records: the manage tokens of the records it
+/// created or was given a link to, and the address signed in here. Kept per API origin, so a
+/// page embedding two cities' widgets never sends one city's token to the other, and a widget
+/// pointed at another API finds nothing there to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credentials {
+    origin: String,
 }
 
-/// The token that manages a record here: its manage token, or the session of the address that
-/// is its contact.
-pub fn token(kind: &str, id: i64) -> Option<String> {
-    load(&token_key(kind, id))
-        .or_else(|| session().filter(|s| s.manages(kind, id)).map(|s| s.token))
-}
+impl Credentials {
+    /// The credentials for `api` (a base address; empty for the page's own origin).
+    pub fn of(api: &str) -> Credentials {
+        let origin = if api.is_empty() {
+            web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default()
+        } else {
+            origin_of(api).to_owned()
+        };
+        Credentials { origin }
+    }
 
-pub fn save_token(kind: &str, id: i64, token: &str) -> bool {
-    let saved = save(&token_key(kind, id), &token);
-    if kind == "stakeholder" {
-        let mut mine: Vec<i64> = load("my-stakeholders").unwrap_or_default();
-        if !mine.contains(&id) {
-            mine.push(id);
-            save("my-stakeholders", &mine);
+    /// The key under which a record's manage token is kept: `token:https://kota.id:initiative:12`.
+    fn token_key(&self, kind: &str, id: i64) -> String {
+        format!("token:{}:{kind}:{id}", self.origin)
+    }
+
+    /// The token that manages a record here: its manage token, or the session of the address
+    /// that is its contact.
+    pub fn token(&self, kind: &str, id: i64) -> Option<String> {
+        load(&self.token_key(kind, id)).or_else(|| {
+            self.session()
+                .filter(|s| s.manages(kind, id))
+                .map(|s| s.token)
+        })
+    }
+
+    pub fn save_token(&self, kind: &str, id: i64, token: &str) -> bool {
+        let saved = save(&self.token_key(kind, id), &token);
+        if kind == "stakeholder" {
+            let mut mine: Vec<i64> = load("my-stakeholders").unwrap_or_default();
+            if !mine.contains(&id) {
+                mine.push(id);
+                save("my-stakeholders", &mine);
+            }
+        }
+        saved
+    }
+
+    /// Keeps a token that came in a manage link. Written as the JSON string [`Self::token`]
+    /// reads, without a serializer: this runs at mount, in the first view's code, where every
+    /// byte is downloaded by every citizen. `token` is checked to be letters, digits and `_` by
+    /// its caller.
+    pub fn keep_linked_token(&self, kind: &str, id: i64, token: &str) {
+        if let Some(storage) = local() {
+            let key = format!("{PREFIX}{}", self.token_key(kind, id));
+            let _ = storage.set_item(&key, &format!("\"{token}\""));
         }
     }
-    saved
-}
 
-/// Keeps a token that came in a manage link. Written as the JSON string [`token`] reads, without
-/// a serializer: this runs at mount, in the first view's code, where every byte is downloaded
-/// by every citizen. `token` is checked to be letters, digits and `_` by its caller.
-pub fn keep_linked_token(kind: &str, id: i64, token: &str) {
-    if let Some(storage) = local() {
-        let key = format!("{PREFIX}{}", token_key(kind, id));
-        let _ = storage.set_item(&key, &format!("\"{token}\""));
+    /// Gives this API the tokens an older version kept without saying for which API
+    /// (`token:initiative:12`). Those versions talked to whatever API a page named; the first
+    /// API a widget now mounts with on this page takes them (the loader only lets markup name
+    /// its own origin, and a host's own script could read this storage anyway).
+    pub fn adopt_unscoped_tokens(&self) {
+        let Some(storage) = local() else { return };
+        let unscoped: Vec<(String, String, i64)> = (0..storage.length().unwrap_or(0))
+            .filter_map(|n| storage.key(n).ok().flatten())
+            .filter_map(|key| {
+                let rest = key.strip_prefix(PREFIX)?.strip_prefix("token:")?;
+                let (kind, id) = rest.split_once(':')?;
+                let kind = ["initiative", "stakeholder"]
+                    .into_iter()
+                    .find(|k| *k == kind)?;
+                let id = id.parse().ok()?;
+                Some((key.clone(), kind.to_owned(), id))
+            })
+            .collect();
+        for (key, kind, id) in unscoped {
+            if let Ok(Some(token)) = storage.get_item(&key) {
+                let _ = storage.set_item(&format!("{PREFIX}{}", self.token_key(&kind, id)), &token);
+            }
+            let _ = storage.remove_item(&key);
+        }
     }
 }
 
@@ -81,33 +132,6 @@ pub fn name(kind: &str, id: i64) -> Option<String> {
 
 pub fn save_name(kind: &str, id: i64, name: &str) {
     save(&format!("name:{kind}:{id}"), &name);
-}
-
-/// The stakeholder profiles this browser manages (ids), oldest first; then those it was given
-/// through a manage link, known by their token alone.
-pub fn my_stakeholders() -> Vec<i64> {
-    let mut mine: Vec<i64> = load("my-stakeholders").unwrap_or_default();
-    if let Some(storage) = local() {
-        let prefix = format!("{PREFIX}{}", token_key("stakeholder", 0));
-        let prefix = prefix.trim_end_matches('0');
-        for n in 0..storage.length().unwrap_or(0) {
-            let linked = storage.key(n).ok().flatten().and_then(|key| {
-                key.strip_prefix(prefix)
-                    .and_then(|id| id.parse::<i64>().ok())
-            });
-            if let Some(id) = linked.filter(|id| !mine.contains(id)) {
-                mine.push(id);
-            }
-        }
-    }
-    for id in session().map(|s| s.stakeholders).unwrap_or_default() {
-        if !mine.contains(&id) {
-            mine.push(id);
-        }
-    }
-    mine.into_iter()
-        .filter(|id| token("stakeholder", *id).is_some())
-        .collect()
 }
 
 /// An address signed in through this browser, with the records it managed when last asked
@@ -135,39 +159,61 @@ impl Session {
     }
 }
 
-thread_local! {
-    /// The API this widget talks to. A session is kept per API: a city site embedding two
-    /// cities' widgets holds one sign-in for each, and never sends one city's token to the other.
-    static API: RefCell<String> = const { RefCell::new(String::new()) };
+impl Credentials {
+    /// The stakeholder profiles this browser manages here (ids), oldest first; then those it
+    /// was given through a manage link, known by their token alone.
+    pub fn my_stakeholders(&self) -> Vec<i64> {
+        let mut mine: Vec<i64> = load("my-stakeholders").unwrap_or_default();
+        if let Some(storage) = local() {
+            let prefix = format!("{PREFIX}{}", self.token_key("stakeholder", 0));
+            let prefix = prefix.trim_end_matches('0');
+            for n in 0..storage.length().unwrap_or(0) {
+                let linked = storage.key(n).ok().flatten().and_then(|key| {
+                    key.strip_prefix(prefix)
+                        .and_then(|id| id.parse::<i64>().ok())
+                });
+                if let Some(id) = linked.filter(|id| !mine.contains(id)) {
+                    mine.push(id);
+                }
+            }
+        }
+        for id in self.session().map(|s| s.stakeholders).unwrap_or_default() {
+            if !mine.contains(&id) {
+                mine.push(id);
+            }
+        }
+        mine.into_iter()
+            .filter(|id| self.token("stakeholder", *id).is_some())
+            .collect()
+    }
+
+    fn session_key(&self) -> String {
+        format!("session:{}", self.origin)
+    }
+
+    pub fn session(&self) -> Option<Session> {
+        load(&self.session_key())
+    }
+
+    pub fn save_session(&self, session: &Session) -> bool {
+        save(&self.session_key(), session)
+    }
+
+    pub fn forget_session(&self) {
+        remove(&self.session_key());
+    }
 }
 
-/// Says which API the sessions below belong to (the configured `api`, empty for the page's own
-/// origin).
-pub fn use_api(base: &str) {
-    let base = if base.is_empty() {
-        web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default()
-    } else {
-        base.to_owned()
+/// `https://kota.id` of `https://kota.id/pentahelix/`: what the browser's same-origin rule
+/// compares, so two spellings of one API share their credentials.
+fn origin_of(api: &str) -> &str {
+    let Some((_, rest)) = api.split_once("://") else {
+        return api;
     };
-    API.with(|api| *api.borrow_mut() = base);
-}
-
-fn session_key() -> String {
-    API.with(|api| format!("session:{}", api.borrow()))
-}
-
-pub fn session() -> Option<Session> {
-    load(&session_key())
-}
-
-pub fn save_session(session: &Session) -> bool {
-    save(&session_key(), session)
-}
-
-pub fn forget_session() {
-    remove(&session_key());
+    match rest.find(['/', '?', '#']) {
+        Some(end) => &api[..api.len() - rest.len() + end],
+        None => api,
+    }
 }
 
 /// The language the person chose with the switch, which outlasts a reload and wins over the
@@ -196,4 +242,23 @@ pub fn new_key() -> String {
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
         .unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_api_is_known_by_its_origin() {
+        assert_eq!(origin_of("https://kota.id/pentahelix/"), "https://kota.id");
+        assert_eq!(origin_of("https://kota.id"), "https://kota.id");
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080/?x#y"),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            Credentials::of("https://evil.example/api").token_key("initiative", 3),
+            "token:https://evil.example:initiative:3"
+        );
+    }
 }

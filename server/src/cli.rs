@@ -226,6 +226,12 @@ pub struct ServeArgs {
     #[arg(long, env = "PENTAHELIX_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
 
+    /// Other Pentahelix servers that markup on a city page may point a widget loaded from this
+    /// server at, as origins (comma-separated, e.g. `https://pentahelix.depok.go.id`). The
+    /// loader ignores an `api` attribute that names any other server than this one or these.
+    #[arg(long, env = "PENTAHELIX_OTHER_APIS", value_delimiter = ',', value_parser = parse_origin)]
+    pub other_apis: Vec<String>,
+
     #[arg(long, env = "PENTAHELIX_MODERATION", value_enum, default_value_t = ModerationMode::Post)]
     pub moderation: ModerationMode,
 
@@ -297,6 +303,7 @@ impl ServeArgs {
             static_dir: PathBuf::from("dist"),
             cities: Vec::new(),
             allowed_origins: Vec::new(),
+            other_apis: Vec::new(),
             moderation: ModerationMode::Post,
             report_threshold: 3,
             rate_limit_reads: 100_000,
@@ -310,5 +317,48 @@ impl ServeArgs {
             mail_retry_seconds: 60,
             demo: false,
         }
+    }
+}
+
+/// An origin as browsers write it (`https://host` or `https://host:port`, lower case, no path),
+/// so the loader can compare it with a URL's `origin`.
+fn parse_origin(text: &str) -> Result<String, String> {
+    let origin = text.trim().trim_end_matches('/').to_ascii_lowercase();
+    let host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("`{text}` is not an http(s) origin such as https://pentahelix.depok.go.id")
+        })?;
+    let well_formed = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if well_formed {
+        Ok(origin)
+    } else {
+        Err(format!(
+            "`{text}` is not an origin: give the scheme and host only, such as https://pentahelix.depok.go.id"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_origin;
+
+    #[test]
+    fn other_apis_are_origins_as_browsers_write_them() {
+        assert_eq!(
+            parse_origin("https://Pentahelix.Depok.go.id/").as_deref(),
+            Ok("https://pentahelix.depok.go.id")
+        );
+        assert_eq!(
+            parse_origin("http://127.0.0.1:8080").as_deref(),
+            Ok("http://127.0.0.1:8080")
+        );
+        assert!(parse_origin("https://depok.go.id/api").is_err());
+        assert!(parse_origin("depok.go.id").is_err());
+        assert!(parse_origin("https://user@evil.example").is_err());
     }
 }

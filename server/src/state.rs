@@ -32,6 +32,7 @@ struct Inner {
     moderation: ModerationMode,
     report_threshold: u32,
     allowed_origins: Vec<String>,
+    other_apis: Vec<String>,
     limits: Arc<Limits>,
     /// Keys the reporter hashes. Random, made once per database and kept in it (`server_keys`),
     /// so every process — and the same process after a restart — hashes one address alike:
@@ -141,6 +142,7 @@ impl AppState {
                 moderation: args.moderation,
                 report_threshold: args.report_threshold.max(1),
                 allowed_origins: args.allowed_origins.clone(),
+                other_apis: args.other_apis.clone(),
                 limits: Arc::new(Limits {
                     // A burst of a quarter of a minute's allowance: a page load fires several
                     // reads.
@@ -254,6 +256,10 @@ impl AppState {
 
     pub fn allowed_origins(&self) -> &[String] {
         &self.inner.allowed_origins
+    }
+
+    pub fn other_apis(&self) -> &[String] {
+        &self.inner.other_apis
     }
 
     pub fn limits(&self) -> Arc<Limits> {

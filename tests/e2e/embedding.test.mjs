@@ -157,6 +157,59 @@ test('markup that names another api cannot make the widget send its tokens there
   await context.close();
 });
 
+test('markup may name a server this one lists, and the widget sends it none of this server\'s credentials', async () => {
+  const OTHER = process.env.PENTAHELIX_OTHER_API;
+  const origin = new globalThis.URL(URL).origin;
+  const other = [];
+  const { context, page, ready } = await open('two.html', () => {
+    if (window.top !== window) return;
+    // Signed in here as an official, and the manager of initiative 1 here.
+    localStorage.setItem(`pentahelix:session:${location.origin}`, JSON.stringify({
+      token: 'phs_' + '1'.repeat(64), email: 'petugas@contoh.id', initiatives: [1], stakeholders: [],
+      official: [{ region: '32.73', role: 'manager' }],
+    }));
+    localStorage.setItem(`pentahelix:token:${location.origin}:initiative:1`, JSON.stringify('phm_' + '1'.repeat(64)));
+  }, async (page) => {
+    // The listed server, played by this one under the listed name.
+    await page.route(`${OTHER}/**`, async (route) => {
+      const request = route.request();
+      other.push({
+        url: request.url(),
+        authorization: request.headers().authorization ?? '',
+        preflight: request.headers()['access-control-request-headers'] ?? '',
+      });
+      const cors = { 'access-control-allow-origin': origin, vary: 'Origin' };
+      if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+      const response = await route.fetch({ url: request.url().replace(OTHER, origin) });
+      return route.fulfill({ response, headers: { ...response.headers(), ...cors } });
+    });
+  });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await ready;
+  await page.evaluate((api) => {
+    const div = document.createElement('div');
+    div.id = 'listed';
+    div.dataset.pentahelix = '';
+    div.dataset.api = api;
+    div.dataset.view = 'admin';
+    document.querySelector('main').append(div);
+  }, OTHER);
+  // Nobody is signed in at the other server, so its workspace asks to sign in...
+  await page.waitForFunction(() => document.getElementById('listed').shadowRoot?.querySelector('[data-testid=workspace-sign-in]'));
+  // ...and its list comes from there.
+  await page.evaluate(() => document.getElementById('listed').shadowRoot.querySelector('[data-testid=tab-initiatives]').click());
+  await page.waitForFunction(() => document.getElementById('listed').shadowRoot.querySelector('[data-testid=initiative-list] li'));
+  assert.ok(other.some((r) => r.url.includes('/api/v1/initiatives')), `the listed server was asked: ${JSON.stringify(other)}`);
+  assert.deepEqual(other.filter((r) => r.authorization || /authorization/i.test(r.preflight)), [], 'no credential went to the other server');
+  assert.ok(!warnings.some((w) => w.includes(`ignoring api="${OTHER}"`)), `a listed server is believed: ${warnings}`);
+  // This server's own widgets still use the session here.
+  const own = page.waitForRequest((r) => r.url().startsWith(`${origin}/api/v1/`) && (r.headers().authorization ?? '').startsWith('Bearer phs_1'));
+  await page.evaluate(() => document.getElementById('ujungberung').shadowRoot.querySelector('[data-testid=tab-mine]').click());
+  await own;
+  await context.close();
+});
+
 test('hostile host CSS changes nothing in the widget, and the widget changes nothing in the host', async () => {
   const plain = await open('index.html');
   await plain.ready;

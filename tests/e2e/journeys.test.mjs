@@ -601,6 +601,39 @@ journey('a proposal sent while the network is down survives a reload and is crea
   assert.equal(found.items.filter((i) => i.title === title).length, 1, 'exactly one initiative');
 });
 
+journey('a proposal whose answers were lost, then changed and sent again, is created once with the new title and stays the citizen\'s', async (t) => {
+  const title = `Kelas Tenun Ikat Terowongan Cicaheum ${RUN}`;
+  const changed = `${title} untuk Remaja`;
+  const page = await person(t, 'tunnel-citizen');
+  await proposeForm(page, { title, kecamatan: '32.73.11' });
+  // Every attempt reaches the server, which makes the initiative, and every answer is lost on
+  // the way back: a train entering a tunnel.
+  let arrived = 0;
+  await page.route('**/api/v1/initiatives', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await route.fetch();
+    arrived += 1;
+    return route.abort('connectionreset');
+  });
+  await page.getByTestId('submit').click();
+  await page.getByTestId('form-error').filter({ hasText: 'Tidak dapat terhubung' }).waitFor({ timeout: 15000 });
+  assert.ok(arrived >= 1, 'the proposal reached the server');
+  await page.unroute('**/api/v1/initiatives');
+
+  // Out of the tunnel, the citizen improves the title and sends again.
+  await page.getByLabel('Judul', { exact: true }).fill(changed);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('sent').waitFor();
+  assert.equal(await page.getByTestId('sent-outdated').count(), 0, 'nothing to apologise for');
+
+  const found = await (await fetch(`${URL}api/v1/initiatives?q=${encodeURIComponent(title)}`)).json();
+  assert.deepEqual(found.items.map((i) => i.title), [changed], 'one initiative, with the new title');
+  // It is theirs: its page offers the owner's edit.
+  await page.getByTestId('sent').getByRole('button', { name: 'Lihat', exact: true }).click();
+  await page.getByTestId('detail-title').filter({ hasText: changed }).waitFor();
+  await page.getByTestId('edit').waitFor();
+});
+
 journey('keyboard only: a proposal from the first Tab to the private link', async (t) => {
   const title = `Festival Angklung Keyboard ${RUN}`;
   const page = await person(t, 'keyboard-citizen');

@@ -12,6 +12,9 @@ use crate::server::TestServer;
 use crate::tools;
 use crate::workspace::Workspace;
 
+/// The server listed in `--other-apis` for the embedding tests (`PENTAHELIX_OTHER_API`).
+const OTHER_API: &str = "https://kabupaten.example";
+
 /// The officials the journeys sign in as, where they work and in which role.
 const OFFICIALS: [(&str, &str, &str); 4] = [
     ("petugas.ekraf@bandung.go.id", "32.73", "moderator"),
@@ -47,6 +50,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
             "10",
             "--mail-retry-seconds",
             "1",
+            // Another city's server, which a page's markup may name: the embedding tests play
+            // it by answering its requests from this server.
+            "--other-apis",
+            OTHER_API,
         ],
     )?;
     let url = running.url.clone();
@@ -64,6 +71,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
         .env("PENTAHELIX_OFFICIAL_A11Y", OFFICIALS[2].0)
         .env("PENTAHELIX_MANAGER_BANDUNG", OFFICIALS[3].0)
         .env("PENTAHELIX_MAIL_INBOX", &mail.inbox_url)
+        .env("PENTAHELIX_OTHER_API", OTHER_API)
         .env("PENTAHELIX_E2E_ARTIFACTS", &artifacts)
         .env("CHROMIUM", tools::CHROMIUM);
     let result = cmd::run(&mut node).with_context(|| {

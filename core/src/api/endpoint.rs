@@ -11,7 +11,7 @@ use super::query::{
     QueueQuery, SimilarQuery, StakeholderQuery,
 };
 use super::{
-    Achievements, AuditEntry, CityStats, Created, Decided, Decision, EmailCodeRequest,
+    Achievements, AuditEntry, CityStats, Created, Decided, Decision, EmailCodeRequest, EmbedApis,
     FlagshipInput, Initiative, InitiativeId, InitiativeInput, InitiativeMatches, Invitation,
     InvitationId, InvitationInput, Me, ModerationAction, ModerationQueue, NotificationSettings,
     Page, Pledge, PledgeId, PledgeInput, ReportInput, ReportReceipt, SessionCreated,
@@ -324,6 +324,10 @@ endpoints! {
         = Put "/me/settings" => |_e| "/me/settings".into();
         body: settings as NotificationSettings;
         -> NotificationSettings;
+    /// The other servers a widget loaded from this one may be pointed at (read by the loader).
+    OtherApis {}
+        = Get "/embed/apis" => |_e| "/embed/apis".into();
+        -> EmbedApis;
 }
 
 /// A CSV export, as text.
@@ -433,6 +437,7 @@ pub fn all_paths() -> Vec<(Method, String)> {
         one::<SignOutEverywhere>(),
         one::<GetMe>(),
         one::<PutSettings>(),
+        one::<OtherApis>(),
     ];
     for action in [
         PledgeAction::Accept,

@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod contact;
+mod embed;
 pub mod endpoint;
 mod export;
 mod initiative;
@@ -25,6 +26,7 @@ pub use account::{
 };
 pub use audit::{AuditAction, AuditEntry, AuditTarget};
 pub use contact::Contact;
+pub use embed::EmbedApis;
 pub use export::{InitiativeExport, StakeholderExport};
 pub use initiative::{
     Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Need, NeedInput,

@@ -166,6 +166,9 @@ pub struct Widget {
     pub discard_draft: &'static str,
     pub sent_heading: &'static str,
     pub sent_pending: &'static str,
+    /// An earlier attempt had arrived after all, and the form's later changes could not be
+    /// applied to what it made.
+    pub sent_outdated: &'static str,
     pub manage_link: &'static str,
     pub manage_link_hint: &'static str,
     pub copy: &'static str,

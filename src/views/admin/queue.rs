@@ -19,7 +19,7 @@ use crate::components::load::{Skeletons, error_text};
 use crate::components::pages::{PageControls, Pages};
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
-use crate::storage::{self, Session};
+use crate::storage::Session;
 
 use super::verify::ProfileLines;
 
@@ -65,7 +65,7 @@ pub fn Queue(session: Session, decisions: RwSignal<u32>) -> impl IntoView {
     // as "Milik saya" does.
     Effect::new(move |_| {
         if items.error.with(|e| e.as_ref().and_then(ApiError::status)) == Some(401) {
-            storage::forget_session();
+            ctx.credentials().forget_session();
             ctx.session.set(None);
         }
     });

@@ -32,13 +32,12 @@ use crate::components::decision::{Done, OfficialActions, Subject};
 use crate::components::load::{LoadError, Skeletons};
 use crate::config::View;
 use crate::context::use_ctx;
-use crate::storage;
 use crate::views::abort_on_cleanup;
 
 #[component]
 pub fn InitiativeDetail(id: i64) -> impl IntoView {
     let ctx = use_ctx();
-    let token = storage::token("initiative", id);
+    let token = ctx.credentials().token("initiative", id);
     // An official signed in here opens the records of their regions, hidden ones too.
     let official = ctx
         .session
@@ -51,9 +50,10 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
         .clone()
         .or_else(|| official.as_ref().map(|s| s.token.clone()))
         .or_else(|| {
-            storage::my_stakeholders()
+            ctx.credentials()
+                .my_stakeholders()
                 .first()
-                .and_then(|s| storage::token("stakeholder", *s))
+                .and_then(|s| ctx.credentials().token("stakeholder", *s))
         });
     let official = StoredValue::new(official);
     let initiative = LocalResource::new({

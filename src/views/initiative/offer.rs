@@ -14,7 +14,7 @@ use crate::storage;
 #[component]
 pub fn Offer(initiative: Initiative, refresh: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
-    let mine = storage::my_stakeholders();
+    let mine = ctx.credentials().my_stakeholders();
     let live = initiative.status.is_live();
     let needs: Vec<Resource> = initiative.needs.iter().map(|n| n.resource).collect();
     let stakeholder = RwSignal::new(mine.first().copied().unwrap_or_default());
@@ -38,7 +38,10 @@ pub fn Offer(initiative: Initiative, refresh: Callback<()>) -> impl IntoView {
                 resource,
                 message: message.get_untracked(),
             });
-        let token = storage::token("stakeholder", sid).unwrap_or_default();
+        let token = ctx
+            .credentials()
+            .token("stakeholder", sid)
+            .unwrap_or_default();
         let key = key.get_value();
         async move {
             let input = input.ok_or(ApiError::Unreadable)?;

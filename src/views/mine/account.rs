@@ -16,7 +16,7 @@ use crate::components::load::{LoadError, Skeletons, error_text};
 use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
-use crate::storage::{self, Session};
+use crate::storage::Session;
 use crate::views::abort_on_cleanup;
 
 #[component]
@@ -47,7 +47,7 @@ pub fn Account(session: Session, on_signed_out: Callback<bool>) -> impl IntoView
                 stakeholders: me.stakeholders.iter().map(|s| s.id.0).collect(),
                 official: me.official.clone(),
             };
-            storage::save_session(&now);
+            ctx.credentials().save_session(&now);
             if ctx.session.with_untracked(|s| s.as_ref() != Some(&now)) {
                 ctx.session.set(Some(now));
             }

@@ -15,15 +15,16 @@ use sign_in::SignIn;
 
 #[component]
 pub fn Mine() -> impl IntoView {
-    let session = use_ctx().session;
+    let ctx = use_ctx();
+    let session = ctx.session;
     let ended = RwSignal::new(false);
     let on_signed_in = Callback::new(move |signed: storage::Session| {
-        storage::save_session(&signed);
+        ctx.credentials().save_session(&signed);
         ended.set(false);
         session.set(Some(signed));
     });
     let on_signed_out = Callback::new(move |expired: bool| {
-        storage::forget_session();
+        ctx.credentials().forget_session();
         ended.set(expired);
         session.set(None);
     });

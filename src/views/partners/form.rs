@@ -3,16 +3,17 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use pentahelix_core::api::StakeholderId;
 use pentahelix_core::api::endpoint::{CreateStakeholder, GetStakeholder, UpdateStakeholder};
+use pentahelix_core::api::{ProblemType, StakeholderId, StakeholderInput};
 use pentahelix_core::validate::Scope;
 use pentahelix_core::{Helix, Regions};
 
-use crate::api::Call;
+use crate::api::{ApiError, Call};
 use crate::components::choices::{ContactFields, ContactSignals, TaxonomyChecks};
 use crate::components::field::{FieldError, TextField, checked, error_of};
 use crate::components::load::error_text;
-use crate::context::use_ctx;
+use crate::context::{Ctx, use_ctx};
+use crate::creation::{self, Creation};
 use crate::draft::ProfileDraft;
 use crate::storage;
 
@@ -53,12 +54,13 @@ pub fn ProfileForm(
         phone,
         consent,
     };
-    let key = initial.idempotency_key.clone();
+    let key = RwSignal::new(initial.idempotency_key.clone());
+    let sent = RwSignal::new(initial.sent.clone());
 
     let was_verified = StoredValue::new(false);
     // Editing starts from the stored profile (with its contact: this browser owns it).
     if let Some(id) = id {
-        let token = storage::token("stakeholder", id);
+        let token = ctx.credentials().token("stakeholder", id);
         leptos::task::spawn_local(async move {
             let get = GetStakeholder {
                 id: StakeholderId(id),
@@ -97,10 +99,10 @@ pub fn ProfileForm(
         email: email.get(),
         phone: phone.get(),
         consent: consent.get(),
-        idempotency_key: key.clone(),
+        idempotency_key: key.get(),
+        sent: sent.get(),
     };
     if id.is_none() {
-        let draft = draft.clone();
         Effect::new(move |_| {
             storage::save(DRAFT_KEY, &draft());
         });
@@ -121,7 +123,10 @@ pub fn ProfileForm(
             };
             let result = match id {
                 Some(id) => {
-                    let token = storage::token("stakeholder", id).unwrap_or_default();
+                    let token = ctx
+                        .credentials()
+                        .token("stakeholder", id)
+                        .unwrap_or_default();
                     let update = UpdateStakeholder {
                         id: StakeholderId(id),
                         input,
@@ -140,27 +145,7 @@ pub fn ProfileForm(
                             s.id.0
                         })
                 }
-                None => ctx
-                    .api()
-                    .call(
-                        &CreateStakeholder { input },
-                        Call::default().idempotent(&d.idempotency_key),
-                    )
-                    .await
-                    .map(|created| {
-                        storage::save_token(
-                            "stakeholder",
-                            created.record.id.0,
-                            &created.manage_token,
-                        );
-                        storage::save_name(
-                            "stakeholder",
-                            created.record.id.0,
-                            &created.record.name,
-                        );
-                        storage::remove(DRAFT_KEY);
-                        created.record.id.0
-                    }),
+                None => create(ctx, &d, input, sent, key).await,
             };
             match result {
                 // The form may have been closed while saving; then nobody is waiting.
@@ -301,4 +286,64 @@ pub fn ProfileForm(
             </p>
         </form>
     }
+}
+
+/// Registers the profile once, whatever became of an earlier attempt (see `creation`): a profile
+/// made from an earlier text is brought up to date with the form's.
+async fn create(
+    ctx: Ctx,
+    draft: &ProfileDraft,
+    input: StakeholderInput,
+    sent: RwSignal<Option<String>>,
+    key: RwSignal<String>,
+) -> Result<i64, ApiError> {
+    let api = ctx.api();
+    let now = CreateStakeholder { input };
+    let remember = |body: Option<String>| {
+        sent.try_set(body);
+    };
+    let created = match creation::create(
+        &api,
+        &draft.idempotency_key,
+        &now,
+        draft.sent.clone(),
+        remember,
+    )
+    .await
+    {
+        Ok(created) => created,
+        Err(ApiError::Problem(p)) if p.problem_type() == Some(ProblemType::IdempotencyMismatch) => {
+            // The key holds a body this browser no longer knows (a draft from before it kept
+            // what it sent): the next attempt goes under a new key.
+            key.try_set(storage::new_key());
+            sent.try_set(None);
+            return Err(ApiError::Problem(p));
+        }
+        Err(e) => return Err(e),
+    };
+    let Creation {
+        answer: done,
+        earlier,
+    } = created;
+    let id = done.record.id;
+    ctx.credentials()
+        .save_token("stakeholder", id.0, &done.manage_token);
+    storage::remove(DRAFT_KEY);
+    let mut name = done.record.name;
+    if earlier {
+        let update = UpdateStakeholder {
+            id,
+            input: now.input,
+        };
+        // Should this fail, the profile stands with the earlier text, and its form (which the
+        // caller opens next) shows it as the server holds it.
+        if let Ok(record) = api
+            .call(&update, Call::with_token(Some(&done.manage_token)))
+            .await
+        {
+            name = record.name;
+        }
+    }
+    storage::save_name("stakeholder", id.0, &name);
+    Ok(id.0)
 }

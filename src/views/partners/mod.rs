@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use crate::components::heading::heading_focus;
 use crate::context::use_ctx;
-use crate::storage;
 
 mod directory;
 mod form;
@@ -32,7 +31,7 @@ enum Part {
 pub fn Partners() -> impl IntoView {
     let ctx = use_ctx();
     let heading = heading_focus();
-    let mine = RwSignal::new(storage::my_stakeholders());
+    let mine = RwSignal::new(ctx.credentials().my_stakeholders());
     let selected: RwSignal<Option<i64>> = RwSignal::new(mine.get_untracked().last().copied());
     // A browser that registered a profile comes back to it; anyone else looks for partners.
     let part = RwSignal::new(if mine.with_untracked(Vec::is_empty) {
@@ -86,7 +85,7 @@ pub fn Partners() -> impl IntoView {
                                     <ProfileForm
                                         id=None
                                         on_saved=Callback::new(move |id: i64| {
-                                            mine.set(storage::my_stakeholders());
+                                            mine.set(ctx.credentials().my_stakeholders());
                                             selected.set(Some(id));
                                         })
                                     />

@@ -28,7 +28,10 @@ pub fn Profile(
     selected: RwSignal<Option<i64>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let token = storage::token("stakeholder", id).unwrap_or_default();
+    let token = ctx
+        .credentials()
+        .token("stakeholder", id)
+        .unwrap_or_default();
     let unverified = RwSignal::new(false);
     let editing = RwSignal::new(false);
     let scope = RwSignal::new(MatchScope::City);

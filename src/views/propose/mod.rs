@@ -19,6 +19,7 @@ use crate::components::field::{FieldError, TextField, checked, error_of};
 use crate::components::heading::heading_focus;
 use crate::components::load::error_text;
 use crate::context::use_ctx;
+use crate::creation::{self, Creation};
 use crate::draft::{NeedDraft, ProposeDraft};
 use crate::storage;
 
@@ -88,6 +89,7 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
         consent,
     };
     let key = RwSignal::new(initial.idempotency_key.clone());
+    let sent = RwSignal::new(initial.sent.clone());
 
     let draft = move || ProposeDraft {
         title: title.get(),
@@ -103,6 +105,7 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
         phone: phone.get(),
         consent: consent.get(),
         idempotency_key: key.get(),
+        sent: sent.get(),
     };
     // Saved on every change; a browser that refuses is told, so the person knows to finish now.
     let stored = RwSignal::new(true);
@@ -113,6 +116,9 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
 
     let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
     let created: RwSignal<Option<Created<Initiative>>> = RwSignal::new(None);
+    // Set when an earlier attempt made the initiative and the form's later text could not be
+    // applied to it.
+    let outdated = RwSignal::new(false);
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
     let city = ctx.city();
     let served = vec![city];
@@ -152,25 +158,50 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                 }
                 return;
             }
-            match ctx
-                .api()
-                .call(
-                    &CreateInitiative { input },
-                    Call::default().idempotent(&d.idempotency_key),
-                )
-                .await
-            {
-                Ok(done) => {
-                    storage::save_token("initiative", done.record.id.0, &done.manage_token);
+            let api = ctx.api();
+            let now = CreateInitiative { input };
+            let remember = |body: Option<String>| {
+                sent.try_set(body);
+            };
+            match creation::create(&api, &d.idempotency_key, &now, d.sent, remember).await {
+                Ok(Creation {
+                    answer: done,
+                    earlier,
+                }) => {
+                    ctx.credentials().save_token(
+                        "initiative",
+                        done.record.id.0,
+                        &done.manage_token,
+                    );
                     storage::remove(&draft_key.get_value());
+                    let done = if earlier {
+                        let update = UpdateInitiative {
+                            id: done.record.id,
+                            query: EditQuery::default(),
+                            input: now.input,
+                        };
+                        match api
+                            .call(&update, Call::with_token(Some(&done.manage_token)))
+                            .await
+                        {
+                            Ok(record) => Created { record, ..done },
+                            Err(_) => {
+                                outdated.try_set(true);
+                                done
+                            }
+                        }
+                    } else {
+                        done
+                    };
                     created.try_set(Some(done));
                 }
                 Err(ApiError::Problem(p))
                     if p.problem_type() == Some(ProblemType::IdempotencyMismatch) =>
                 {
-                    // The first attempt arrived after all, with the earlier text: start a new key
-                    // so that this version can be sent, and say so.
+                    // The key holds a body this browser no longer knows (a draft from before it
+                    // kept what it sent): start a new key so this version can be sent, and say so.
                     key.try_set(storage::new_key());
+                    sent.try_set(None);
                     failure.try_set(Some(p.detail));
                 }
                 Err(e) => {
@@ -191,14 +222,17 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                     view! {
                         <Sent
                             created=done
+                            outdated=outdated.get_untracked()
                             on_again=Callback::new(move |()| {
                                 created.set(None);
+                                outdated.set(false);
                                 for s in [title, description, region, starts_on, ends_on, place] {
                                     s.set(String::new());
                                 }
                                 subsectors.set(Vec::new());
                                 needs.set(vec![NeedDraft::default()]);
                                 key.set(storage::new_key());
+                                sent.set(None);
                             })
                         />
                     }

@@ -9,7 +9,13 @@ use crate::context::use_ctx;
 use crate::manage_link::manage_link;
 
 #[component]
-pub fn Sent(created: Created<Initiative>, on_again: Callback<()>) -> impl IntoView {
+pub fn Sent(
+    created: Created<Initiative>,
+    /// It holds an earlier text than the form's last one (see `creation`).
+    #[prop(optional)]
+    outdated: bool,
+    on_again: Callback<()>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let id = created.record.id.0;
     let link = manage_link("initiative", id, &created.manage_token);
@@ -26,6 +32,9 @@ pub fn Sent(created: Created<Initiative>, on_again: Callback<()>) -> impl IntoVi
             </h3>
             <Show when=move || pending>
                 <p>{move || ctx.t().sent_pending}</p>
+            </Show>
+            <Show when=move || outdated>
+                <p class="ph-notice" data-testid="sent-outdated">{move || ctx.t().sent_outdated}</p>
             </Show>
             <div class="ph-field">
                 <label class="ph-field__label" for=ctx.id("manage-link")>

@@ -3,6 +3,7 @@
 
 mod auth;
 mod contract;
+mod embed;
 mod exports;
 mod health;
 mod initiatives;
@@ -99,6 +100,7 @@ pub fn v1() -> OpenApiRouter<AppState> {
         .merge(exports::router())
         .merge(auth::router())
         .merge(me::router())
+        .merge(embed::router())
 }
 
 /// The `/api/v1` router and its OpenAPI document, with paths as clients call them. The
