@@ -68,9 +68,9 @@ fn date(errors: &mut ValidationErrors, field: &str, text: &str) -> Option<NaiveD
     if text.is_empty() {
         return None;
     }
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(date) => Some(date),
-        Err(_) => {
+    match pentahelix_core::api::dates::parse_date(text) {
+        Some(date) => Some(date),
+        None => {
             errors.push(field, Rule::Required);
             None
         }

@@ -110,6 +110,7 @@ impl AuditTarget {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     pub id: i64,
+    #[serde(deserialize_with = "super::dates::time")]
     pub at: DateTime<Utc>,
     /// The official's address, or `token: LABEL` for an automation's admin token.
     pub actor: String,

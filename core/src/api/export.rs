@@ -7,6 +7,7 @@ use super::{Initiative, Pledge, Stakeholder};
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StakeholderExport {
+    #[serde(deserialize_with = "super::dates::time")]
     pub exported_at: DateTime<Utc>,
     /// The profile with its contact.
     pub stakeholder: Stakeholder,
@@ -18,6 +19,7 @@ pub struct StakeholderExport {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InitiativeExport {
+    #[serde(deserialize_with = "super::dates::time")]
     pub exported_at: DateTime<Utc>,
     /// The initiative with its contact.
     pub initiative: Initiative,

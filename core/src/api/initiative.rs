@@ -113,14 +113,22 @@ pub struct InitiativeInput {
     // leaves checking `format: date` optional: a client built from the API document should not
     // learn the rule from a 400.
     /// The first day, 2000 to 2100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::optional_date"
+    )]
     #[cfg_attr(
         feature = "openapi",
         schema(pattern = r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
     )]
     pub starts_on: Option<NaiveDate>,
     /// The last day, 2000 to 2100, not before `starts_on`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::optional_date"
+    )]
     #[cfg_attr(
         feature = "openapi",
         schema(pattern = r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
@@ -149,9 +157,17 @@ pub struct Initiative {
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::taxonomy::Subsector>))]
     pub subsectors: SubsectorSet,
     pub needs: Vec<Need>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::optional_date"
+    )]
     pub starts_on: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::optional_date"
+    )]
     pub ends_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
@@ -162,7 +178,9 @@ pub struct Initiative {
     pub pledge_count: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
+    #[serde(deserialize_with = "super::dates::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "super::dates::time")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -66,6 +66,8 @@ pub struct Invitation {
     pub stakeholder: StakeholderSummary,
     pub message: String,
     pub status: InvitationStatus,
+    #[serde(deserialize_with = "super::dates::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "super::dates::time")]
     pub updated_at: DateTime<Utc>,
 }

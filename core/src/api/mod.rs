@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod contact;
+pub mod dates;
 mod embed;
 pub mod endpoint;
 mod export;

@@ -93,6 +93,7 @@ pub struct ReportEntry {
     pub category: ReportReason,
     /// The reporter's own words.
     pub reason: String,
+    #[serde(deserialize_with = "super::dates::time")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -140,6 +141,7 @@ pub struct QueueItem {
     /// Oldest first.
     pub reports: Vec<ReportEntry>,
     /// When it entered the queue: the queue lists the longest waiting first.
+    #[serde(deserialize_with = "super::dates::time")]
     pub since: DateTime<Utc>,
 }
 
@@ -172,6 +174,7 @@ pub struct FailedNotification {
     pub attempts: i64,
     /// The mail server's last answer.
     pub last_error: String,
+    #[serde(deserialize_with = "super::dates::time")]
     pub failed_at: DateTime<Utc>,
 }
 

@@ -77,7 +77,9 @@ pub struct Pledge {
     /// The other side's contact, present once the pledge is accepted and only for its two sides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counterpart_contact: Option<Contact>,
+    #[serde(deserialize_with = "super::dates::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "super::dates::time")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -28,10 +28,18 @@ pub struct InitiativeQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<InitiativeStatus>,
     /// Happening on or after this date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::optional_date"
+    )]
     pub from: Option<NaiveDate>,
     /// Starting on or before this date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::optional_date"
+    )]
     pub to: Option<NaiveDate>,
     /// Words in the title or description (full-text search, prefix matching).
     #[serde(skip_serializing_if = "Option::is_none")]

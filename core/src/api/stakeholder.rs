@@ -58,7 +58,9 @@ pub struct Stakeholder {
     pub verified: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
+    #[serde(deserialize_with = "super::dates::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "super::dates::time")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -25,8 +25,13 @@ pub struct UpcomingEvent {
     pub initiative_id: InitiativeId,
     pub title: String,
     pub region: RegionCode,
+    #[serde(deserialize_with = "super::dates::date")]
     pub starts_on: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::optional_date"
+    )]
     pub ends_on: Option<NaiveDate>,
 }
 
