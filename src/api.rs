@@ -262,7 +262,7 @@ pub fn body_of<E: Endpoint>(endpoint: &E) -> Result<Option<String>, ApiError> {
 
 /// An error answer: the server's problem document, or what a proxy's page stands for.
 fn problem(status: u16, text: &str) -> ApiError {
-    match serde_json::from_str::<Problem>(text) {
+    match crate::json::from_str::<Problem>(text) {
         Ok(problem) => ApiError::Problem(problem),
         // A proxy's HTML error page: treat as the network failing.
         Err(_) if status >= 500 => ApiError::Network,
@@ -273,7 +273,7 @@ fn problem(status: u16, text: &str) -> ApiError {
 fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     // 204 No Content reads as JSON `null`, which `()` accepts.
     let text = if text.is_empty() { "null" } else { text };
-    serde_json::from_str(text).map_err(|_| ApiError::Unreadable)
+    crate::json::from_str(text).map_err(|_| ApiError::Unreadable)
 }
 
 /// The answer is the text itself (a `String`), read through serde's own string deserializer

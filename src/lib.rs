@@ -15,6 +15,7 @@ mod deeplink;
 pub mod draft;
 pub mod format;
 pub mod i18n;
+mod json;
 mod manage_link;
 mod mount;
 mod navigation;

@@ -20,7 +20,7 @@ pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
         .get_item(&format!("{PREFIX}{key}"))
         .ok()
         .flatten()?;
-    serde_json::from_str(&text).ok()
+    crate::json::from_str(&text).ok()
 }
 
 /// Saves `value`; false when the browser refused (full or disabled), so the UI can say so.
