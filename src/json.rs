@@ -4,7 +4,7 @@
 //! Written here rather than taken from serde_json, which still writes the requests: serde_json's
 //! reader composes a message for every error it can report, and those messages print floats and
 //! escape strings. That brought Rust's float formatting and Unicode tables into the first view of
-//! a widget that never shows them; reading with this instead made the first view 6.4 KiB brotli
+//! a widget that never shows them; reading with this instead made the first view 19.3 KiB brotli
 //! smaller (BENCHMARKS.md). Its one error says only that the text is not what was expected.
 //!
 //! It reads RFC 8259 JSON, all the server writes. Enums are read from their names (the API has
