@@ -34,7 +34,9 @@ pub fn Sent(
                 <p>{move || ctx.t().sent_pending}</p>
             </Show>
             <Show when=move || outdated>
-                <p class="ph-notice" data-testid="sent-outdated">{move || ctx.t().sent_outdated}</p>
+                <p class="ph-notice" data-testid="sent-outdated">
+                    {move || ctx.t().sent_outdated}
+                </p>
             </Show>
             <div class="ph-field">
                 <label class="ph-field__label" for=ctx.id("manage-link")>
