@@ -634,6 +634,38 @@ journey('a proposal whose answers were lost, then changed and sent again, is cre
   await page.getByTestId('edit').waitFor();
 });
 
+journey('a partner whose registration answers were lost, then renamed, is registered once and keeps its profile', async (t) => {
+  const name = `Sanggar Tari Jaipong Cibeunying Kidul ${RUN}`;
+  const renamed = `${name} dan Kawan-kawan`;
+  const page = await person(t, 'tunnel-partner');
+  await page.getByTestId('tab-partners').click();
+  await page.getByTestId('partners-mine').click();
+  const form = page.getByTestId('profile-form');
+  await form.getByLabel('Nama organisasi atau pribadi').fill(name);
+  await form.getByLabel('Komunitas', { exact: true }).check();
+  await form.getByLabel('Wilayah (kota atau kecamatan)').selectOption({ label: 'Cibeunying Kidul' });
+  await form.getByLabel('Relawan dan talenta', { exact: true }).check();
+  await form.getByLabel('Seni pertunjukan', { exact: true }).check();
+  await form.getByLabel('Deskripsi', { exact: true }).fill('Sanggar tari tradisional yang melatih anak dan remaja setiap akhir pekan.');
+  await form.getByLabel('Nama', { exact: true }).fill('Euis Komalasari');
+  await form.getByLabel('Telepon/WhatsApp').fill('0812-0000-8888');
+  await form.getByLabel(/Saya setuju/).check();
+  await page.route('**/api/v1/stakeholders', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
+  await form.getByRole('button', { name: 'Simpan profil' }).click();
+  await page.getByTestId('form-error').filter({ hasText: 'Tidak dapat terhubung' }).waitFor({ timeout: 15000 });
+  await page.unroute('**/api/v1/stakeholders');
+
+  await form.getByLabel('Nama organisasi atau pribadi').fill(renamed);
+  await form.getByRole('button', { name: 'Simpan profil' }).click();
+  await page.getByTestId('opportunities').waitFor();
+  const found = await (await fetch(`${URL}api/v1/stakeholders?q=${encodeURIComponent(name)}`)).json();
+  assert.deepEqual(found.items.map((s) => s.name), [renamed], 'one profile, with the new name');
+});
+
 journey('keyboard only: a proposal from the first Tab to the private link', async (t) => {
   const title = `Festival Angklung Keyboard ${RUN}`;
   const page = await person(t, 'keyboard-citizen');

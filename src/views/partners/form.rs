@@ -281,7 +281,13 @@ pub fn ProfileForm(
                 {move || {
                     failure
                         .get()
-                        .map(|f| view! { <span class="ph-notice ph-notice--error">{f}</span> })
+                        .map(|f| {
+                            view! {
+                                <span class="ph-notice ph-notice--error" data-testid="form-error">
+                                    {f}
+                                </span>
+                            }
+                        })
                 }}
             </p>
         </form>

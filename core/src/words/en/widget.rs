@@ -159,7 +159,7 @@ pub(in crate::words) const WIDGET: Widget = Widget {
     discard_draft: "Clear the form",
     sent_heading: "Proposal sent!",
     sent_pending: "It will appear once the city's moderators approve it.",
-    sent_outdated: "Your earlier attempt had arrived after all, but your latest changes were not saved. Change the proposal from My things.",
+    sent_outdated: "Your earlier attempt had arrived after all, but your latest changes were not saved. Open it with “View it” to change it.",
     manage_link: "Private manage link",
     manage_link_hint: "Keep this link. Whoever holds it can manage this record; this browser remembers it too.",
     copy: "Copy",

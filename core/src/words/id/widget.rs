@@ -159,7 +159,7 @@ pub(in crate::words) const WIDGET: Widget = Widget {
     discard_draft: "Kosongkan formulir",
     sent_heading: "Usulan terkirim!",
     sent_pending: "Usulan akan tampil setelah disetujui pengelola kota.",
-    sent_outdated: "Kiriman Anda sebelumnya ternyata sudah sampai, tetapi perubahan terakhir belum tersimpan. Ubah usulan ini dari Milik saya.",
+    sent_outdated: "Kiriman Anda sebelumnya ternyata sudah sampai, tetapi perubahan terakhir belum tersimpan. Buka dengan “Lihat” untuk mengubahnya.",
     manage_link: "Tautan kelola pribadi",
     manage_link_hint: "Simpan tautan ini. Siapa pun yang memegangnya dapat mengelola data ini; peramban ini juga mengingatnya.",
     copy: "Salin",
