@@ -323,23 +323,12 @@ impl ServeArgs {
 /// An origin as browsers write it (`https://host` or `https://host:port`, lower case, no path),
 /// so the loader can compare it with a URL's `origin`.
 fn parse_origin(text: &str) -> Result<String, String> {
-    let origin = text.trim().trim_end_matches('/').to_ascii_lowercase();
-    let host = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"))
-        .ok_or_else(|| {
-            format!("`{text}` is not an http(s) origin such as https://pentahelix.depok.go.id")
-        })?;
-    let well_formed = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-    if well_formed {
-        Ok(origin)
-    } else {
-        Err(format!(
-            "`{text}` is not an origin: give the scheme and host only, such as https://pentahelix.depok.go.id"
-        ))
+    let text = text.trim();
+    match crate::http::origin::origin_of(text) {
+        Some(origin) if origin.eq_ignore_ascii_case(text.trim_end_matches('/')) => Ok(origin),
+        _ => Err(format!(
+            "`{text}` is not an origin: give the http(s) scheme and host only, such as https://pentahelix.depok.go.id"
+        )),
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod client;
 pub mod extract;
 pub mod middleware;
+pub mod origin;
 pub mod problem;
 pub mod routes;
 pub mod share;

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, Uri, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use pentahelix_core::api::{InitiativeId, InitiativeStatus};
 use pentahelix_core::pentagon::{self, vertex};
@@ -18,6 +18,7 @@ use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Stroke, Transform};
 
 use crate::error::Error;
 use crate::http::extract::{AcceptLang, PathParam};
+use crate::http::origin::origin_of;
 use crate::notify::letters::escape;
 use crate::state::AppState;
 
@@ -32,17 +33,6 @@ pub struct Shared {
     /// The page the link was shared from, without its fragment.
     #[serde(default)]
     page: Option<String>,
-}
-
-/// `scheme://host[:port]` of an absolute http(s) URL without credentials, lower-cased.
-fn origin_of(url: &str) -> Option<String> {
-    let uri: Uri = url.parse().ok()?;
-    let scheme = uri.scheme_str()?.to_ascii_lowercase();
-    let authority = uri.authority()?.as_str();
-    if !matches!(scheme.as_str(), "http" | "https") || authority.contains('@') {
-        return None;
-    }
-    Some(format!("{scheme}://{}", authority.to_ascii_lowercase()))
 }
 
 /// Where a browser goes: the shared-from page when its origin is allowed, else the server's own.
@@ -265,21 +255,6 @@ fn draw(coverage: HelixSet) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_http_origins_without_credentials_count() {
-        assert_eq!(
-            origin_of("https://Bandung.go.id/ekraf?x=1").as_deref(),
-            Some("https://bandung.go.id")
-        );
-        assert_eq!(
-            origin_of("http://127.0.0.1:8080/").as_deref(),
-            Some("http://127.0.0.1:8080")
-        );
-        assert_eq!(origin_of("javascript:alert(1)"), None);
-        assert_eq!(origin_of("https://evil.example@bandung.go.id/"), None);
-        assert_eq!(origin_of("/relative"), None);
-    }
 
     #[test]
     fn a_long_description_is_cut_at_a_word() {
