@@ -10,15 +10,26 @@
 //! answers with the record it made then (which the form then brings up to date) or refuses it
 //! (and so keeps nothing under the key).
 
+use leptos::prelude::*;
+use pentahelix_core::api::ProblemType;
 use pentahelix_core::api::endpoint::Endpoint;
 
 use crate::api::{Api, ApiError, Call, body_of};
+use crate::storage;
 
 /// What a creation brought back.
 pub struct Creation<A> {
     pub answer: A,
     /// The record was made from the body sent earlier, not from the form as it is now.
     pub earlier: bool,
+}
+
+/// A form's attempts at one creation: the Idempotency-Key they go under, and the JSON sent under
+/// it whose outcome is not known (both kept in the form's draft, so they outlast a reload).
+#[derive(Clone, Copy)]
+pub struct Attempts {
+    pub key: RwSignal<String>,
+    pub sent: RwSignal<Option<String>>,
 }
 
 /// Whether the server may still hold a success for the key after this error: no answer came,
@@ -31,23 +42,26 @@ fn outcome_unknown(error: &ApiError) -> bool {
     }
 }
 
-/// Sends `now` under `key`, after `earlier` (the JSON body sent under `key` whose outcome is
-/// not known, when it differs from `now`'s). `remember` is told which body to keep for the next
-/// attempt: the one whose outcome is unknown, or none. Bodies are kept as the JSON text sent,
-/// so sending one again needs no reader for it.
+/// Sends `now` under the attempts' key, after the body sent earlier when its outcome is not
+/// known and it differs from `now`'s. Bodies are kept as the JSON text sent, so sending one
+/// again needs no reader for it. Should the key hold a body this browser no longer knows (a
+/// draft from before it kept what it sent), the next attempt goes under a new key.
 pub async fn create<E: Endpoint>(
     api: &Api,
-    key: &str,
     now: &E,
-    earlier: Option<String>,
-    remember: impl Fn(Option<String>),
+    attempts: Attempts,
 ) -> Result<Creation<E::Answer>, ApiError> {
-    let call = Call::default().idempotent(key);
+    let key = attempts.key.get_untracked();
+    let call = Call::default().idempotent(&key);
     let body = body_of(now)?;
-    if let Some(earlier) = earlier.filter(|earlier| Some(earlier) != body.as_ref()) {
+    let earlier = attempts
+        .sent
+        .get_untracked()
+        .filter(|earlier| Some(earlier) != body.as_ref());
+    if let Some(earlier) = earlier {
         match api.call_with_body(now, Some(earlier), call).await {
             Ok(answer) => {
-                remember(None);
+                attempts.sent.try_set(None);
                 return Ok(Creation {
                     answer,
                     earlier: true,
@@ -55,25 +69,28 @@ pub async fn create<E: Endpoint>(
             }
             Err(e) if outcome_unknown(&e) => return Err(e),
             // Refused, so nothing is kept under the key: the new text may go.
-            Err(_) => remember(None),
+            Err(_) => {}
         }
     }
-    remember(body.clone());
-    match api.call_with_body(now, body, call).await {
-        Ok(answer) => {
-            remember(None);
-            Ok(Creation {
-                answer,
-                earlier: false,
-            })
+    attempts.sent.try_set(body.clone());
+    let result = api
+        .call_with_body(now, body, call)
+        .await
+        .map(|answer| Creation {
+            answer,
+            earlier: false,
+        });
+    match &result {
+        Err(e) if outcome_unknown(e) => {}
+        Err(ApiError::Problem(p)) if p.problem_type() == Some(ProblemType::IdempotencyMismatch) => {
+            attempts.key.try_set(storage::new_key());
+            attempts.sent.try_set(None);
         }
-        Err(e) => {
-            if !outcome_unknown(&e) {
-                remember(None);
-            }
-            Err(e)
+        _ => {
+            attempts.sent.try_set(None);
         }
     }
+    result
 }
 
 #[cfg(test)]

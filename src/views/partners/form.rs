@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use pentahelix_core::api::endpoint::{CreateStakeholder, GetStakeholder, UpdateStakeholder};
-use pentahelix_core::api::{ProblemType, StakeholderId, StakeholderInput};
+use pentahelix_core::api::{StakeholderId, StakeholderInput};
 use pentahelix_core::validate::Scope;
 use pentahelix_core::{Helix, Regions};
 
@@ -13,7 +13,7 @@ use crate::components::choices::{ContactFields, ContactSignals, TaxonomyChecks};
 use crate::components::field::{FieldError, TextField, checked, error_of};
 use crate::components::load::error_text;
 use crate::context::{Ctx, use_ctx};
-use crate::creation::{self, Creation};
+use crate::creation::{self, Attempts, Creation};
 use crate::draft::ProfileDraft;
 use crate::storage;
 
@@ -145,7 +145,7 @@ pub fn ProfileForm(
                             s.id.0
                         })
                 }
-                None => create(ctx, &d, input, sent, key).await,
+                None => create(ctx, input, Attempts { key, sent }).await,
             };
             match result {
                 // The form may have been closed while saving; then nobody is waiting.
@@ -296,41 +296,13 @@ pub fn ProfileForm(
 
 /// Registers the profile once, whatever became of an earlier attempt (see `creation`): a profile
 /// made from an earlier text is brought up to date with the form's.
-async fn create(
-    ctx: Ctx,
-    draft: &ProfileDraft,
-    input: StakeholderInput,
-    sent: RwSignal<Option<String>>,
-    key: RwSignal<String>,
-) -> Result<i64, ApiError> {
+async fn create(ctx: Ctx, input: StakeholderInput, attempts: Attempts) -> Result<i64, ApiError> {
     let api = ctx.api();
     let now = CreateStakeholder { input };
-    let remember = |body: Option<String>| {
-        sent.try_set(body);
-    };
-    let created = match creation::create(
-        &api,
-        &draft.idempotency_key,
-        &now,
-        draft.sent.clone(),
-        remember,
-    )
-    .await
-    {
-        Ok(created) => created,
-        Err(ApiError::Problem(p)) if p.problem_type() == Some(ProblemType::IdempotencyMismatch) => {
-            // The key holds a body this browser no longer knows (a draft from before it kept
-            // what it sent): the next attempt goes under a new key.
-            key.try_set(storage::new_key());
-            sent.try_set(None);
-            return Err(ApiError::Problem(p));
-        }
-        Err(e) => return Err(e),
-    };
     let Creation {
         answer: done,
         earlier,
-    } = created;
+    } = creation::create(&api, &now, attempts).await?;
     let id = done.record.id;
     ctx.credentials()
         .save_token("stakeholder", id.0, &done.manage_token);

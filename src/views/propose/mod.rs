@@ -10,16 +10,16 @@ use leptos::prelude::*;
 use pentahelix_core::Regions;
 use pentahelix_core::api::endpoint::{CreateInitiative, UpdateInitiative};
 use pentahelix_core::api::query::EditQuery;
-use pentahelix_core::api::{Created, Initiative, InitiativeId, ProblemType};
+use pentahelix_core::api::{Created, Initiative, InitiativeId};
 use pentahelix_core::validate::Scope;
 
-use crate::api::{ApiError, Call};
+use crate::api::Call;
 use crate::components::choices::{ContactFields, ContactSignals, KecamatanSelect, TaxonomyChecks};
 use crate::components::field::{FieldError, TextField, checked, error_of};
 use crate::components::heading::heading_focus;
 use crate::components::load::error_text;
 use crate::context::use_ctx;
-use crate::creation::{self, Creation};
+use crate::creation::{self, Attempts, Creation};
 use crate::draft::{NeedDraft, ProposeDraft};
 use crate::storage;
 
@@ -90,6 +90,7 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
     };
     let key = RwSignal::new(initial.idempotency_key.clone());
     let sent = RwSignal::new(initial.sent.clone());
+    let attempts = Attempts { key, sent };
 
     let draft = move || ProposeDraft {
         title: title.get(),
@@ -160,10 +161,7 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
             }
             let api = ctx.api();
             let now = CreateInitiative { input };
-            let remember = |body: Option<String>| {
-                sent.try_set(body);
-            };
-            match creation::create(&api, &d.idempotency_key, &now, d.sent, remember).await {
+            match creation::create(&api, &now, attempts).await {
                 Ok(Creation {
                     answer: done,
                     earlier,
@@ -194,15 +192,6 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                         done
                     };
                     created.try_set(Some(done));
-                }
-                Err(ApiError::Problem(p))
-                    if p.problem_type() == Some(ProblemType::IdempotencyMismatch) =>
-                {
-                    // The key holds a body this browser no longer knows (a draft from before it
-                    // kept what it sent): start a new key so this version can be sent, and say so.
-                    key.try_set(storage::new_key());
-                    sent.try_set(None);
-                    failure.try_set(Some(p.detail));
                 }
                 Err(e) => {
                     errors.try_set(e.field_errors());
