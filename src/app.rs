@@ -32,6 +32,7 @@ pub fn App(config: Config) -> impl IntoView {
         config: StoredValue::new(config.clone()),
         ids: StoredValue::new(instance_prefix()),
         nav: StoredValue::new(Navigation::default()),
+        credentials: StoredValue::new(credentials),
     };
     provide_context(ctx);
     manage_link::claim_from_address(ctx);

@@ -22,6 +22,8 @@ pub struct Ctx {
     /// A prefix for element ids, unique per instance, so two widgets on a page never share one.
     pub ids: StoredValue<String>,
     pub nav: StoredValue<Navigation>,
+    /// What this browser holds for the instance's API (its origin read once, at mount).
+    pub credentials: StoredValue<Credentials>,
 }
 
 impl Ctx {
@@ -38,7 +40,7 @@ impl Ctx {
 
     /// What this browser holds for the instance's API: tokens and the session.
     pub fn credentials(&self) -> Credentials {
-        self.config.with_value(|c| Credentials::of(&c.api))
+        self.credentials.get_value()
     }
 
     /// The city this instance shows (the configured region's city).

@@ -115,7 +115,8 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// The character of `\uXXXX` (after the `\u`), or of a surrogate pair `\uD83D\uDE00`.
+    /// The character of a `\u` escape and its four hex digits (read after the `\u`), or of a
+    /// surrogate pair such as `\uD83D\uDE00`.
     fn escaped_char(&mut self) -> Result<char> {
         let high = self.hex4()?;
         let code = if (0xD800..0xDC00).contains(&high) {
