@@ -14,8 +14,8 @@ use chrono::Utc;
 use pentahelix_core::RegionCode;
 use pentahelix_core::api::officials;
 use pentahelix_core::api::{
-    Initiative, InitiativeId, InitiativeStatus, OfficialGrant, OfficialRole, Pledge, PledgeStatus,
-    Stakeholder, StakeholderId,
+    Initiative, InitiativeId, OfficialGrant, OfficialRole, Pledge, PledgeStatus, Stakeholder,
+    StakeholderId,
 };
 
 use crate::auth::Bearer;
@@ -193,10 +193,8 @@ impl Viewer {
 
     /// Whether the viewer may see a record in this status at all (moderation hides some).
     pub fn may_see_initiative(&self, initiative: &Initiative) -> bool {
-        matches!(
-            initiative.status,
-            InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
-        ) || self.owns_initiative(initiative.id)
+        initiative.status.is_listed()
+            || self.owns_initiative(initiative.id)
             || self.admin_of(initiative.region)
     }
 }

@@ -144,3 +144,23 @@ pub fn TextField(
         </div>
     }
 }
+
+/// What went wrong with a form's last submission, where screen readers hear it.
+#[component]
+pub fn FormFailure(failure: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <p role="status" aria-live="polite">
+            {move || {
+                failure
+                    .get()
+                    .map(|f| {
+                        view! {
+                            <span class="ph-notice ph-notice--error" data-testid="form-error">
+                                {f}
+                            </span>
+                        }
+                    })
+            }}
+        </p>
+    }
+}

@@ -7,7 +7,7 @@ use pentahelix_core::api::endpoint::DeclineInvitation;
 use pentahelix_core::api::{Invitation, InvitationStatus};
 
 use crate::api::Call;
-use crate::components::load::error_text;
+use crate::components::load::action_error;
 use crate::config::View;
 use crate::context::use_ctx;
 
@@ -42,19 +42,7 @@ pub fn InvitationList(
         ctx.t().invitation_statuses[index]
     };
     view! {
-        {move || {
-            decline
-                .value()
-                .get()
-                .and_then(Result::err)
-                .map(|e| {
-                    view! {
-                        <p class="ph-notice ph-notice--error" role="alert">
-                            {error_text(&ctx, &e)}
-                        </p>
-                    }
-                })
-        }}
+        {action_error(decline)}
         <ul class="ph-invitations" data-testid="invitations">
             {invitations
                 .into_iter()

@@ -46,3 +46,21 @@ pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
         </div>
     }
 }
+
+/// The error of a button's last request (an answer, a status change), until it is pressed again.
+pub fn action_error<I, T>(action: Action<I, Result<T, ApiError>>) -> impl IntoView
+where
+    I: 'static,
+    T: Clone + 'static,
+{
+    let ctx = use_ctx();
+    move || {
+        action.value().get().and_then(Result::err).map(|e| {
+            view! {
+                <p class="ph-notice ph-notice--error" role="alert">
+                    {error_text(&ctx, &e)}
+                </p>
+            }
+        })
+    }
+}

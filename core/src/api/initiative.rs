@@ -37,6 +37,18 @@ impl InitiativeStatus {
         InitiativeStatus::Hidden,
     ];
 
+    /// The statuses anyone may list initiatives by: the others are not public.
+    pub const LISTED: [InitiativeStatus; 3] = [
+        InitiativeStatus::Open,
+        InitiativeStatus::Active,
+        InitiativeStatus::Completed,
+    ];
+
+    /// Whether anyone may see it (one of [`Self::LISTED`]).
+    pub fn is_listed(self) -> bool {
+        Self::LISTED.contains(&self)
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             InitiativeStatus::Proposed => "proposed",

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
-use pentahelix_core::api::{InitiativeId, InitiativeStatus};
+use pentahelix_core::api::InitiativeId;
 use pentahelix_core::pentagon::{self, vertex};
 use pentahelix_core::words;
 use pentahelix_core::{Helix, HelixSet};
@@ -72,13 +72,7 @@ pub async fn page(
         .store()
         .initiative(InitiativeId(id))
         .await?
-        .filter(|i| {
-            state.serves(i.region)
-                && matches!(
-                    i.status,
-                    InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
-                )
-        })
+        .filter(|i| state.serves(i.region) && i.status.is_listed())
         .ok_or(Error::NotFound)?;
     let target = format!(
         "{}#pentahelix/initiative/{}",

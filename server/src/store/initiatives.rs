@@ -82,11 +82,7 @@ pub trait InitiativeStore: Send + Sync {
 }
 
 /// What a list shows when it names no status.
-const PUBLIC: [InitiativeStatus; 3] = [
-    InitiativeStatus::Open,
-    InitiativeStatus::Active,
-    InitiativeStatus::Completed,
-];
+const PUBLIC: [InitiativeStatus; 3] = InitiativeStatus::LISTED;
 
 /// `sql` with what a person wrote as `$1` to `$12`, in the order both statements name the columns.
 fn with_input(sql: Sql, input: &InitiativeInput) -> Result<Sql, Error> {

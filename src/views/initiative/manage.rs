@@ -5,7 +5,7 @@ use pentahelix_core::api::endpoint::ChangeStatus;
 use pentahelix_core::api::{Initiative, InitiativeId, InitiativeStatus, StatusChange};
 
 use crate::api::Call;
-use crate::components::load::error_text;
+use crate::components::load::action_error;
 use crate::context::{Ctx, use_ctx};
 use crate::draft::ProposeDraft;
 use crate::views::edit::OnDemandEdit;
@@ -102,19 +102,7 @@ pub fn OwnerControls(
                     })
                     .collect_view()}
             </div>
-            {move || {
-                change
-                    .value()
-                    .get()
-                    .and_then(Result::err)
-                    .map(|e| {
-                        view! {
-                            <p class="ph-notice ph-notice--error" role="alert">
-                                {error_text(&ctx, &e)}
-                            </p>
-                        }
-                    })
-            }}
+            {action_error(change)}
         </section>
     }
 }

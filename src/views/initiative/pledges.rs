@@ -5,7 +5,7 @@ use pentahelix_core::api::endpoint::{AnswerPledge, PledgeAction};
 use pentahelix_core::api::{Pledge, PledgeId, PledgeStatus};
 
 use crate::api::{ApiError, Call};
-use crate::components::load::{LoadError, Skeletons, error_text};
+use crate::components::load::{LoadError, Skeletons, action_error};
 use crate::components::partner::PartnerName;
 use crate::context::{Ctx, use_ctx};
 
@@ -48,19 +48,7 @@ pub fn Pledges(
     let listed = Memo::new(move |_| pledges.get().and_then(Result::ok).unwrap_or_default());
     view! {
         <h4 class="ph-subheading">{move || ctx.t().pledges}</h4>
-        {move || {
-            answer
-                .value()
-                .get()
-                .and_then(Result::err)
-                .map(|e| {
-                    view! {
-                        <p class="ph-notice ph-notice--error" role="alert">
-                            {error_text(&ctx, &e)}
-                        </p>
-                    }
-                })
-        }}
+        {action_error(answer)}
         {move || match pledges.get() {
             None => view! { <Skeletons count=1 /> }.into_any(),
             Some(Err(e)) => {

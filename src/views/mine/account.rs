@@ -12,7 +12,7 @@ use super::settings::Settings;
 use crate::api::Call;
 use crate::components::heading::heading_focus;
 use crate::components::invitations::InvitationList;
-use crate::components::load::{LoadError, Skeletons, error_text};
+use crate::components::load::{LoadError, Skeletons, action_error};
 use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
@@ -153,19 +153,7 @@ fn Everything(found: Me, token: StoredValue<String>, refresh: Callback<()>) -> i
 
     view! {
         <h4 class="ph-subheading">{move || ctx.t().offers_to_answer}</h4>
-        {move || {
-            answer
-                .value()
-                .get()
-                .and_then(Result::err)
-                .map(|e| {
-                    view! {
-                        <p class="ph-notice ph-notice--error" role="alert">
-                            {error_text(&ctx, &e)}
-                        </p>
-                    }
-                })
-        }}
+        {action_error(answer)}
         {if no_offers {
             view! {
                 <p class="ph-muted" data-testid="no-offers">

@@ -10,7 +10,7 @@ use pentahelix_core::{Helix, Regions};
 
 use crate::api::{ApiError, Call};
 use crate::components::choices::{ContactFields, ContactSignals, TaxonomyChecks};
-use crate::components::field::{FieldError, TextField, checked, error_of};
+use crate::components::field::{FieldError, FormFailure, TextField, checked, error_of};
 use crate::components::load::error_text;
 use crate::context::{Ctx, use_ctx};
 use crate::creation::{self, Attempts, Creation};
@@ -277,19 +277,7 @@ pub fn ProfileForm(
                     if save.pending().get() { ctx.t().submitting } else { ctx.t().save_profile }
                 }}
             </button>
-            <p role="status" aria-live="polite">
-                {move || {
-                    failure
-                        .get()
-                        .map(|f| {
-                            view! {
-                                <span class="ph-notice ph-notice--error" data-testid="form-error">
-                                    {f}
-                                </span>
-                            }
-                        })
-                }}
-            </p>
+            <FormFailure failure=failure />
         </form>
     }
 }

@@ -15,7 +15,7 @@ use pentahelix_core::validate::Scope;
 
 use crate::api::Call;
 use crate::components::choices::{ContactFields, ContactSignals, KecamatanSelect, TaxonomyChecks};
-use crate::components::field::{FieldError, TextField, checked, error_of};
+use crate::components::field::{FormFailure, TextField, checked, error_of};
 use crate::components::heading::heading_focus;
 use crate::components::load::error_text;
 use crate::context::use_ctx;
@@ -27,13 +27,11 @@ mod need;
 mod sent;
 mod similar;
 
-use need::NeedRow;
+use need::Needs;
 use sent::Sent;
 use similar::Similar;
 
 const DRAFT_KEY: &str = "draft:propose";
-/// The most needs one initiative may list (the core's validation refuses more).
-const MAX_NEEDS: usize = 10;
 
 /// What the form edits instead of proposing anew: an initiative this browser owns, or one an
 /// official of its region changes (with a reason for its owner).
@@ -304,28 +302,7 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                                 />
                             </fieldset>
 
-                            <fieldset class="ph-fieldset">
-                                <legend>{move || ctx.t().needs_legend}</legend>
-                                <FieldError id=id("needs-error") error=err("needs") />
-                                // Keyed by position: a row's elements stay while it is edited (the
-                                // focus stays in the note being typed) and read their values from
-                                // the list, so removing a row shifts the ones below it up.
-                                <For each=move || 0..needs.with(Vec::len) key=|n| *n let:n>
-                                    <NeedRow n=n needs=needs errors=errors />
-                                </For>
-                                <button
-                                    type="button"
-                                    class="ph-button ph-button--ghost"
-                                    data-testid="add-need"
-                                    disabled=move || { needs.with(Vec::len) >= MAX_NEEDS }
-                                    on:click=move |_| {
-                                        needs.update(|list| list.push(NeedDraft::default()))
-                                    }
-                                >
-                                    "+ "
-                                    {move || ctx.t().add_need}
-                                </button>
-                            </fieldset>
+                            <Needs needs=needs errors=errors error_id=id("needs-error") />
 
                             <fieldset class="ph-fieldset">
                                 <legend>{move || ctx.t().when_legend}</legend>
@@ -401,22 +378,7 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
                                     </button>
                                 </Show>
                             </div>
-                            <p class="ph-status-line" role="status" aria-live="polite">
-                                {move || {
-                                    failure
-                                        .get()
-                                        .map(|f| {
-                                            view! {
-                                                <span
-                                                    class="ph-notice ph-notice--error"
-                                                    data-testid="form-error"
-                                                >
-                                                    {f}
-                                                </span>
-                                            }
-                                        })
-                                }}
-                            </p>
+                            <FormFailure failure=failure />
                         </form>
                     }
                         .into_any()

@@ -5,9 +5,45 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use pentahelix_core::{Helix, Resource};
 
-use crate::components::field::FieldError;
+use crate::components::field::{FieldError, error_of};
 use crate::context::use_ctx;
 use crate::draft::NeedDraft;
+
+/// The most needs one initiative may list (the core's validation refuses more).
+const MAX_NEEDS: usize = 10;
+
+/// The proposal's needs: a row each, and a button to add one.
+#[component]
+pub fn Needs(
+    needs: RwSignal<Vec<NeedDraft>>,
+    errors: RwSignal<BTreeMap<String, String>>,
+    /// The element id of the message about the list as a whole.
+    error_id: String,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <fieldset class="ph-fieldset">
+            <legend>{move || ctx.t().needs_legend}</legend>
+            <FieldError id=error_id error=error_of(errors.into(), "needs") />
+            // Keyed by position: a row's elements stay while it is edited (the focus stays in
+            // the note being typed) and read their values from the list, so removing a row
+            // shifts the ones below it up.
+            <For each=move || 0..needs.with(Vec::len) key=|n| *n let:n>
+                <NeedRow n=n needs=needs errors=errors />
+            </For>
+            <button
+                type="button"
+                class="ph-button ph-button--ghost"
+                data-testid="add-need"
+                disabled=move || { needs.with(Vec::len) >= MAX_NEEDS }
+                on:click=move |_| { needs.update(|list| list.push(NeedDraft::default())) }
+            >
+                "+ "
+                {move || ctx.t().add_need}
+            </button>
+        </fieldset>
+    }
+}
 
 /// One row of the needs list. It shows whatever the list holds at position `n`, so the row
 /// below a removed one takes its place without being rebuilt.

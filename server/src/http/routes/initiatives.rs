@@ -1,4 +1,5 @@
-//! `/api/v1/initiatives`: proposals, their life cycle and the pledges made to them.
+//! `/api/v1/initiatives`: proposals, their edits, life cycle, export and calendar file (the
+//! pledges made to one are in `pledges.rs`).
 
 use axum::Json;
 use axum::extract::State;
@@ -7,7 +8,7 @@ use axum::response::IntoResponse;
 use chrono::Utc;
 use pentahelix_core::api::{
     Created, Initiative, InitiativeExport, InitiativeId, InitiativeInput, InitiativeStatus, Page,
-    Pledge, PledgeInput, Problem,
+    Problem,
 };
 use pentahelix_core::api::{ModerationAction, StatusChange};
 use pentahelix_core::validate;
@@ -33,7 +34,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(similar))
         .routes(routes!(get_one, update, delete))
         .routes(routes!(change_status))
-        .routes(routes!(pledges, offer))
         .routes(routes!(export))
         .routes(routes!(event))
 }
@@ -55,10 +55,7 @@ async fn list(
     }
     let mut areas = state.areas(query.region);
     if let Some(status) = query.status
-        && !matches!(
-            status,
-            InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
-        )
+        && !status.is_listed()
     {
         // Moderated and withdrawn initiatives: only where the viewer administers.
         areas.retain(|area| viewer.admin_of(*area));
@@ -228,10 +225,7 @@ async fn update(
         .ok_or(Error::NotFound)?;
     // Under pre-moderation, what the public reads was approved: an owner's new text goes back
     // to review, hidden meanwhile (approval gives back the status it had).
-    let public = matches!(
-        current.status,
-        InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
-    );
+    let public = current.status.is_listed();
     if state.moderation() == ModerationMode::Pre
         && public
         && !viewer.admin_of(current.region)
@@ -317,65 +311,6 @@ async fn change_status(
             Error::StateConflict("the initiative changed meanwhile; reload it and try again".into())
         })?;
     Ok(Json(updated))
-}
-
-/// The pledges made to an initiative. Anyone may see who offered what; the other side's
-/// contact appears only for the two sides of an accepted pledge.
-#[utoipa::path(get, path = "/initiatives/{id}/pledges", tag = "pledges", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<Pledge>), (status = 404, body = Problem)))]
-async fn pledges(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    PathParam(id): PathParam<i64>,
-) -> Result<Json<Vec<Pledge>>, Error> {
-    let initiative = load(&state, &viewer, id).await?;
-    let out = with_counterparts(
-        &state,
-        &viewer,
-        state.store().pledges_for_initiative(initiative.id).await?,
-    )
-    .await?;
-    Ok(Json(out))
-}
-
-/// Offer support: a stakeholder (with its manage token) pledges one resource it offers to an
-/// open or active initiative that needs it.
-#[utoipa::path(post, path = "/initiatives/{id}/pledges", tag = "pledges", params(("id" = i64, Path),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key")),
-    request_body = PledgeInput,
-    responses((status = 201, body = Pledge), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
-    security(("manage_token" = [])))]
-async fn offer(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    PathParam(id): PathParam<i64>,
-    JsonBody(mut input): JsonBody<PledgeInput>,
-) -> Result<(StatusCode, Json<Pledge>), Error> {
-    viewer.needs_token()?;
-    let initiative = load(&state, &viewer, id).await?;
-    if !viewer.owns_stakeholder(input.stakeholder_id) {
-        return Err(viewer.denied());
-    }
-    input.message = input.message.trim().to_owned();
-    validate::pledge(&input)?;
-    if !initiative.status.is_live() {
-        return Err(Error::StateConflict(format!(
-            "this initiative is `{}` and no longer takes offers",
-            initiative.status.slug()
-        )));
-    }
-    let stakeholder = state
-        .store()
-        .stakeholder(input.stakeholder_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let needs = initiative.needs.iter().map(|n| n.resource).collect();
-    validate::pledge_fits(&input, stakeholder.offers, needs)?;
-    let pledge = state
-        .store()
-        .create_pledge(initiative.id, &input, Utc::now())
-        .await?;
-    Ok((StatusCode::CREATED, Json(pledge)))
 }
 
 /// Everything held about an initiative, as a JSON file to keep (its owner, or an admin of its

@@ -1,23 +1,89 @@
-//! `/api/v1/pledges/{id}/…`: answering and withdrawing offers.
+//! Pledges: the offers made to an initiative (`/api/v1/initiatives/{id}/pledges`), and answering
+//! and withdrawing them (`/api/v1/pledges/{id}/…`).
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use chrono::Utc;
-use pentahelix_core::api::{InitiativeStatus, Pledge, PledgeId, PledgeStatus, Problem};
+use pentahelix_core::api::{
+    InitiativeStatus, Pledge, PledgeId, PledgeInput, PledgeStatus, Problem,
+};
+use pentahelix_core::validate;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::access::{Viewer, with_counterpart};
+use super::initiatives::load;
+use crate::access::{Viewer, with_counterpart, with_counterparts};
 use crate::error::Error;
-use crate::http::extract::PathParam;
+use crate::http::extract::{JsonBody, PathParam};
 use crate::state::AppState;
 use crate::store::PledgeChange;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .routes(routes!(pledges, offer))
         .routes(routes!(accept))
         .routes(routes!(decline))
         .routes(routes!(withdraw))
+}
+
+/// The pledges made to an initiative. Anyone may see who offered what; the other side's
+/// contact appears only for the two sides of an accepted pledge.
+#[utoipa::path(get, path = "/initiatives/{id}/pledges", tag = "pledges", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Pledge>), (status = 404, body = Problem)))]
+async fn pledges(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+) -> Result<Json<Vec<Pledge>>, Error> {
+    let initiative = load(&state, &viewer, id).await?;
+    let out = with_counterparts(
+        &state,
+        &viewer,
+        state.store().pledges_for_initiative(initiative.id).await?,
+    )
+    .await?;
+    Ok(Json(out))
+}
+
+/// Offer support: a stakeholder (with its manage token) pledges one resource it offers to an
+/// open or active initiative that needs it.
+#[utoipa::path(post, path = "/initiatives/{id}/pledges", tag = "pledges", params(("id" = i64, Path),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key")),
+    request_body = PledgeInput,
+    responses((status = 201, body = Pledge), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("manage_token" = [])))]
+async fn offer(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    PathParam(id): PathParam<i64>,
+    JsonBody(mut input): JsonBody<PledgeInput>,
+) -> Result<(StatusCode, Json<Pledge>), Error> {
+    viewer.needs_token()?;
+    let initiative = load(&state, &viewer, id).await?;
+    if !viewer.owns_stakeholder(input.stakeholder_id) {
+        return Err(viewer.denied());
+    }
+    input.message = input.message.trim().to_owned();
+    validate::pledge(&input)?;
+    if !initiative.status.is_live() {
+        return Err(Error::StateConflict(format!(
+            "this initiative is `{}` and no longer takes offers",
+            initiative.status.slug()
+        )));
+    }
+    let stakeholder = state
+        .store()
+        .stakeholder(input.stakeholder_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let needs = initiative.needs.iter().map(|n| n.resource).collect();
+    validate::pledge_fits(&input, stakeholder.offers, needs)?;
+    let pledge = state
+        .store()
+        .create_pledge(initiative.id, &input, Utc::now())
+        .await?;
+    Ok((StatusCode::CREATED, Json(pledge)))
 }
 
 async fn change(

@@ -83,10 +83,7 @@ async fn create(
     if input.target == ReportTarget::Initiative && count >= state.report_threshold() {
         let id = InitiativeId(input.id);
         if let Some(initiative) = state.store().initiative(id).await?
-            && matches!(
-                initiative.status,
-                InitiativeStatus::Open | InitiativeStatus::Active | InitiativeStatus::Completed
-            )
+            && initiative.status.is_listed()
         {
             hidden = state
                 .store()
