@@ -149,6 +149,25 @@ impl Viewer {
         })
     }
 
+    /// Who an edit of a record in `to` (its new region) is made by: its owner (`None`: nothing
+    /// to trace), or an official, traced with `reason` for the owner. An admin may move a record
+    /// only between regions it administers.
+    pub fn editing<'a>(
+        &'a self,
+        owns: bool,
+        to: RegionCode,
+        reason: &'a str,
+    ) -> Result<Option<Act<'a>>, Error> {
+        if !owns && !self.admin_of(to) {
+            return Err(Error::Forbidden);
+        }
+        Ok(self
+            .official
+            .as_ref()
+            .filter(|_| !owns)
+            .map(|official| official.act(reason)))
+    }
+
     /// An official of the region, in any role: sees what moderation hides, and contacts.
     pub fn admin_of(&self, region: RegionCode) -> bool {
         self.may(OfficialRole::Moderator, region)

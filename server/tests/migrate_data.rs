@@ -75,18 +75,10 @@ async fn a_city_moves_from_sqlite_to_postgresql_with_everything_it_had() {
         .await;
     city.delete(&format!("/api/v1/initiatives/{gone}"), Some(&gone_token))
         .await;
-    let pledge = city
-        .post(
-            &format!("/api/v1/initiatives/{initiative}/pledges"),
-            Some(&stakeholder_token),
-            json!({ "stakeholder_id": stakeholder, "resource": "venue", "message": "Aula kecamatan tersedia." }),
-        )
-        .await
-        .json();
-    city.post(
-        &format!("/api/v1/pledges/{}/accept", pledge["id"]),
-        Some(&owner),
-        json!({}),
+    city.accepted_pledge(
+        (initiative, &owner),
+        (stakeholder, &stakeholder_token),
+        "venue",
     )
     .await;
     city.state

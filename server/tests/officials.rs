@@ -521,21 +521,8 @@ async fn a_manager_downloads_a_workbook_people_can_read_and_csv_that_excel_reads
     let app = TestApp::new().await;
     let (initiative, owner) = app.initiative(initiative_body(json!({}))).await;
     let (partner, partner_token) = app.stakeholder(stakeholder_body(json!({}))).await;
-    let offered = app
-        .post(
-            &format!("/api/v1/initiatives/{initiative}/pledges"),
-            Some(&partner_token),
-            json!({ "stakeholder_id": partner, "resource": "venue", "message": "Ruang acara kami." }),
-        )
+    app.accepted_pledge((initiative, &owner), (partner, &partner_token), "venue")
         .await;
-    assert_eq!(offered.status, StatusCode::CREATED, "{}", offered.text());
-    let pledge = offered.json()["id"].as_i64().unwrap();
-    app.post(
-        &format!("/api/v1/pledges/{pledge}/accept"),
-        Some(&owner),
-        json!({}),
-    )
-    .await;
     let manager = app
         .official("manager@bandung.go.id", &["32.73"], "manager")
         .await;

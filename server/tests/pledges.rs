@@ -270,19 +270,12 @@ async fn deleting_a_stakeholder_removes_its_pledges_and_their_coverage() {
     let s = scene().await;
     let app = &s.app;
     let pledge = app
-        .post(
-            &format!("/api/v1/initiatives/{}/pledges", s.initiative),
-            Some(&s.media_token),
-            offer(s.media, "publicity"),
+        .accepted_pledge(
+            (s.initiative, &s.owner),
+            (s.media, &s.media_token),
+            "publicity",
         )
-        .await
-        .json();
-    app.post(
-        &format!("/api/v1/pledges/{}/accept", pledge["id"]),
-        Some(&s.owner),
-        json!({}),
-    )
-    .await;
+        .await;
     assert_eq!(
         app.delete(
             &format!("/api/v1/stakeholders/{}", s.media),
@@ -298,7 +291,7 @@ async fn deleting_a_stakeholder_removes_its_pledges_and_their_coverage() {
         .json();
     assert_eq!(initiative["coverage"], json!([]));
     assert_eq!(initiative["pledge_count"], 0);
-    app.get(&format!("/api/v1/pledges/{}/accept", pledge["id"]), None)
+    app.get(&format!("/api/v1/pledges/{pledge}/accept"), None)
         .await
         .problem(405, "method-not-allowed");
 }
@@ -308,22 +301,15 @@ async fn the_owner_can_end_an_accepted_exchange_and_contacts_stop_flowing() {
     let s = scene().await;
     let app = &s.app;
     let pledge = app
-        .post(
-            &format!("/api/v1/initiatives/{}/pledges", s.initiative),
-            Some(&s.media_token),
-            offer(s.media, "publicity"),
+        .accepted_pledge(
+            (s.initiative, &s.owner),
+            (s.media, &s.media_token),
+            "publicity",
         )
-        .await
-        .json();
-    app.post(
-        &format!("/api/v1/pledges/{}/accept", pledge["id"]),
-        Some(&s.owner),
-        json!({}),
-    )
-    .await;
+        .await;
     let ended = app
         .post(
-            &format!("/api/v1/pledges/{}/decline", pledge["id"]),
+            &format!("/api/v1/pledges/{pledge}/decline"),
             Some(&s.owner),
             json!({}),
         )

@@ -28,20 +28,8 @@ async fn kecamatan_activated_coverage_and_counts_follow_the_data() {
             json!({ "helix": "media", "offers": ["publicity"] }),
         ))
         .await;
-    let pledge = app
-        .post(
-            &format!("/api/v1/initiatives/{a}/pledges"),
-            Some(&media_token),
-            json!({ "stakeholder_id": media, "resource": "publicity", "message": "Siap meliput." }),
-        )
-        .await
-        .json();
-    app.post(
-        &format!("/api/v1/pledges/{}/accept", pledge["id"]),
-        Some(&owner),
-        json!({}),
-    )
-    .await;
+    app.accepted_pledge((a, &owner), (media, &media_token), "publicity")
+        .await;
 
     let stats = app.get("/api/v1/stats?city=32.73", None).await.json();
     assert_eq!(stats["kecamatan_total"], 30);

@@ -104,22 +104,8 @@ async fn every_event_of_the_region_reaches_its_webhook_signed_and_without_contac
             "contact": { "person": "Sari", "email": "sari@contoh.id", "phone": "0813-3333-4444" }
         })))
         .await;
-    let pledge = app
-        .post(
-            &format!("/api/v1/initiatives/{initiative}/pledges"),
-            Some(&token),
-            json!({ "stakeholder_id": media, "resource": "publicity", "message": "Kami siap." }),
-        )
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    app.post(
-        &format!("/api/v1/pledges/{pledge}/accept"),
-        Some(&owner),
-        json!({}),
-    )
-    .await;
+    app.accepted_pledge((initiative, &owner), (media, &token), "publicity")
+        .await;
     // No mail server here: the webhooks go out, the mails wait.
     assert_eq!(deliver_all(&app).await, 2);
 

@@ -64,3 +64,26 @@ where
         })
     }
 }
+
+/// A resource's answer drawn by `shown`; while it is on its way, `skeletons` placeholder cards
+/// (none for 0); when it failed, the error with a retry.
+pub fn loaded<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    skeletons: usize,
+    shown: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => (skeletons > 0)
+            .then(|| view! { <Skeletons count=skeletons /> })
+            .into_any(),
+        Some(Err(e)) => {
+            view! { <LoadError error=e retry=Callback::new(move |()| resource.refetch()) /> }
+                .into_any()
+        }
+        Some(Ok(found)) => shown(found).into_any(),
+    }
+}

@@ -17,8 +17,8 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn locate() -> Result<Self> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
+        let root = checkout(&env::current_dir()?)
+            .or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).parent())
             .context("xtask is not inside the workspace")?
             .to_path_buf();
         let target_dir = match env::var_os("CARGO_TARGET_DIR").filter(|dir| !dir.is_empty()) {
@@ -45,6 +45,15 @@ impl Workspace {
     }
 }
 
+/// The checkout a command was started in: the nearest folder at or above `dir` that holds
+/// `xtask/Cargo.toml`. Not the one this binary was compiled from: two checkouts sharing a target
+/// directory share `target/debug/xtask`, and the one built last would otherwise test itself
+/// whichever checkout ran it.
+fn checkout(dir: &Path) -> Option<&Path> {
+    dir.ancestors()
+        .find(|dir| dir.join("xtask/Cargo.toml").is_file())
+}
+
 fn metadata_target_dir(root: &Path) -> Result<PathBuf> {
     let mut cmd = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.current_dir(root)
@@ -65,6 +74,19 @@ fn target_dir_from_metadata(json: &str) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_checkout_is_the_one_the_command_runs_in() {
+        let base = env::temp_dir().join(format!("xtask-checkout-{}", std::process::id()));
+        for name in ["main", "clone"] {
+            std::fs::create_dir_all(base.join(name).join("xtask")).unwrap();
+            std::fs::create_dir_all(base.join(name).join("core/src")).unwrap();
+            std::fs::write(base.join(name).join("xtask/Cargo.toml"), "").unwrap();
+        }
+        let found = checkout(&base.join("clone/core/src")).map(Path::to_path_buf);
+        std::fs::remove_dir_all(&base).unwrap();
+        assert_eq!(found, Some(base.join("clone")));
+    }
 
     #[test]
     fn target_dir_is_read_from_cargo_metadata() {

@@ -141,7 +141,7 @@ impl<DB: Db> AuditStore for SqlStore<DB> {
         }
         sql.push(" ORDER BY id DESC LIMIT ")
             .push_arg(i64::from(page.limit));
-        sql.fetch_all(&self.read).await?.iter().map(entry).collect()
+        sql.fetch_all_as(&self.read, entry).await
     }
 
     async fn audit_entry(&self, id: i64) -> Result<Option<AuditEntry>, Error> {

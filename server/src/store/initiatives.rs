@@ -214,11 +214,8 @@ impl<DB: Db> InitiativeStore for SqlStore<DB> {
         page: PageRequest,
     ) -> Result<Vec<Initiative>, Error> {
         list_query::<DB>(filter, page)
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(rows::initiative)
-            .collect()
+            .fetch_all_as(&self.read, rows::initiative)
+            .await
     }
 
     async fn update_initiative(

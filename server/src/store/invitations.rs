@@ -88,11 +88,8 @@ impl<DB: Db> SqlStore<DB> {
     async fn invitations_where(&self, condition: &str, id: i64) -> Result<Vec<Invitation>, Error> {
         Sql::new(format!("{INVITATION_SELECT} WHERE {condition}"))
             .arg(id)
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(invitation)
-            .collect()
+            .fetch_all_as(&self.read, invitation)
+            .await
     }
 }
 

@@ -116,11 +116,8 @@ impl<DB: Db> OfficialStore for SqlStore<DB> {
 
     async fn officials(&self) -> Result<Vec<OfficialEntry>, Error> {
         Sql::new("SELECT id, email, region, role, created_at FROM officials ORDER BY email, region")
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(entry)
-            .collect()
+            .fetch_all_as(&self.read, entry)
+            .await
     }
 
     async fn official(&self, id: i64) -> Result<Option<OfficialEntry>, Error> {

@@ -134,11 +134,8 @@ impl<DB: Db> SqlStore<DB> {
     async fn pledges_where(&self, condition: &str, id: i64) -> Result<Vec<Pledge>, Error> {
         Sql::new(format!("{PLEDGE_SELECT} WHERE {condition}"))
             .arg(id)
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(pledge)
-            .collect()
+            .fetch_all_as(&self.read, pledge)
+            .await
     }
 }
 

@@ -147,11 +147,8 @@ async fn supported<DB: Db>(
          ORDER BY initiative_id",
     )
     .arg(id.0)
-    .fetch_all(tx)
-    .await?
-    .iter()
-    .map(|row| row.int("initiative_id"))
-    .collect()
+    .fetch_all_as(tx, |row| row.int("initiative_id"))
+    .await
 }
 
 #[async_trait]
@@ -194,11 +191,7 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
             "SELECT {STAKEHOLDER_COLUMNS} FROM stakeholders WHERE id IN "
         ));
         sql.push_list(&ids);
-        sql.fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(rows::stakeholder)
-            .collect()
+        sql.fetch_all_as(&self.read, rows::stakeholder).await
     }
 
     async fn list_stakeholders(
@@ -207,11 +200,8 @@ impl<DB: Db> StakeholderStore for SqlStore<DB> {
         page: PageRequest,
     ) -> Result<Vec<Stakeholder>, Error> {
         list_query::<DB>(filter, page)
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(rows::stakeholder)
-            .collect()
+            .fetch_all_as(&self.read, rows::stakeholder)
+            .await
     }
 
     async fn update_stakeholder(

@@ -230,6 +230,34 @@ impl TestApp {
         )
     }
 
+    /// The partner `(id, manage token)` offers `resource` to `initiative`, whose owner (its
+    /// `owner` token) accepts; returns the pledge's id.
+    pub async fn accepted_pledge(
+        &self,
+        (initiative, owner): (i64, &str),
+        (partner, partner_token): (i64, &str),
+        resource: &str,
+    ) -> i64 {
+        let offered = self
+            .post(
+                &format!("/api/v1/initiatives/{initiative}/pledges"),
+                Some(partner_token),
+                json!({ "stakeholder_id": partner, "resource": resource, "message": "Kami siap membantu." }),
+            )
+            .await;
+        assert_eq!(offered.status, StatusCode::CREATED, "{}", offered.text());
+        let pledge = offered.json()["id"].as_i64().unwrap();
+        let accepted = self
+            .post(
+                &format!("/api/v1/pledges/{pledge}/accept"),
+                Some(owner),
+                json!({}),
+            )
+            .await;
+        assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.text());
+        pledge
+    }
+
     /// An admin token for `regions`, as `pentahelix-server admin create-token` makes one.
     pub async fn admin(&self, regions: &[&str]) -> String {
         let (token, hash) = new_token(TokenKind::Admin);

@@ -8,36 +8,21 @@ use pentahelix_core::api::query::CityQuery;
 use pentahelix_core::api::{Achievement, Achievements};
 use pentahelix_core::{Helix, Lang, RegionCode, Regions};
 
-use crate::api::Call;
-use crate::components::load::LoadError;
+use crate::components::load::loaded;
 use crate::context::use_ctx;
 use crate::format;
-use crate::views::abort_on_cleanup;
+use crate::views::answer;
 
 #[component]
 pub fn ProgramAchievements(city: RegionCode) -> impl IntoView {
-    let ctx = use_ctx();
-    let loaded = LocalResource::new(move || {
-        let abort = abort_on_cleanup();
-        let endpoint = CityAchievements {
-            query: CityQuery { city: Some(city) },
-        };
-        async move {
-            ctx.api()
-                .call(&endpoint, Call::abortable(abort.as_ref()))
-                .await
-        }
+    let figures = answer(None, move || CityAchievements {
+        query: CityQuery { city: Some(city) },
     });
-    view! {
-        {move || match loaded.get() {
-            None => ().into_any(),
-            Some(Err(e)) => {
-                view! { <LoadError error=e retry=Callback::new(move |()| loaded.refetch()) /> }
-                    .into_any()
-            }
-            Some(Ok(achievements)) => view! { <Table achievements=achievements /> }.into_any(),
-        }}
-    }
+    loaded(
+        figures,
+        0,
+        |achievements| view! { <Table achievements=achievements /> },
+    )
 }
 
 /// `Nov 2026` from `2026-11`.

@@ -14,7 +14,7 @@ use pentahelix_core::{Helix, HelixSet, Regions, Subsector};
 
 use crate::api::Call;
 use crate::components::heading::heading_focus;
-use crate::components::load::{LoadError, Skeletons};
+use crate::components::load::loaded;
 use crate::components::pentagon::CoveragePentagon;
 use crate::config::View;
 use crate::context::use_ctx;
@@ -53,14 +53,7 @@ pub fn Dashboard() -> impl IntoView {
                 {move || ctx.t().dashboard_heading}
                 {Regions::builtin().name(city).map(|n| format!(" · {n}"))}
             </h3>
-            {move || match stats.get() {
-                None => view! { <Skeletons count=2 /> }.into_any(),
-                Some(Err(e)) => {
-                    view! { <LoadError error=e retry=Callback::new(move |()| stats.refetch()) /> }
-                        .into_any()
-                }
-                Some(Ok(s)) => view! { <CityView stats=s /> }.into_any(),
-            }}
+            {loaded(stats, 2, move |s| view! { <CityView stats=s /> })}
             <ProgramAchievements city=city />
             {move || {
                 cities

@@ -8,7 +8,7 @@ use pentahelix_core::api::{InitiativeId, InvitationInput, StakeholderId};
 use crate::api::Call;
 use crate::components::load::error_text;
 use crate::context::use_ctx;
-use crate::views::abort_on_cleanup;
+use crate::views::answer;
 
 /// What every invite button of one initiative shares: the owner's token and who is invited
 /// already (read once for the whole list).
@@ -21,21 +21,11 @@ pub struct Inviting {
 
 impl Inviting {
     pub fn new(initiative: i64, token: String) -> Inviting {
-        let ctx = use_ctx();
         let initiative = InitiativeId(initiative);
         let token = StoredValue::new(token);
         let invited = RwSignal::new(Vec::new());
-        let loaded = LocalResource::new(move || {
-            let abort = abort_on_cleanup();
-            let token = token.get_value();
-            async move {
-                ctx.api()
-                    .call(
-                        &InitiativeInvitations { id: initiative },
-                        Call::with_token(Some(&token)).abort_with(abort.as_ref()),
-                    )
-                    .await
-            }
+        let loaded = answer(Some(token.get_value()), move || InitiativeInvitations {
+            id: initiative,
         });
         // A failed read leaves every button offered: inviting twice is refused by the server
         // with a clear message, which beats hiding the feature.

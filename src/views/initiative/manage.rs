@@ -47,43 +47,15 @@ pub fn OwnerControls(
         (InitiativeStatus::Completed, |c| c.t().complete),
         (InitiativeStatus::Withdrawn, |c| c.t().withdraw),
     ];
-    let editing = RwSignal::new(false);
-    let draft = ProposeDraft::from_initiative(&initiative);
-    let edit_target = EditTarget {
-        id,
-        token: token.get_value(),
-        initial: draft,
-        on_done: Callback::new(move |done: bool| {
-            editing.try_set(false);
-            if done {
-                saved.try_set(true);
-                refresh.try_run(());
-            }
-        }),
-        official: false,
-    };
+    let editor = Editor::new(&initiative, token.get_value(), false, saved, refresh);
     view! {
         <section class="ph-panel" aria-labelledby=ctx.id("manage")>
             <h4 class="ph-subheading" id=ctx.id("manage")>
                 {move || ctx.t().manage}
             </h4>
-            <Saved saved=saved />
-            <Show when=move || editing.get()>
-                <OnDemandEdit target=edit_target.clone() />
-            </Show>
+            {editor.form()}
             <div class="ph-actions">
-                <button
-                    type="button"
-                    class="ph-button ph-button--ghost"
-                    data-testid="edit"
-                    aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| {
-                        saved.set(false);
-                        editing.update(|e| *e = !*e);
-                    }
-                >
-                    {move || ctx.t().edit}
-                </button>
+                {editor.button("edit")}
                 {options
                     .into_iter()
                     .filter(|(to, _)| current.owner_may_change_to(*to))
@@ -116,38 +88,76 @@ pub fn OfficialEdit(
     refresh: Callback<()>,
     saved: RwSignal<bool>,
 ) -> impl IntoView {
-    let ctx = use_ctx();
-    let editing = RwSignal::new(false);
-    let target = EditTarget {
-        id: initiative.id.0,
-        token,
-        initial: ProposeDraft::from_initiative(&initiative),
-        on_done: Callback::new(move |done: bool| {
-            editing.try_set(false);
-            if done {
-                saved.try_set(true);
-                refresh.try_run(());
-            }
-        }),
-        official: true,
-    };
+    let editor = Editor::new(&initiative, token, true, saved, refresh);
     view! {
-        <button
-            type="button"
-            class="ph-button ph-button--ghost"
-            data-testid="official-edit"
-            aria-expanded=move || editing.get().to_string()
-            on:click=move |_| {
-                saved.set(false);
-                editing.update(|e| *e = !*e);
-            }
-        >
-            {move || ctx.t().edit}
-        </button>
-        <Saved saved=saved />
-        <Show when=move || editing.get()>
-            <OnDemandEdit target=target.clone() />
-        </Show>
+        {editor.button("official-edit")}
+        {editor.form()}
+    }
+}
+
+/// An edit form opened by a button, and "Changes saved" once it reached the server.
+struct Editor {
+    open: RwSignal<bool>,
+    saved: RwSignal<bool>,
+    target: EditTarget,
+}
+
+impl Editor {
+    fn new(
+        initiative: &Initiative,
+        token: String,
+        official: bool,
+        saved: RwSignal<bool>,
+        refresh: Callback<()>,
+    ) -> Editor {
+        let open = RwSignal::new(false);
+        let target = EditTarget {
+            id: initiative.id.0,
+            token,
+            initial: ProposeDraft::from_initiative(initiative),
+            on_done: Callback::new(move |done: bool| {
+                open.try_set(false);
+                if done {
+                    saved.try_set(true);
+                    refresh.try_run(());
+                }
+            }),
+            official,
+        };
+        Editor {
+            open,
+            saved,
+            target,
+        }
+    }
+
+    fn button(&self, test_id: &'static str) -> impl IntoView + use<> {
+        let ctx = use_ctx();
+        let (open, saved) = (self.open, self.saved);
+        view! {
+            <button
+                type="button"
+                class="ph-button ph-button--ghost"
+                data-testid=test_id
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| {
+                    saved.set(false);
+                    open.update(|e| *e = !*e);
+                }
+            >
+                {move || ctx.t().edit}
+            </button>
+        }
+    }
+
+    fn form(&self) -> impl IntoView + use<> {
+        let (open, target) = (self.open, self.target.clone());
+        view! {
+            <Saved saved=self.saved />
+            <Show when=move || open.get()>
+                <OnDemandEdit target=target.clone() />
+            </Show>
+        }
     }
 }
 

@@ -6,12 +6,11 @@ use pentahelix_core::api::endpoint::InitiativeMatchList;
 use pentahelix_core::api::query::MatchQuery;
 use pentahelix_core::api::{InitiativeId, InitiativeMatches, MatchScope};
 
-use crate::api::Call;
 use crate::components::load::{LoadError, Skeletons};
 use crate::components::partner::PartnerName;
 use crate::components::reasons::MatchedPartner;
 use crate::context::use_ctx;
-use crate::views::abort_on_cleanup;
+use crate::views::answer;
 
 use super::invite::{InviteButton, Inviting};
 
@@ -22,21 +21,12 @@ pub fn Matches(id: i64, owner_token: Option<String>) -> impl IntoView {
     let ctx = use_ctx();
     let inviting = owner_token.map(|token| Inviting::new(id, token));
     let scope = RwSignal::new(MatchScope::City);
-    let matches = LocalResource::new(move || {
-        let scope = scope.get();
-        let abort = abort_on_cleanup();
-        async move {
-            let matches = InitiativeMatchList {
-                id: InitiativeId(id),
-                query: MatchQuery {
-                    scope: Some(scope),
-                    limit: None,
-                },
-            };
-            ctx.api()
-                .call(&matches, Call::abortable(abort.as_ref()))
-                .await
-        }
+    let matches = answer(None, move || InitiativeMatchList {
+        id: InitiativeId(id),
+        query: MatchQuery {
+            scope: Some(scope.get()),
+            limit: None,
+        },
     });
     view! {
         <section class="ph-panel" aria-labelledby=ctx.id("matches")>

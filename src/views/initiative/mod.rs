@@ -27,12 +27,11 @@ use pentahelix_core::api::endpoint::{GetInitiative, InitiativePledges};
 use pentahelix_core::api::officials::may;
 use pentahelix_core::api::{InitiativeId, InitiativeStatus, OfficialRole, ReportTarget};
 
-use crate::api::Call;
 use crate::components::decision::{Done, OfficialActions, Subject};
 use crate::components::load::{LoadError, Skeletons};
 use crate::config::View;
 use crate::context::use_ctx;
-use crate::views::abort_on_cleanup;
+use crate::views::answer;
 
 #[component]
 pub fn InitiativeDetail(id: i64) -> impl IntoView {
@@ -56,39 +55,11 @@ pub fn InitiativeDetail(id: i64) -> impl IntoView {
                 .and_then(|s| ctx.credentials().token("stakeholder", *s))
         });
     let official = StoredValue::new(official);
-    let initiative = LocalResource::new({
-        let token = viewer_token.clone();
-        move || {
-            let token = token.clone();
-            let abort = abort_on_cleanup();
-            async move {
-                ctx.api()
-                    .call(
-                        &GetInitiative {
-                            id: InitiativeId(id),
-                        },
-                        Call::with_token(token.as_deref()).abort_with(abort.as_ref()),
-                    )
-                    .await
-            }
-        }
+    let initiative = answer(viewer_token.clone(), move || GetInitiative {
+        id: InitiativeId(id),
     });
-    let pledges = LocalResource::new({
-        let token = viewer_token;
-        move || {
-            let token = token.clone();
-            let abort = abort_on_cleanup();
-            async move {
-                ctx.api()
-                    .call(
-                        &InitiativePledges {
-                            id: InitiativeId(id),
-                        },
-                        Call::with_token(token.as_deref()).abort_with(abort.as_ref()),
-                    )
-                    .await
-            }
-        }
+    let pledges = answer(viewer_token, move || InitiativePledges {
+        id: InitiativeId(id),
     });
     // Pledges are fetched again on their own after an offer, so offering support does not
     // rebuild the whole page (and the offer form keeps its confirmation).

@@ -5,7 +5,7 @@ use pentahelix_core::api::endpoint::{AnswerPledge, PledgeAction};
 use pentahelix_core::api::{Pledge, PledgeId, PledgeStatus};
 
 use crate::api::{ApiError, Call};
-use crate::components::load::{LoadError, Skeletons, action_error};
+use crate::components::load::{action_error, loaded};
 use crate::components::partner::PartnerName;
 use crate::context::{Ctx, use_ctx};
 
@@ -49,24 +49,26 @@ pub fn Pledges(
     view! {
         <h4 class="ph-subheading">{move || ctx.t().pledges}</h4>
         {action_error(answer)}
-        {move || match pledges.get() {
-            None => view! { <Skeletons count=1 /> }.into_any(),
-            Some(Err(e)) => {
-                view! { <LoadError error=e retry=Callback::new(move |()| pledges.refetch()) /> }
-                    .into_any()
-            }
-            Some(Ok(list)) if list.is_empty() => {
-                view! {
-                    <p class="ph-muted" data-testid="no-pledges">
-                        {move || {
-                            if is_owner { ctx.t().no_pledges_owner } else { ctx.t().no_pledges }
-                        }}
-                    </p>
-                }
-                    .into_any()
-            }
-            Some(Ok(_)) => ().into_any(),
-        }}
+        {loaded(
+            pledges,
+            1,
+            move |list| {
+                list.is_empty()
+                    .then(|| {
+                        view! {
+                            <p class="ph-muted" data-testid="no-pledges">
+                                {move || {
+                                    if is_owner {
+                                        ctx.t().no_pledges_owner
+                                    } else {
+                                        ctx.t().no_pledges
+                                    }
+                                }}
+                            </p>
+                        }
+                    })
+            },
+        )}
         // Keyed by id and status: after an answer, only the answered row is drawn again.
         <Show when=move || !listed.with(Vec::is_empty)>
             <ul class="ph-pledges" data-testid="pledges">

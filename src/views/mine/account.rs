@@ -17,25 +17,14 @@ use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::{Ctx, use_ctx};
 use crate::storage::Session;
-use crate::views::abort_on_cleanup;
+use crate::views::answer;
 
 #[component]
 pub fn Account(session: Session, on_signed_out: Callback<bool>) -> impl IntoView {
     let ctx = use_ctx();
     let heading = heading_focus();
     let token = StoredValue::new(session.token.clone());
-    let me = LocalResource::new(move || {
-        let token = token.get_value();
-        let abort = abort_on_cleanup();
-        async move {
-            ctx.api()
-                .call(
-                    &GetMe {},
-                    Call::with_token(Some(&token)).abort_with(abort.as_ref()),
-                )
-                .await
-        }
-    });
+    let me = answer(Some(session.token.clone()), || GetMe {});
     // Every view learns what this address manages now (a record made or deleted meanwhile), and
     // a session that ended elsewhere ("sign out everywhere") sends the person back to sign in.
     Effect::new(move |_| match me.get() {

@@ -8,30 +8,19 @@ use pentahelix_core::api::endpoint::{GetStakeholder, ListInitiatives};
 use pentahelix_core::api::query::InitiativeQuery;
 use pentahelix_core::api::{Stakeholder, StakeholderId};
 
-use crate::api::Call;
 use crate::components::heading::heading_focus;
-use crate::components::load::{LoadError, Skeletons};
+use crate::components::load::loaded;
 use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::use_ctx;
-use crate::views::abort_on_cleanup;
+use crate::views::answer;
 use crate::views::initiatives::InitiativeCard;
 
 #[component]
 pub fn PartnerPage(id: i64) -> impl IntoView {
     let ctx = use_ctx();
-    let partner = LocalResource::new(move || {
-        let abort = abort_on_cleanup();
-        async move {
-            ctx.api()
-                .call(
-                    &GetStakeholder {
-                        id: StakeholderId(id),
-                    },
-                    Call::abortable(abort.as_ref()),
-                )
-                .await
-        }
+    let partner = answer(None, move || GetStakeholder {
+        id: StakeholderId(id),
     });
     // Where "Back" leads: the view the person came from (an initiative's matches, the
     // directory), or the directory.
@@ -46,14 +35,7 @@ pub fn PartnerPage(id: i64) -> impl IntoView {
                 "← "
                 {move || ctx.t().back_plain}
             </button>
-            {move || match partner.get() {
-                None => view! { <Skeletons count=1 /> }.into_any(),
-                Some(Err(e)) => {
-                    view! { <LoadError error=e retry=Callback::new(move |()| partner.refetch()) /> }
-                        .into_any()
-                }
-                Some(Ok(p)) => view! { <PartnerDetails partner=p /> }.into_any(),
-            }}
+            {loaded(partner, 1, move |p| view! { <PartnerDetails partner=p /> })}
             <Supports id=id />
         </section>
     }
@@ -136,49 +118,40 @@ fn PartnerDetails(partner: Stakeholder) -> impl IntoView {
 #[component]
 fn Supports(id: i64) -> impl IntoView {
     let ctx = use_ctx();
-    let supported = LocalResource::new(move || {
-        let abort = abort_on_cleanup();
-        async move {
-            let list = ListInitiatives {
-                query: InitiativeQuery {
-                    partner: Some(StakeholderId(id)),
-                    limit: Some(50),
-                    ..InitiativeQuery::default()
-                },
-            };
-            ctx.api().call(&list, Call::abortable(abort.as_ref())).await
-        }
+    let supported = answer(None, move || ListInitiatives {
+        query: InitiativeQuery {
+            partner: Some(StakeholderId(id)),
+            limit: Some(50),
+            ..InitiativeQuery::default()
+        },
     });
     view! {
         <section class="ph-panel" aria-labelledby=ctx.id("supports")>
             <h4 class="ph-subheading" id=ctx.id("supports")>
                 {move || ctx.t().partner_supports}
             </h4>
-            {move || match supported.get() {
-                None => view! { <Skeletons count=1 /> }.into_any(),
-                Some(Err(e)) => {
-                    view! {
-                        <LoadError error=e retry=Callback::new(move |()| supported.refetch()) />
+            {loaded(
+                supported,
+                1,
+                move |page| match page {
+                    page if page.items.is_empty() => {
+                        view! { <p class="ph-muted">{move || ctx.t().partner_supports_none}</p> }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                Some(Ok(page)) if page.items.is_empty() => {
-                    view! { <p class="ph-muted">{move || ctx.t().partner_supports_none}</p> }
-                        .into_any()
-                }
-                Some(Ok(page)) => {
-                    view! {
-                        <ul class="ph-cards" data-testid="partner-supports">
-                            {page
-                                .items
-                                .into_iter()
-                                .map(|i| view! { <InitiativeCard initiative=i /> })
-                                .collect_view()}
-                        </ul>
+                    page => {
+                        view! {
+                            <ul class="ph-cards" data-testid="partner-supports">
+                                {page
+                                    .items
+                                    .into_iter()
+                                    .map(|i| view! { <InitiativeCard initiative=i /> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                }
-            }}
+                },
+            )}
         </section>
     }
 }

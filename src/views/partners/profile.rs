@@ -8,15 +8,14 @@ use pentahelix_core::api::endpoint::{
 };
 use pentahelix_core::api::query::MatchQuery;
 
-use crate::api::Call;
 use crate::components::invitations::InvitationList;
-use crate::components::load::{LoadError, Skeletons};
+use crate::components::load::loaded;
 use crate::components::reasons::{MatchedPartner, Reasons};
 use crate::components::verified::VerifiedBadge;
 use crate::config::View;
 use crate::context::use_ctx;
 use crate::storage;
-use crate::views::abort_on_cleanup;
+use crate::views::answer;
 use crate::views::initiative::{ScopeSelect, pledge_status};
 
 use super::ProfileForm;
@@ -35,72 +34,26 @@ pub fn Profile(
     let unverified = RwSignal::new(false);
     let editing = RwSignal::new(false);
     let scope = RwSignal::new(MatchScope::City);
-    let matches = LocalResource::new(move || {
-        let scope = scope.get();
-        let abort = abort_on_cleanup();
-        async move {
-            let matches = StakeholderMatchList {
-                id: StakeholderId(id),
-                query: MatchQuery {
-                    scope: Some(scope),
-                    limit: None,
-                },
-            };
-            ctx.api()
-                .call(&matches, Call::abortable(abort.as_ref()))
-                .await
-        }
+    let matches = answer(None, move || StakeholderMatchList {
+        id: StakeholderId(id),
+        query: MatchQuery {
+            scope: Some(scope.get()),
+            limit: None,
+        },
     });
     // Whether the city verified it, shown beside the picker (and gone after an edit that
     // cleared it).
-    let verified = LocalResource::new(move || {
+    let verified = answer(None, move || {
         unverified.track();
-        let abort = abort_on_cleanup();
-        async move {
-            ctx.api()
-                .call(
-                    &GetStakeholder {
-                        id: StakeholderId(id),
-                    },
-                    Call::abortable(abort.as_ref()),
-                )
-                .await
-                .is_ok_and(|s| s.verified)
+        GetStakeholder {
+            id: StakeholderId(id),
         }
     });
-    let pledges = LocalResource::new({
-        let token = token.clone();
-        move || {
-            let token = token.clone();
-            let abort = abort_on_cleanup();
-            async move {
-                ctx.api()
-                    .call(
-                        &StakeholderPledges {
-                            id: StakeholderId(id),
-                        },
-                        Call::with_token(Some(&token)).abort_with(abort.as_ref()),
-                    )
-                    .await
-            }
-        }
+    let pledges = answer(Some(token.clone()), move || StakeholderPledges {
+        id: StakeholderId(id),
     });
-    let invitations = LocalResource::new({
-        let token = token.clone();
-        move || {
-            let token = token.clone();
-            let abort = abort_on_cleanup();
-            async move {
-                ctx.api()
-                    .call(
-                        &StakeholderInvitations {
-                            id: StakeholderId(id),
-                        },
-                        Call::with_token(Some(&token)).abort_with(abort.as_ref()),
-                    )
-                    .await
-            }
-        }
+    let invitations = answer(Some(token.clone()), move || StakeholderInvitations {
+        id: StakeholderId(id),
     });
     let token = StoredValue::new(token);
     view! {
@@ -127,7 +80,13 @@ pub fn Profile(
                         .collect_view()
                 }}
             </select>
-            {move || verified.get().map(|verified| view! { <VerifiedBadge verified=verified /> })}
+            {move || {
+                verified
+                    .get()
+                    .map(|partner| {
+                        view! { <VerifiedBadge verified=partner.is_ok_and(|p| p.verified) /> }
+                    })
+            }}
             <button
                 type="button"
                 class="ph-button ph-button--ghost"
@@ -166,33 +125,30 @@ pub fn Profile(
             <h4 class="ph-subheading" id=ctx.id("invitations")>
                 {move || ctx.t().invitations}
             </h4>
-            {move || match invitations.get() {
-                None => view! { <Skeletons count=1 /> }.into_any(),
-                Some(Err(e)) => {
-                    view! {
-                        <LoadError error=e retry=Callback::new(move |()| invitations.refetch()) />
+            {loaded(
+                invitations,
+                1,
+                move |list| match list {
+                    list if list.is_empty() => {
+                        view! {
+                            <p class="ph-muted" data-testid="no-invitations">
+                                {move || ctx.t().invitations_none}
+                            </p>
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                Some(Ok(list)) if list.is_empty() => {
-                    view! {
-                        <p class="ph-muted" data-testid="no-invitations">
-                            {move || ctx.t().invitations_none}
-                        </p>
+                    list => {
+                        view! {
+                            <InvitationList
+                                invitations=list
+                                token=token
+                                refresh=Callback::new(move |()| invitations.refetch())
+                            />
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                Some(Ok(list)) => {
-                    view! {
-                        <InvitationList
-                            invitations=list
-                            token=token
-                            refresh=Callback::new(move |()| invitations.refetch())
-                        />
-                    }
-                        .into_any()
-                }
-            }}
+                },
+            )}
         </section>
         <section class="ph-panel" aria-labelledby=ctx.id("opportunities")>
             <div class="ph-panel__head">
@@ -201,13 +157,10 @@ pub fn Profile(
                 </h4>
                 <ScopeSelect scope=scope />
             </div>
-            {move || match matches.get() {
-                None => view! { <Skeletons count=2 /> }.into_any(),
-                Some(Err(e)) => {
-                    view! { <LoadError error=e retry=Callback::new(move |()| matches.refetch()) /> }
-                        .into_any()
-                }
-                Some(Ok(m)) => {
+            {loaded(
+                matches,
+                2,
+                move |m| {
                     view! {
                         {if m.initiatives.is_empty() {
                             Some(view! { <p class="ph-muted">{move || ctx.t().no_matches}</p> })
@@ -261,66 +214,65 @@ pub fn Profile(
                         </ol>
                     }
                         .into_any()
-                }
-            }}
+                },
+            )}
         </section>
         <section class="ph-panel" aria-labelledby=ctx.id("my-pledges")>
             <h4 class="ph-subheading" id=ctx.id("my-pledges")>
                 {move || ctx.t().my_pledges}
             </h4>
-            {move || match pledges.get() {
-                None => view! { <Skeletons count=1 /> }.into_any(),
-                Some(Err(e)) => {
-                    view! { <LoadError error=e retry=Callback::new(move |()| pledges.refetch()) /> }
-                        .into_any()
-                }
-                Some(Ok(list)) if list.is_empty() => {
-                    view! { <p class="ph-muted">{move || ctx.t().none_yet}</p> }.into_any()
-                }
-                Some(Ok(list)) => {
-                    view! {
-                        <ul class="ph-pledges">
-                            {list
-                                .into_iter()
-                                .map(|p| {
-                                    let target = p.initiative_id.0;
-                                    view! {
-                                        <li class="ph-pledge">
-                                            <button
-                                                type="button"
-                                                class="ph-link"
-                                                on:click=move |_| ctx.view.set(View::Initiative(target))
-                                            >
-                                                {format!("#{target}")}
-                                            </button>
-                                            {move || {
-                                                format!(
-                                                    " · {} · {}",
-                                                    p.resource.label(ctx.lang.get()),
-                                                    pledge_status(&ctx, p.status),
-                                                )
-                                            }}
-                                            {p
-                                                .counterpart_contact
-                                                .clone()
-                                                .map(|c| {
-                                                    view! {
-                                                        <p>
-                                                            {move || ctx.t().contact}": " {c.person.clone()}
-                                                            {c.email.clone().map(|e| format!(" · {e}"))}
-                                                            {c.phone.clone().map(|p| format!(" · {p}"))}
-                                                        </p>
-                                                    }
-                                                })}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
+            {loaded(
+                pledges,
+                1,
+                move |list| match list {
+                    list if list.is_empty() => {
+                        view! { <p class="ph-muted">{move || ctx.t().none_yet}</p> }.into_any()
                     }
-                        .into_any()
-                }
-            }}
+                    list => {
+                        view! {
+                            <ul class="ph-pledges">
+                                {list
+                                    .into_iter()
+                                    .map(|p| {
+                                        let target = p.initiative_id.0;
+                                        view! {
+                                            <li class="ph-pledge">
+                                                <button
+                                                    type="button"
+                                                    class="ph-link"
+                                                    on:click=move |_| ctx.view.set(View::Initiative(target))
+                                                >
+                                                    {format!("#{target}")}
+                                                </button>
+                                                {move || {
+                                                    format!(
+                                                        " · {} · {}",
+                                                        p.resource.label(ctx.lang.get()),
+                                                        pledge_status(&ctx, p.status),
+                                                    )
+                                                }}
+                                                {p
+                                                    .counterpart_contact
+                                                    .clone()
+                                                    .map(|c| {
+                                                        view! {
+                                                            <p>
+                                                                {move || ctx.t().contact}": " {c.person.clone()}
+                                                                {c.email.clone().map(|e| format!(" · {e}"))}
+                                                                {c.phone.clone().map(|p| format!(" · {p}"))}
+                                                            </p>
+                                                        }
+                                                    })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                },
+            )}
         </section>
     }
 }

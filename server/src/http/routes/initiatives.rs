@@ -204,20 +204,11 @@ async fn update(
     let reason = checked_reason(edit.reason.as_deref().unwrap_or_default(), false)?;
     validate::tidy_initiative(&mut input);
     validate::initiative(&input, &state.scope())?;
-    // An admin may move a record only between regions it administers.
-    if !viewer.owns_initiative(current.id) && !viewer.admin_of(input.region) {
-        return Err(Error::Forbidden);
-    }
+    let official = viewer.editing(viewer.owns_initiative(current.id), input.region, &reason)?;
     if current.already_holds(&input) {
         return Ok(Json(current));
     }
     let now = Utc::now();
-    // An official's edit of someone else's record is traced, and its owner told.
-    let official = viewer
-        .official
-        .as_ref()
-        .filter(|_| !viewer.owns_initiative(current.id))
-        .map(|official| official.act(&reason));
     let updated = state
         .store()
         .update_initiative(current.id, &input, official.as_ref(), now)

@@ -143,19 +143,10 @@ async fn update(
     let reason = checked_reason(edit.reason.as_deref().unwrap_or_default(), false)?;
     validate::tidy_stakeholder(&mut input);
     validate::stakeholder(&input, &state.scope())?;
-    // An admin may move a record only between regions it administers.
-    if !viewer.owns_stakeholder(current.id) && !viewer.admin_of(input.region) {
-        return Err(Error::Forbidden);
-    }
+    let official = viewer.editing(viewer.owns_stakeholder(current.id), input.region, &reason)?;
     if current.already_holds(&input) {
         return Ok(Json(current));
     }
-    // An official's edit of someone else's profile is traced, and its owner told.
-    let official = viewer
-        .official
-        .as_ref()
-        .filter(|_| !viewer.owns_stakeholder(current.id))
-        .map(|official| official.act(&reason));
     let updated = state
         .store()
         .update_stakeholder(current.id, &input, official.as_ref(), Utc::now())

@@ -193,6 +193,19 @@ impl Sql {
         Ok(DB::fetch_all(on.into(), self).await?)
     }
 
+    /// Every row, each read by `read`.
+    pub async fn fetch_all_as<'a, DB: Db, T>(
+        &'a self,
+        on: impl Into<On<'a, DB>>,
+        read: impl Fn(&DB::Row) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        DB::fetch_all(on.into(), self)
+            .await?
+            .iter()
+            .map(read)
+            .collect()
+    }
+
     pub async fn fetch_optional<'a, DB: Db>(
         &'a self,
         on: impl Into<On<'a, DB>>,
