@@ -8,6 +8,7 @@ use crate::context::{Ctx, instance_prefix};
 use crate::deeplink;
 use crate::manage_link;
 use crate::navigation::{Navigation, bring_into_sight, focus_without_scrolling, return_to_card};
+use crate::regions::{self, KnownCity};
 use crate::storage::{self, Credentials};
 use crate::views::initiatives::Initiatives;
 use crate::views::on_demand::OnDemand;
@@ -33,6 +34,7 @@ pub fn App(config: Config) -> impl IntoView {
         ids: StoredValue::new(instance_prefix()),
         nav: StoredValue::new(Navigation::default()),
         credentials: StoredValue::new(credentials),
+        regions: StoredValue::new(regions::builtin()),
     };
     provide_context(ctx);
     manage_link::claim_from_address(ctx);
@@ -155,20 +157,22 @@ pub fn App(config: Config) -> impl IntoView {
                 }}
             </nav>
             <main class="ph-main">
-                // The list stays mounted, hidden while another view shows: coming back finds the
-                // same filters, the pages already loaded and the card the person opened. A page
-                // opened at another view loads the list's first page too.
-                <div hidden=move || { ctx.view.get() != View::Initiatives }>
-                    <Initiatives />
-                </div>
-                {move || {
-                    let view = ctx.view.get();
-                    arrive(view);
-                    match view {
-                        View::Initiatives => ().into_any(),
-                        other => view! { <OnDemand view=other /> }.into_any(),
-                    }
-                }}
+                <KnownCity>
+                    // The list stays mounted, hidden while another view shows: coming back finds
+                    // the same filters, the pages already loaded and the card the person opened.
+                    // A page opened at another view loads the list's first page too.
+                    <div hidden=move || { ctx.view.get() != View::Initiatives }>
+                        <Initiatives />
+                    </div>
+                    {move || {
+                        let view = ctx.view.get();
+                        arrive(view);
+                        match view {
+                            View::Initiatives => ().into_any(),
+                            other => view! { <OnDemand view=other /> }.into_any(),
+                        }
+                    }}
+                </KnownCity>
             </main>
         </div>
     }

@@ -1,7 +1,9 @@
 //! What every part of one widget instance may read, provided once by the app shell.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use pentahelix_core::{Lang, RegionCode};
+use pentahelix_core::{Lang, RegionCode, Regions};
 
 use crate::api::Api;
 use crate::config::{Config, View};
@@ -24,6 +26,8 @@ pub struct Ctx {
     pub nav: StoredValue<Navigation>,
     /// What this browser holds for the instance's API (its origin read once, at mount).
     pub credentials: StoredValue<Credentials>,
+    /// The regions the widget can name: the seed cities, and its own city once asked for.
+    pub regions: StoredValue<Arc<Regions>>,
 }
 
 impl Ctx {
@@ -44,6 +48,10 @@ impl Ctx {
     }
 
     /// The city this instance shows (the configured region's city).
+    pub fn regions(&self) -> Arc<Regions> {
+        self.regions.get_value()
+    }
+
     pub fn city(&self) -> RegionCode {
         let region = self.config.with_value(|c| c.region);
         region.city().unwrap_or(region)

@@ -19,6 +19,7 @@ mod json;
 mod manage_link;
 mod mount;
 mod navigation;
+mod regions;
 pub mod storage;
 mod views;
 

@@ -111,7 +111,7 @@ impl AppState {
             .unwrap_or_else(|| format!("http://{}", args.listen))
             .trim_end_matches('/')
             .to_owned();
-        let regions = Regions::builtin();
+        let regions = Regions::national();
         let cities = if args.cities.is_empty() {
             Regions::builtin_cities()
         } else {
@@ -120,12 +120,8 @@ impl AppState {
         for city in &cities {
             if city.level() != RegionLevel::City || !regions.contains(*city) {
                 return Err(Error::Config(format!(
-                    "--cities: `{city}` is not a known city or regency code (known: {})",
-                    Regions::builtin_cities()
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "--cities: `{city}` is not the Kemendagri code of a city or regency \
+                     (Kota Bandung is 32.73)"
                 )));
             }
         }

@@ -266,16 +266,66 @@ async fn the_widget_files_load_from_a_city_site_on_another_origin() {
 }
 
 #[tokio::test]
-async fn an_unknown_city_is_refused_at_start_with_the_known_ones_named() {
+async fn an_unknown_city_is_refused_at_start_with_an_example_of_a_code() {
     let err = AppState::open(&ServeArgs {
-        cities: vec!["32.04".parse().unwrap()],
+        cities: vec!["32.99".parse().unwrap()],
         ..args()
     })
     .await
     .err()
     .unwrap()
     .to_string();
-    assert!(err.contains("32.04") && err.contains("32.73"), "{err}");
+    assert!(err.contains("32.99") && err.contains("32.73"), "{err}");
+}
+
+/// Any of Indonesia's 514 cities and regencies, not only the seed cities: the Indonesian
+/// Creative Cities Network reaches far beyond them.
+#[tokio::test]
+async fn any_city_or_regency_of_indonesia_is_served_with_its_kecamatan() {
+    let app = TestApp::with(ServeArgs {
+        cities: vec!["33.74".parse().unwrap(), "32.04".parse().unwrap()],
+        ..args()
+    })
+    .await;
+    let semarang = app
+        .get("/api/v1/regions?within=33.74&limit=200", None)
+        .await
+        .json();
+    let names: Vec<&str> = semarang
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names.len(),
+        17,
+        "Kota Semarang and its 16 kecamatan: {names:?}"
+    );
+    assert_eq!(names[0], "Kota Semarang");
+    assert!(names.contains(&"Tembalang"));
+    let (id, _) = app
+        .initiative(common::initiative_body(
+            serde_json::json!({ "title": "Festival Lumpia Tembalang", "region": "33.74.10" }),
+        ))
+        .await;
+    let listed = app
+        .get("/api/v1/initiatives?region=33.74", None)
+        .await
+        .json();
+    assert_eq!(listed["items"][0]["id"], id);
+    assert_eq!(
+        app.get("/api/v1/regions/32.04.05", None).await.json()["level"],
+        "district",
+        "a regency's kecamatan too"
+    );
+    app.post(
+        "/api/v1/initiatives",
+        None,
+        common::initiative_body(serde_json::json!({ "region": "32.73.02" })),
+    )
+    .await
+    .problem(422, "validation");
 }
 
 /// The binary prints the address it bound, which is how `cargo xtask run` and a person find it.

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use pentahelix_core::RegionCode;
 use pentahelix_core::taxonomy::Taxonomy;
-use pentahelix_core::{RegionCode, Regions};
 
 use crate::components::field::{FieldError, TextField, error_of};
 use crate::context::use_ctx;
@@ -73,7 +73,8 @@ pub fn KecamatanSelect(
     let ctx = use_ctx();
     let error = error_of(errors.into(), "region");
     let error_id = format!("{id}-error");
-    let kecamatan: Vec<(String, String)> = Regions::builtin()
+    let kecamatan: Vec<(String, String)> = ctx
+        .regions()
         .children(city)
         .map(|r| (r.code.to_string(), r.name))
         .collect();

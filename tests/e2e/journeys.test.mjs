@@ -1221,3 +1221,35 @@ journey('an owner invites a suggested partner, who is mailed, sees the invitatio
   const width = await partner.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `the long names do not widen the phone's page (${width} px)`);
 });
+
+journey('a widget embedded for Kota Semarang, outside the seed cities, names its kecamatan in its filters, its form, its cards and an initiative\'s page', async (t) => {
+  const page = await person(t, 'semarang', { width: 360, height: 740 });
+  // The host page's own script points the widget at another city this server serves.
+  await page.evaluate(() => document.querySelector('pentahelix-widget').setAttribute('region', '33.74'));
+  await page.getByTestId('filters-toggle').click();
+  const filter = page.getByTestId('filters').getByLabel('Kecamatan', { exact: true });
+  await filter.locator('option', { hasText: 'Tembalang' }).waitFor({ state: 'attached' });
+  const names = (await filter.locator('option').allTextContents()).map((n) => n.trim());
+  assert.equal(names.length, 17, `every kecamatan of Semarang and "all": ${names}`);
+  assert.ok(names.includes('Semarang Tengah') && names.includes('Tugu'));
+  assert.ok(!names.includes('Coblong'), 'no kecamatan of Bandung');
+
+  const title = `Festival Lumpia Tembalang ${RUN}`;
+  await proposeForm(page, { title, kecamatan: '33.74.10', email: 'sri.lestari@contoh.id' });
+  const chosen = page.getByTestId('propose-form').getByLabel('Kecamatan', { exact: true });
+  assert.equal(await chosen.locator('option:checked').textContent(), 'Tembalang');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('sent').waitFor();
+
+  await page.getByTestId('tab-initiatives').click();
+  await filter.selectOption({ label: 'Tembalang' });
+  const card = page.getByTestId('initiative-list').locator('li', { hasText: title });
+  await card.waitFor();
+  assert.match(await card.locator('.ph-card__meta').textContent(), /^Tembalang · /);
+  await card.getByRole('button', { name: title }).click();
+  const detail = page.getByTestId('detail-title');
+  await detail.filter({ hasText: title }).waitFor();
+  assert.match(await detail.locator('xpath=following-sibling::p').textContent(), /^Tembalang · /);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 360, `the page is ${overflow} px wide on a 360 px screen`);
+});

@@ -54,6 +54,9 @@ pub fn run(ws: &Workspace) -> Result<()> {
             // it by answering its requests from this server.
             "--other-apis",
             OTHER_API,
+            // The seed cities and Kota Semarang, which the widget knows only by asking.
+            "--cities",
+            "32.73,32.76,36.74,18.72,35.73,33.74",
         ],
     )?;
     let url = running.url.clone();

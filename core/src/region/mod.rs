@@ -7,6 +7,8 @@
 mod code;
 mod directory;
 mod import;
+#[cfg(feature = "national")]
+mod national;
 mod seed;
 
 pub use code::{InvalidRegionCode, Nearness, RegionCode, RegionLevel};

@@ -2,7 +2,6 @@
 //! newest first; filterable by action, and downloadable for the city's records.
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::endpoint::{AuditTrail as AuditEndpoint, Download, Export};
 use pentahelix_core::api::query::AuditQuery;
 use pentahelix_core::api::{AuditAction, AuditEntry};
@@ -138,7 +137,8 @@ pub fn AuditTrail(session: Session, decisions: RwSignal<u32>) -> impl IntoView {
 fn AuditLine(entry: AuditEntry) -> impl IntoView {
     let ctx = use_ctx();
     let when = entry.at;
-    let place = Regions::builtin()
+    let place = ctx
+        .regions()
         .name(entry.region)
         .map(str::to_owned)
         .unwrap_or_default();

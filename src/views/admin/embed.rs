@@ -1,7 +1,6 @@
 //! The embed code a city pastes into its site, for the chosen region, view, language and colour.
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::query::QueryPairs;
 
 use crate::api::query_string;
@@ -50,10 +49,10 @@ pub fn EmbedCode() -> impl IntoView {
     };
     let areas: Vec<(String, String)> = std::iter::once((
         city.to_string(),
-        Regions::builtin().name(city).unwrap_or_default().to_owned(),
+        ctx.regions().name(city).unwrap_or_default().to_owned(),
     ))
     .chain(
-        Regions::builtin()
+        ctx.regions()
             .children(city)
             .map(|r| (r.code.to_string(), r.name)),
     )

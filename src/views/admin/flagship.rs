@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use pentahelix_core::api::FlagshipInput;
 use pentahelix_core::api::endpoint::SetFlagship;
-use pentahelix_core::{RegionCode, RegionLevel, Regions};
+use pentahelix_core::{RegionCode, RegionLevel};
 
 use crate::api::{ApiError, Call};
 use crate::components::load::error_text;
@@ -40,7 +40,8 @@ pub fn Flagship(token: String, decisions: RwSignal<u32>) -> impl IntoView {
             decisions.update(|n| *n += 1);
         }
     });
-    let kecamatan: Vec<(String, String)> = Regions::builtin()
+    let kecamatan: Vec<(String, String)> = ctx
+        .regions()
         .children(ctx.city())
         .filter(|r| r.level == RegionLevel::District)
         .map(|r| (r.code.to_string(), r.name))

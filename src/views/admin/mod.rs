@@ -18,7 +18,6 @@ use queue::Queue;
 use verify::Verify;
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::{OfficialGrant, OfficialRole};
 use pentahelix_core::words::fill;
 
@@ -63,7 +62,7 @@ pub fn Admin() -> impl IntoView {
 /// Kota Bandung".
 fn signed_in_as(ctx: &Ctx, session: &Session) -> String {
     let t = ctx.t();
-    let regions = Regions::builtin();
+    let regions = ctx.regions();
     let mut roles: Vec<OfficialRole> = session.official.iter().map(|g| g.role).collect();
     roles.sort();
     roles.dedup();

@@ -11,7 +11,7 @@ use pentahelix_core::api::{
     ReportEntry, ReportReason, ReportTarget, StakeholderId,
 };
 use pentahelix_core::words::fill;
-use pentahelix_core::{RegionCode, RegionLevel, Regions};
+use pentahelix_core::{RegionCode, RegionLevel};
 
 use crate::api::{ApiError, Call};
 use crate::components::decision::{Done, OfficialActions, Subject};
@@ -83,7 +83,8 @@ pub fn Queue(session: Session, decisions: RwSignal<u32>) -> impl IntoView {
         decisions.update(|n| *n += 1);
     });
 
-    let kecamatan: Vec<(RegionCode, String)> = Regions::builtin()
+    let kecamatan: Vec<(RegionCode, String)> = ctx
+        .regions()
         .children(ctx.city())
         .filter(|r| r.level == RegionLevel::District)
         .map(|r| (r.code, r.name))
@@ -203,7 +204,8 @@ fn QueueRow(
     };
     let kind = item.kind;
     let kind_label = QueueKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    let place = Regions::builtin()
+    let place = ctx
+        .regions()
         .name(item.region)
         .map(str::to_owned)
         .unwrap_or_default();

@@ -3,7 +3,6 @@
 //! wherever the partner appears.
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::endpoint::{ListStakeholders, Verify as VerifyEndpoint};
 use pentahelix_core::api::query::StakeholderQuery;
 use pentahelix_core::api::{Stakeholder, StakeholderId, Verification};
@@ -162,7 +161,8 @@ fn Candidate(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let (id, verified, helix) = (partner.id, partner.verified, partner.helix);
-    let place = Regions::builtin()
+    let place = ctx
+        .regions()
         .name(partner.region)
         .map(str::to_owned)
         .unwrap_or_default();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use pentahelix_core::api::endpoint::CityAchievements;
 use pentahelix_core::api::query::CityQuery;
 use pentahelix_core::api::{Achievement, Achievements};
-use pentahelix_core::{Helix, Lang, RegionCode, Regions};
+use pentahelix_core::{Helix, Lang, RegionCode};
 
 use crate::components::load::loaded;
 use crate::context::use_ctx;
@@ -50,7 +50,7 @@ fn days(value: Option<f64>, lang: Lang) -> String {
 fn Table(achievements: Achievements) -> impl IntoView {
     let ctx = use_ctx();
     let kecamatan = RwSignal::new(None::<RegionCode>);
-    let regions = Regions::builtin();
+    let regions = ctx.regions();
     let mut places: Vec<RegionCode> = achievements
         .rows
         .iter()

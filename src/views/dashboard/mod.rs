@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use pentahelix_core::api::endpoint::{Stats, StatsOfCities};
 use pentahelix_core::api::query::CityQuery;
 use pentahelix_core::api::{CityStats, Count};
-use pentahelix_core::{Helix, HelixSet, Regions, Subsector};
+use pentahelix_core::{Helix, HelixSet, Subsector};
 
 use crate::api::Call;
 use crate::components::heading::heading_focus;
@@ -51,7 +51,7 @@ pub fn Dashboard() -> impl IntoView {
         <section class="ph-section">
             <h3 class="ph-section__title" tabindex="-1" node_ref=heading>
                 {move || ctx.t().dashboard_heading}
-                {Regions::builtin().name(city).map(|n| format!(" · {n}"))}
+                {ctx.regions().name(city).map(|n| format!(" · {n}"))}
             </h3>
             {loaded(stats, 2, move |s| view! { <CityView stats=s /> })}
             <ProgramAchievements city=city />
@@ -113,7 +113,7 @@ fn Bars(
 #[component]
 fn CityView(stats: CityStats) -> impl IntoView {
     let ctx = use_ctx();
-    let regions = Regions::builtin();
+    let regions = ctx.regions();
     let city = stats.city;
     let name = {
         let regions = regions.clone();
@@ -295,7 +295,7 @@ fn CityView(stats: CityStats) -> impl IntoView {
 #[component]
 fn Cities(cities: Vec<CityStats>) -> impl IntoView {
     let ctx = use_ctx();
-    let regions = Regions::builtin();
+    let regions = ctx.regions();
     view! {
         <section class="ph-section" aria-labelledby=ctx.id("cities")>
             <h4 class="ph-subheading" id=ctx.id("cities")>

@@ -2,7 +2,6 @@
 //! that adds this one event to a calendar.
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::Initiative;
 use pentahelix_core::api::endpoint::InitiativeEvent;
 
@@ -15,7 +14,8 @@ use crate::format;
 pub fn Overview(initiative: Initiative) -> impl IntoView {
     let ctx = use_ctx();
     let heading = heading_focus();
-    let place = Regions::builtin()
+    let place = ctx
+        .regions()
         .name(initiative.region)
         .unwrap_or_default()
         .to_owned();

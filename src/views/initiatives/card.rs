@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use pentahelix_core::api::Initiative;
-use pentahelix_core::{Regions, Resource, Subsector};
+use pentahelix_core::{Resource, Subsector};
 
 use crate::components::pentagon::CoveragePentagon;
 use crate::config::View;
@@ -14,7 +14,7 @@ use crate::navigation::{ReturnPoint, top_of};
 #[component]
 pub(crate) fn InitiativeCard(initiative: Initiative) -> impl IntoView {
     let ctx = use_ctx();
-    let regions = Regions::builtin();
+    let regions = ctx.regions();
     let place = regions
         .name(initiative.region)
         .unwrap_or_default()

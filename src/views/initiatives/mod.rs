@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use pentahelix_core::api::endpoint::ListInitiatives;
 use pentahelix_core::api::query::InitiativeQuery;
 use pentahelix_core::api::{Initiative, InitiativeStatus};
-use pentahelix_core::{RegionCode, RegionLevel, Regions, Resource, Subsector};
+use pentahelix_core::{RegionCode, RegionLevel, Resource, Subsector};
 
 use crate::api::{ApiError, Call};
 use crate::components::load::{LoadError, Skeletons};
@@ -122,7 +122,7 @@ pub fn Initiatives() -> impl IntoView {
     // The first view's filters are written out rather than built from the shared `FilterSelect`
     // and `SearchBar` (`components/filters.rs`), which the partner directory uses: the generic
     // components made the first view 3.5 KiB (brotli) larger.
-    let regions = Regions::builtin();
+    let regions = ctx.regions();
     let kecamatan_options: Vec<(String, String)> = regions
         .children(city)
         .map(|r| (r.code.to_string(), r.name))

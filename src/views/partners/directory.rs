@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use pentahelix_core::api::Stakeholder;
 use pentahelix_core::api::endpoint::ListStakeholders;
 use pentahelix_core::api::query::StakeholderQuery;
-use pentahelix_core::{Helix, RegionCode, Regions, Resource, Subsector};
+use pentahelix_core::{Helix, RegionCode, Resource, Subsector};
 
 use crate::api::Call;
 use crate::components::filters::{FilterSelect, SearchBar, choices};
@@ -74,7 +74,8 @@ pub fn Directory() -> impl IntoView {
         pages.reload();
     });
 
-    let kecamatan_options: Vec<(String, String)> = Regions::builtin()
+    let kecamatan_options: Vec<(String, String)> = ctx
+        .regions()
         .children(city)
         .map(|r| (r.code.to_string(), r.name))
         .collect();
@@ -177,7 +178,8 @@ pub fn Directory() -> impl IntoView {
 #[component]
 fn DirectoryEntry(partner: Stakeholder) -> impl IntoView {
     let ctx = use_ctx();
-    let place = Regions::builtin()
+    let place = ctx
+        .regions()
         .name(partner.region)
         .unwrap_or_default()
         .to_owned();

@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use pentahelix_core::Helix;
 use pentahelix_core::api::endpoint::{CreateStakeholder, GetStakeholder, UpdateStakeholder};
 use pentahelix_core::api::{StakeholderId, StakeholderInput};
 use pentahelix_core::validate::Scope;
-use pentahelix_core::{Helix, Regions};
 
 use crate::api::{ApiError, Call};
 use crate::components::choices::{ContactFields, ContactSignals, TaxonomyChecks};
@@ -112,7 +112,7 @@ pub fn ProfileForm(
     let city = ctx.city();
     let save = Action::new_local(move |(): &()| {
         let d = draft();
-        let regions = Regions::builtin();
+        let regions = ctx.regions();
         let checked_draft = d.to_input(&Scope {
             served: &[city],
             regions: &regions,
@@ -160,7 +160,8 @@ pub fn ProfileForm(
     });
     let err = move |field: &'static str| error_of(errors.into(), field);
     let fid = move |n: &str| ctx.id(&format!("s-{n}"));
-    let areas: Vec<(String, String)> = Regions::builtin()
+    let areas: Vec<(String, String)> = ctx
+        .regions()
         .children(city)
         .map(|r| (r.code.to_string(), r.name))
         .collect();

@@ -3,7 +3,6 @@
 //! shown, so a suggested partner is someone a citizen can look up before reaching out.
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::endpoint::{GetStakeholder, ListInitiatives};
 use pentahelix_core::api::query::InitiativeQuery;
 use pentahelix_core::api::{Stakeholder, StakeholderId};
@@ -45,7 +44,8 @@ pub fn PartnerPage(id: i64) -> impl IntoView {
 fn PartnerDetails(partner: Stakeholder) -> impl IntoView {
     let ctx = use_ctx();
     let heading = heading_focus();
-    let place = Regions::builtin()
+    let place = ctx
+        .regions()
         .name(partner.region)
         .unwrap_or_default()
         .to_owned();

@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::endpoint::{CreateInitiative, UpdateInitiative};
 use pentahelix_core::api::query::EditQuery;
 use pentahelix_core::api::{Created, Initiative, InitiativeId};
@@ -124,7 +123,7 @@ pub fn Propose(#[prop(optional)] edit: Option<EditTarget>) -> impl IntoView {
 
     let submit = Action::new_local(move |(): &()| {
         let d = draft();
-        let regions = Regions::builtin();
+        let regions = ctx.regions();
         let checked_draft = d.to_input(&Scope {
             served: &served,
             regions: &regions,

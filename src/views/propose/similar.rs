@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::endpoint::SimilarInitiatives;
 use pentahelix_core::api::query::SimilarQuery;
 
@@ -61,7 +60,7 @@ pub fn Similar(title: RwSignal<String>, description: RwSignal<String>) -> impl I
     move || {
         let list = found.get().unwrap_or_default();
         (!list.is_empty()).then(|| {
-            let regions = Regions::builtin();
+            let regions = ctx.regions();
             view! {
                 <aside
                     class="ph-panel ph-similar"

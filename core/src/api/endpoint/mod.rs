@@ -115,6 +115,7 @@ mod initiatives;
 mod invitations;
 mod moderation;
 mod pledges;
+mod regions;
 mod stakeholders;
 mod stats;
 
@@ -124,6 +125,7 @@ pub use initiatives::*;
 pub use invitations::*;
 pub use moderation::*;
 pub use pledges::*;
+pub use regions::*;
 pub use stakeholders::*;
 pub use stats::*;
 
@@ -172,6 +174,7 @@ pub fn all_paths() -> Vec<(Method, String)> {
         one::<GetMe>(),
         one::<PutSettings>(),
         one::<OtherApis>(),
+        one::<ListRegions>(),
     ];
     for action in [
         PledgeAction::Accept,
