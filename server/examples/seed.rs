@@ -1,5 +1,6 @@
 //! A large synthetic city for load tests and benchmarks (100,000
-//! stakeholders and 20,000 initiatives in Kota Bandung by default). Deterministic for a given
+//! stakeholders and 20,000 initiatives in Kota Bandung by default), or with `--network` a
+//! national network: the same numbers spread over all 514 cities and regencies of Indonesia. Deterministic for a given
 //! seed, valid by the core's own rules, and written through the server's store like any
 //! request, so it exercises the same schema, indexes and triggers on every backend.
 
@@ -11,7 +12,8 @@ use pentahelix_core::api::{
 };
 use pentahelix_core::taxonomy::Taxonomy;
 use pentahelix_core::{
-    Helix, RegionCode, Regions, Resource, ResourceSet, Subsector, SubsectorSet, validate,
+    Helix, RegionCode, RegionLevel, Regions, Resource, ResourceSet, Subsector, SubsectorSet,
+    validate,
 };
 
 use clap::Parser;
@@ -26,6 +28,9 @@ struct SeedArgs {
     database_url: String,
     #[arg(long, default_value = "32.73")]
     city: RegionCode,
+    /// Every city and regency of Indonesia instead of `--city` (serve them with `--cities`).
+    #[arg(long)]
+    network: bool,
     #[arg(long, default_value_t = 100_000)]
     stakeholders: usize,
     #[arg(long, default_value_t = 20_000)]
@@ -114,37 +119,55 @@ struct Seeded {
 async fn main() -> Result<(), Error> {
     let args = SeedArgs::parse();
     let store = pentahelix_server::store::open(&args.database_url).await?;
+    let regions = Regions::national();
+    let cities: Vec<RegionCode> = if args.network {
+        regions
+            .at_level(RegionLevel::City)
+            .map(|r| r.code)
+            .collect()
+    } else {
+        vec![args.city]
+    };
     let seeded = seed(
         store.as_ref(),
-        args.city,
+        &regions,
+        &cities,
         args.stakeholders,
         args.initiatives,
         args.seed,
     )
     .await?;
     println!(
-        "Seeded {} stakeholders and {} initiatives in {} in {:.1} s",
-        seeded.stakeholders, seeded.initiatives, args.city, seeded.seconds
+        "Seeded {} stakeholders and {} initiatives in {} cities in {:.1} s",
+        seeded.stakeholders,
+        seeded.initiatives,
+        cities.len(),
+        seeded.seconds
     );
     Ok(())
 }
 
 async fn seed(
     store: &dyn Store,
-    city: RegionCode,
+    regions: &Regions,
+    cities: &[RegionCode],
     stakeholders: usize,
     initiatives: usize,
     seed: u64,
 ) -> Result<Seeded, Error> {
     let started = Instant::now();
-    let regions = Regions::builtin();
-    let served = [city];
     let scope = validate::Scope {
-        served: &served,
-        regions: &regions,
+        served: cities,
+        regions,
     };
-    let districts: Vec<RegionCode> = regions.children(city).map(|r| r.code).collect();
-    if districts.is_empty() {
+    let districts: Vec<RegionCode> = cities
+        .iter()
+        .flat_map(|city| regions.children(*city).map(|r| r.code))
+        .collect();
+    if let Some(city) = cities
+        .iter()
+        .find(|c| regions.children(**c).next().is_none())
+    {
         return Err(Error::Config(format!(
             "{city} is not a city with kecamatan"
         )));

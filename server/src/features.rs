@@ -129,23 +129,40 @@ fn within<T: Copy>(
     region: impl Fn(&T) -> RegionCode,
 ) -> Arc<Vec<T>> {
     let Loaded { all, span } = loaded;
-    let ranges: Vec<(u32, u32)> = areas.iter().map(|a| a.packed_range()).collect();
+    let ranges = merged(areas);
     let holds_span =
         |&(low, high): &(u32, u32)| span.is_none_or(|(first, last)| low <= first && last <= high);
     if ranges.is_empty() || ranges.iter().any(holds_span) {
         return all;
     }
-    let inside = |item: &T| {
-        let code = region(item).packed();
-        ranges.is_empty()
-            || ranges
-                .iter()
-                .any(|&(low, high)| (low..=high).contains(&code))
-    };
+    let inside = |item: &T| holds(&ranges, region(item).packed());
     if all.iter().all(inside) {
         return all;
     }
     Arc::new(all.iter().copied().filter(|item| inside(item)).collect())
+}
+
+/// `areas` as sorted ranges of packed codes, those that touch or overlap merged, so that a code
+/// is found by binary search: a national network serves 514 cities, and checking each feature
+/// against every city in turn took about 25 ms of every `/matches?scope=network` over 100,000
+/// stakeholders.
+fn merged(areas: &[RegionCode]) -> Vec<(u32, u32)> {
+    let mut ranges: Vec<(u32, u32)> = areas.iter().map(|a| a.packed_range()).collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
+    for (low, high) in ranges {
+        match merged.last_mut() {
+            Some(last) if low <= last.1.saturating_add(1) => last.1 = last.1.max(high),
+            _ => merged.push((low, high)),
+        }
+    }
+    merged
+}
+
+/// Whether `code` lies in one of `ranges` (sorted and apart, as [`merged`] makes them).
+fn holds(ranges: &[(u32, u32)], code: u32) -> bool {
+    let after = ranges.partition_point(|&(low, _)| low <= code);
+    after > 0 && code <= ranges[after - 1].1
 }
 
 #[cfg(test)]
@@ -187,6 +204,33 @@ mod tests {
         );
         let empty = Loaded::new(Vec::new(), |c: &RegionCode| *c);
         assert!(within(empty, &[code("32.73.02")], |c| *c).is_empty());
+    }
+
+    #[test]
+    fn a_network_of_every_city_keeps_what_a_scan_of_each_city_would() {
+        let regions = pentahelix_core::Regions::national();
+        let cities: Vec<RegionCode> = regions
+            .at_level(pentahelix_core::RegionLevel::City)
+            .map(|r| r.code)
+            .collect();
+        // Every tenth city and a province that holds some of them, out of order.
+        let mut areas: Vec<RegionCode> = cities.iter().step_by(10).copied().collect();
+        areas.push("33".parse().unwrap());
+        areas.reverse();
+        let districts: Vec<RegionCode> = regions
+            .iter()
+            .filter(|r| r.level == pentahelix_core::RegionLevel::District)
+            .map(|r| r.code)
+            .collect();
+        let kept = within(Loaded::new(districts.clone(), |c| *c), &areas, |c| *c);
+        let scanned: Vec<RegionCode> = districts
+            .into_iter()
+            .filter(|d| areas.iter().any(|a| a.contains(*d)))
+            .collect();
+        assert!(scanned.len() > 500 && scanned.len() < 7_000);
+        assert_eq!(*kept, scanned);
+        let every = within(Loaded::new(cities.clone(), |c| *c), &cities, |c| *c);
+        assert_eq!(every.len(), 514);
     }
 
     #[tokio::test]
