@@ -47,11 +47,12 @@ impl Ctx {
         self.credentials.get_value()
     }
 
-    /// The city this instance shows (the configured region's city).
+    /// The regions this instance can name (see `regions`).
     pub fn regions(&self) -> Arc<Regions> {
         self.regions.get_value()
     }
 
+    /// The city this instance shows (the configured region's city).
     pub fn city(&self) -> RegionCode {
         let region = self.config.with_value(|c| c.region);
         region.city().unwrap_or(region)

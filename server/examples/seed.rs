@@ -1,8 +1,8 @@
-//! A large synthetic city for load tests and benchmarks (100,000
-//! stakeholders and 20,000 initiatives in Kota Bandung by default), or with `--network` a
-//! national network: the same numbers spread over all 514 cities and regencies of Indonesia. Deterministic for a given
-//! seed, valid by the core's own rules, and written through the server's store like any
-//! request, so it exercises the same schema, indexes and triggers on every backend.
+//! A large synthetic city for load tests and benchmarks (100,000 stakeholders and 20,000
+//! initiatives in Kota Bandung by default), or with `--network` a national network: the same
+//! numbers spread over all 514 cities and regencies of Indonesia. Deterministic for a given seed,
+//! valid by the core's own rules, and written through the server's store like any request, so it
+//! exercises the same schema, indexes and triggers on every backend.
 
 use std::time::Instant;
 
