@@ -1,19 +1,11 @@
 //! Numbers and dates as a reader in Indonesia or elsewhere expects them (`1.234` and
 //! `13 Feb 2027` in Indonesian, `1,234` in English). Done here rather than with `Intl` so that it
-//! is the same in every browser and testable without one.
+//! is the same in every browser and testable without one. Calendar dates are the core's
+//! (`pentahelix_core::format`): the server paints them into the list's first page too.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Duration, Timelike, Utc};
 use pentahelix_core::Lang;
-
-/// The month's short name, from the catalogue (`pentahelix_core::words`).
-fn month(date: NaiveDate, lang: Lang) -> &'static str {
-    crate::i18n::messages(lang).months[date.month0() as usize]
-}
-
-/// `13 Feb 2027`.
-pub fn date(date: NaiveDate, lang: Lang) -> String {
-    format!("{} {} {}", date.day(), month(date, lang), date.year())
-}
+pub use pentahelix_core::format::{date, date_range};
 
 /// `13 Feb 2027, 09:05` at `offset_minutes` east of UTC (the reader's clock: 420 in Jakarta).
 pub fn date_time(at: DateTime<Utc>, offset_minutes: i32, lang: Lang) -> String {
@@ -29,31 +21,6 @@ pub fn date_time(at: DateTime<Utc>, offset_minutes: i32, lang: Lang) -> String {
 /// The browser's offset from UTC in minutes east (`Date.getTimezoneOffset` counts west).
 pub fn local_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
-}
-
-/// `13–14 Feb 2027`, `30 Jan – 2 Feb 2027`, `30 Des 2026 – 2 Jan 2027`, or one date.
-pub fn date_range(start: NaiveDate, end: Option<NaiveDate>, lang: Lang) -> String {
-    match end.filter(|e| *e != start) {
-        None => date(start, lang),
-        Some(end) if end.year() == start.year() && end.month() == start.month() => {
-            format!(
-                "{}–{} {} {}",
-                start.day(),
-                end.day(),
-                month(end, lang),
-                end.year()
-            )
-        }
-        Some(end) if end.year() == start.year() => {
-            format!(
-                "{} {} – {}",
-                start.day(),
-                month(start, lang),
-                date(end, lang)
-            )
-        }
-        Some(end) => format!("{} – {}", date(start, lang), date(end, lang)),
-    }
 }
 
 /// A whole number with the language's thousands separator.
@@ -83,10 +50,6 @@ pub fn percent(part: u32, whole: u32) -> u32 {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
     #[test]
     fn a_time_reads_on_the_readers_clock() {
         let at = DateTime::parse_from_rfc3339("2026-12-01T02:05:00Z")
@@ -94,29 +57,6 @@ mod tests {
             .with_timezone(&Utc);
         assert_eq!(date_time(at, 420, Lang::Id), "1 Des 2026, 09:05");
         assert_eq!(date_time(at, -180, Lang::En), "30 Nov 2026, 23:05");
-    }
-
-    #[test]
-    fn dates_read_naturally_in_both_languages() {
-        assert_eq!(date(d(2027, 8, 17), Lang::Id), "17 Agu 2027");
-        assert_eq!(date(d(2027, 8, 17), Lang::En), "17 Aug 2027");
-        assert_eq!(
-            date_range(d(2027, 2, 13), Some(d(2027, 2, 14)), Lang::Id),
-            "13–14 Feb 2027"
-        );
-        assert_eq!(
-            date_range(d(2027, 1, 30), Some(d(2027, 2, 2)), Lang::En),
-            "30 Jan – 2 Feb 2027"
-        );
-        assert_eq!(
-            date_range(d(2026, 12, 30), Some(d(2027, 1, 2)), Lang::Id),
-            "30 Des 2026 – 2 Jan 2027"
-        );
-        assert_eq!(date_range(d(2027, 5, 1), None, Lang::Id), "1 Mei 2027");
-        assert_eq!(
-            date_range(d(2027, 5, 1), Some(d(2027, 5, 1)), Lang::Id),
-            "1 Mei 2027"
-        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod achievements;
 pub mod api;
+pub mod format;
 pub mod lang;
 pub mod matching;
 pub mod pentagon;

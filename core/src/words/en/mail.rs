@@ -2,7 +2,7 @@
 
 use crate::words::{Decisions, Mail, Notice};
 
-pub(in crate::words) const MAIL: Mail = Mail {
+pub(in crate::words) static MAIL: Mail = Mail {
     code_subject: "Your Pentahelix sign-in code: {code}",
     code_body: "Your sign-in code: {code}. It works for {minutes} minutes, once.",
     code_ignore: "If you are not signing in to Pentahelix, ignore this email: without this code nobody can sign in.",

@@ -8,7 +8,7 @@ pub(super) use widget::WIDGET;
 
 use super::{Labels, Problem, Problems, Reasons, Rules, Words};
 
-pub const EN: Words = Words {
+pub static EN: Words = Words {
     widget: &WIDGET,
     labels: &LABELS,
     rules: &RULES,
@@ -17,7 +17,7 @@ pub const EN: Words = Words {
     mail: &MAIL,
 };
 
-pub(super) const LABELS: Labels = Labels {
+pub(super) static LABELS: Labels = Labels {
     helices: ["Government", "Academia", "Business", "Community", "Media"],
     subsectors: [
         "Apps",
@@ -60,7 +60,7 @@ pub(super) const LABELS: Labels = Labels {
     ],
 };
 
-pub(super) const RULES: Rules = Rules {
+pub(super) static RULES: Rules = Rules {
     required: "This is required.",
     too_short: "Too short: write at least {min} characters.",
     too_long: "Too long: at most {max} characters.",
@@ -83,7 +83,7 @@ pub(super) const RULES: Rules = Rules {
     wrong_code: "The code is wrong or no longer valid. Check the latest email from Pentahelix, or ask for a new code.",
 };
 
-pub(super) const REASONS: Reasons = Reasons {
+pub(super) static REASONS: Reasons = Reasons {
     fills_need: "Fills a need: {label}",
     asked_helix: "The helix asked for: {label}",
     brings_helix: "Brings a missing helix: {label}",
@@ -96,7 +96,7 @@ pub(super) const REASONS: Reasons = Reasons {
     verified: "Verified organisation",
 };
 
-pub(super) const PROBLEMS: Problems = Problems {
+pub(super) static PROBLEMS: Problems = Problems {
     not_found: Problem {
         title: "Not found",
         detail: "There is nothing at this address in the Pentahelix API.",

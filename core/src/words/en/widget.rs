@@ -2,7 +2,7 @@
 
 use crate::words::Widget;
 
-pub(in crate::words) const WIDGET: Widget = Widget {
+pub(in crate::words) static WIDGET: Widget = Widget {
     app_name: "Pentahelix",
     tagline: "Government, academia, business, community and media collaborating on a city's creative economy.",
     switch_language: "Bahasa Indonesia",

@@ -2,7 +2,7 @@
 
 use crate::words::{Decisions, Mail, Notice};
 
-pub(in crate::words) const MAIL: Mail = Mail {
+pub(in crate::words) static MAIL: Mail = Mail {
     code_subject: "Kode masuk Pentahelix: {code}",
     code_body: "Kode masuk Anda: {code}. Kode ini berlaku {minutes} menit dan hanya bisa dipakai sekali.",
     code_ignore: "Jika Anda tidak sedang masuk ke Pentahelix, abaikan email ini: tanpa kode ini tidak ada yang bisa masuk.",

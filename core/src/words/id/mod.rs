@@ -8,7 +8,7 @@ pub(super) use widget::WIDGET;
 
 use super::{Labels, Problem, Problems, Reasons, Rules, Words};
 
-pub const ID: Words = Words {
+pub static ID: Words = Words {
     widget: &WIDGET,
     labels: &LABELS,
     rules: &RULES,
@@ -17,7 +17,7 @@ pub const ID: Words = Words {
     mail: &MAIL,
 };
 
-pub(super) const LABELS: Labels = Labels {
+pub(super) static LABELS: Labels = Labels {
     helices: ["Pemerintah", "Akademisi", "Bisnis", "Komunitas", "Media"],
     subsectors: [
         "Aplikasi",
@@ -60,7 +60,7 @@ pub(super) const LABELS: Labels = Labels {
     ],
 };
 
-pub(super) const RULES: Rules = Rules {
+pub(super) static RULES: Rules = Rules {
     required: "Wajib diisi.",
     too_short: "Terlalu pendek: tulis minimal {min} karakter.",
     too_long: "Terlalu panjang: maksimal {max} karakter.",
@@ -83,7 +83,7 @@ pub(super) const RULES: Rules = Rules {
     wrong_code: "Kode salah atau sudah tidak berlaku. Periksa email terbaru dari Pentahelix, atau minta kode baru.",
 };
 
-pub(super) const REASONS: Reasons = Reasons {
+pub(super) static REASONS: Reasons = Reasons {
     fills_need: "Mengisi kebutuhan: {label}",
     asked_helix: "Heliks yang diminta: {label}",
     brings_helix: "Melengkapi heliks: {label}",
@@ -96,7 +96,7 @@ pub(super) const REASONS: Reasons = Reasons {
     verified: "Organisasi terverifikasi",
 };
 
-pub(super) const PROBLEMS: Problems = Problems {
+pub(super) static PROBLEMS: Problems = Problems {
     not_found: Problem {
         title: "Tidak ditemukan",
         detail: "Alamat ini tidak ada di API Pentahelix.",

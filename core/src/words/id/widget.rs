@@ -2,7 +2,7 @@
 
 use crate::words::Widget;
 
-pub(in crate::words) const WIDGET: Widget = Widget {
+pub(in crate::words) static WIDGET: Widget = Widget {
     app_name: "Pentahelix",
     tagline: "Kolaborasi pemerintah, akademisi, bisnis, komunitas, dan media untuk ekonomi kreatif kota.",
     switch_language: "English",
