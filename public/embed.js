@@ -57,19 +57,29 @@ function element(tag, className, text) {
   return el;
 }
 
+// The language the widget will open in: the person's choice, else the page's `lang` attribute.
+function langOf(options) {
+  return /^en([-_]|$)/i.test((chosenLang(options) ?? options.lang ?? "").trim()) ? "en" : "id";
+}
+
+// The same colours the widget accepts (src/config.rs, `is_safe_colour`), set through the CSSOM
+// as the widget does, so a page whose Content-Security-Policy forbids inline styles keeps them.
+function themed(app, options) {
+  if (/^(#([0-9a-f]{3}|[0-9a-f]{6})|[a-z]{1,20})$/i.test(options.theme ?? "")) {
+    app.style.setProperty("--ph-primary", options.theme);
+  }
+}
+
 // What the widget looks like while its list loads (header, tabs, placeholder cards), drawn at
 // once, so a citizen on a slow link sees the widget arriving in its own space instead of a gap
 // that fills a few seconds later. It is replaced whole when the wasm mounts. Nothing in it is
 // interactive; the tabs are plain text until then.
 function shell(options) {
-  const words = /^en([-_]|$)/i.test((chosenLang(options) ?? options.lang ?? "").trim()) ? WORDS.en : WORDS.id;
+  const words = langOf(options) === "en" ? WORDS.en : WORDS.id;
   const app = element("div", "ph-app");
   app.lang = words === WORDS.en ? "en" : "id";
   app.setAttribute("aria-busy", "true");
-  // The same colours the widget accepts (src/config.rs, `is_safe_colour`).
-  if (/^(#([0-9a-f]{3}|[0-9a-f]{6})|[a-z]{1,20})$/i.test(options.theme ?? "")) {
-    app.style.setProperty("--ph-primary", options.theme);
-  }
+  themed(app, options);
   const header = element("header", "ph-header");
   const heading = element("div");
   heading.append(element("h2", "ph-header__title", words.app_name), element("p", "ph-header__tagline", words.tagline));
@@ -87,7 +97,8 @@ function shell(options) {
 }
 
 // The stand-in's placeholders give way to a message with a retry button: a new alert element,
-// which screen readers announce, in a stand-in no longer marked busy.
+// which screen readers announce, in a stand-in no longer marked busy. Over a painted first page
+// the message goes above the list, which stays readable.
 function showFailure({ app, status, words }, retry) {
   app.removeAttribute("aria-busy");
   const alert = element("div", "ph-notice ph-notice--error");
@@ -96,7 +107,126 @@ function showFailure({ app, status, words }, retry) {
   button.type = "button";
   button.addEventListener("click", () => (importFailed ? location.reload() : retry()), { once: true });
   alert.append(element("p", undefined, words.error_network), button);
-  status.replaceWith(alert);
+  if (status.isConnected) status.replaceWith(alert);
+  else app.querySelector(".ph-main")?.prepend(alert);
+}
+
+// Whether the widget opens on the list, the only view painted before the wasm: not when its
+// `view` names another, nor when the address opens a record (a manage link, or a deep link on a
+// page that follows them). Those keep the placeholders until the wasm draws them.
+function opensOnList(options) {
+  const view = (options.view ?? "").trim();
+  if (view !== "" && view !== "initiatives") return false;
+  const hash = location.hash;
+  if (hash.startsWith("#pentahelix-manage=")) return false;
+  const deeplink = options.deeplink != null && options.deeplink !== "false";
+  return !(deeplink && hash.startsWith("#pentahelix/") && hash !== "#pentahelix/initiatives");
+}
+
+// The list's first page as the server draws it (`GET /api/v1/embed/first-page`), asked with the
+// widget's own attributes; undefined when it cannot be had, and then the placeholders stay.
+async function firstPage(api, options) {
+  const url = new URL(`${api.replace(/\/+$/, "")}/api/v1/embed/first-page`);
+  url.searchParams.set("lang", langOf(options));
+  if (options.region !== undefined) url.searchParams.set("region", options.region);
+  if (options.limit !== undefined) url.searchParams.set("limit", options.limit);
+  try {
+    const response = await fetch(url, { credentials: "omit" });
+    return response.ok ? await response.json() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// The path of child positions from `root` down to `el`.
+function pathOf(root, el) {
+  const path = [];
+  for (; el && el !== root; el = el.parentElement) path.unshift(Array.prototype.indexOf.call(el.parentElement?.children ?? [], el));
+  return el === root ? path : undefined;
+}
+
+function at(root, path) {
+  let el = root;
+  for (const i of path) el = el?.children[i];
+  return el;
+}
+
+// What a person does with the painted page before the wasm runs (a card or a tab clicked, a
+// search typed and sent, a filter chosen), kept and done again on the widget's own elements once
+// it has drawn them. The painted page is the widget's markup element for element (a browser test
+// holds them equal), so each element is found again by its position. Nothing is lost, and the
+// page shows that it is on its way.
+class Pending {
+  #root;
+  #actions = [];
+  #listeners = [];
+
+  constructor(root) {
+    this.#root = root;
+    this.#on("click", (event) => {
+      // A submit button's click (Enter in the search field makes one too) is kept as the submit.
+      const button = event.target.closest?.("button:not([type=submit])");
+      const path = button && pathOf(root, button);
+      if (!path) return;
+      const last = this.#actions.at(-1);
+      if (last?.kind !== "click" || last.path.join() !== path.join()) this.#actions.push({ kind: "click", path });
+      // The filters' toggle on a phone answers at once, as the widget's will (and does again).
+      if (button.dataset.testid === "filters-toggle") {
+        const open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", String(open));
+        root.querySelector(".ph-filters__more")?.classList.toggle("ph-filters__more--open", open);
+      } else {
+        root.firstElementChild?.classList.add("ph-app--waiting");
+      }
+    });
+    for (const type of ["input", "change"]) {
+      this.#on(type, (event) => {
+        const path = pathOf(root, event.target);
+        if (!path) return;
+        const last = this.#actions.at(-1);
+        const action = { kind: "value", type, path, value: event.target.value };
+        if (last?.kind === "value" && last.type === type && last.path.join() === path.join()) this.#actions[this.#actions.length - 1] = action;
+        else this.#actions.push(action);
+      });
+    }
+    // The painted form must not send the host page anywhere.
+    this.#on("submit", (event) => {
+      event.preventDefault();
+      const path = pathOf(root, event.target);
+      if (path) this.#actions.push({ kind: "submit", path });
+      root.firstElementChild?.classList.add("ph-app--waiting");
+    });
+  }
+
+  #on(type, listener) {
+    this.#root.addEventListener(type, listener, true);
+    this.#listeners.push([type, listener]);
+  }
+
+  // Where the focus is, to put it back on the same element once the widget has drawn it.
+  focused() {
+    const active = this.#root.getRootNode().activeElement;
+    return active && pathOf(this.#root, active);
+  }
+
+  stop() {
+    for (const [type, listener] of this.#listeners) this.#root.removeEventListener(type, listener, true);
+  }
+
+  replay(focused) {
+    for (const action of this.#actions) {
+      const el = at(this.#root, action.path);
+      if (!el) continue;
+      if (action.kind === "click") el.click();
+      else if (action.kind === "submit") el.requestSubmit?.();
+      else {
+        el.value = action.value;
+        el.dispatchEvent(new Event(action.type, { bubbles: true, composed: true }));
+      }
+    }
+    // Back where it was, unless what was done again has put it somewhere already.
+    if (focused && !this.#root.getRootNode().activeElement) at(this.#root, focused)?.focus({ preventScroll: true });
+  }
 }
 
 function optionsOf(el, prefix) {
@@ -144,27 +274,63 @@ async function mountInto(host, options, retry) {
   style.href = new URL(ASSETS.style, base).href;
   const container = document.createElement("div");
   container.className = "ph-root";
-  // Shown once styled: unstyled, the shell would flash as bare text.
   const drawn = shell(options);
+  const module = loadModule();
+  module.catch(() => {});
+  const apiPromise = apiOf(options.api);
+  // The first page is painted over the placeholders if it comes before the wasm.
+  let painted;
+  let pending;
+  const paint = (answer) => {
+    if (!answer || typeof answer.html !== "string" || painted !== undefined || !container.isConnected) return;
+    const template = document.createElement("template");
+    template.innerHTML = answer.html;
+    const app = template.content.firstElementChild;
+    if (!app) return;
+    themed(app, options);
+    drawn.app.replaceWith(app);
+    drawn.app = app;
+    painted = { ...answer, html: "" };
+    pending = new Pending(container);
+  };
+  const first = opensOnList(options) ? apiPromise.then((api) => firstPage(api, options)).then(paint) : Promise.resolve();
+  // Shown once styled (unstyled, the shell would flash as bare text) and, for a moment, only
+  // with the first page: placeholders replaced by cards a blink later would jump.
   container.hidden = true;
-  const show = () => { container.hidden = false; };
-  style.addEventListener("load", show, { once: true });
-  style.addEventListener("error", show, { once: true });
+  const styled = new Promise((resolve) => {
+    style.addEventListener("load", resolve, { once: true });
+    style.addEventListener("error", resolve, { once: true });
+  });
+  const firstOrLate = Promise.race([first, new Promise((resolve) => setTimeout(resolve, 1500))]);
+  Promise.all([styled, firstOrLate]).then(() => { container.hidden = false; });
   container.append(drawn.app);
   root.append(style, container);
   let m;
   try {
-    m = await loadModule();
+    m = await module;
   } catch (error) {
     console.error("Pentahelix: the widget could not be loaded", error);
+    // Said above the first page when it comes, and never painted over once said.
+    await firstOrLate;
+    if (painted === undefined) painted = null;
+    pending?.stop();
     container.hidden = false;
     showFailure(drawn, retry);
     return undefined;
   }
-  const api = await apiOf(options.api);
+  const api = await apiPromise;
+  // Too late to be painted: the widget asks for its list itself.
+  if (painted === undefined) painted = null;
+  const focused = pending?.focused();
+  pending?.stop();
   container.replaceChildren();
   container.hidden = false;
-  return m.mount(container, { ...options, api });
+  const instance = m.mount(container, { ...options, api, ...(painted && { first: JSON.stringify(painted) }) });
+  // Done again once the widget's first effects have run (the deep link's among them, which must
+  // see a click as a move to write into the address, not as the view the page opened at), and
+  // before the browser draws a frame without them.
+  if (pending) queueMicrotask(() => pending.replay(focused));
+  return instance;
 }
 
 // One widget shown in one host element, re-rendered when the element's attributes change. It

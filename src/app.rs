@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use pentahelix_core::Lang;
+use pentahelix_core::api::FirstPage;
 
 use crate::config::{Config, View};
 use crate::context::{Ctx, instance_prefix};
@@ -14,7 +15,12 @@ use crate::views::initiatives::Initiatives;
 use crate::views::on_demand::OnDemand;
 
 #[component]
-pub fn App(config: Config) -> impl IntoView {
+pub fn App(
+    config: Config,
+    /// What the loader painted, if it did (see `Ctx::first_page`).
+    #[prop(optional_no_strip)]
+    first_page: Option<FirstPage>,
+) -> impl IntoView {
     let credentials = Credentials::of(&config.api);
     storage::forget_legacy();
     credentials.adopt_unscoped_tokens();
@@ -35,7 +41,12 @@ pub fn App(config: Config) -> impl IntoView {
         nav: StoredValue::new(Navigation::default()),
         credentials: StoredValue::new(credentials),
         regions: StoredValue::new(regions::builtin()),
+        first_page: StoredValue::new(None),
     };
+    if let Some(first) = first_page {
+        regions::adopt(ctx, first.regions);
+        ctx.first_page.set_value(Some(first.page));
+    }
     provide_context(ctx);
     manage_link::claim_from_address(ctx);
     if config.deeplink {

@@ -1,6 +1,7 @@
 //! An instance's configuration, as the host page gives it (attributes on the element, passed on
 //! by the loader). Every field has a sensible default so that a bare `<pentahelix-widget>` works.
 
+use pentahelix_core::api::{DEFAULT_LIMIT, default_region, limit_attribute, region_attribute};
 use pentahelix_core::{Lang, RegionCode};
 
 /// What the widget shows. A signal holds it; there is no router, so the host page's links and
@@ -90,11 +91,11 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             api: String::new(),
-            region: RegionCode::new(32, 73, 0).expect("Kota Bandung"),
+            region: default_region(),
             lang: Lang::Id,
             view: View::default(),
             theme: None,
-            limit: 12,
+            limit: DEFAULT_LIMIT,
             deeplink: false,
             preview: false,
         }
@@ -110,19 +111,11 @@ impl Config {
             let value = value.trim().to_owned();
             match key {
                 "api" => config.api = value.trim_end_matches('/').to_owned(),
-                "region" => {
-                    if let Ok(region) = value.parse() {
-                        config.region = region;
-                    }
-                }
+                "region" => config.region = region_attribute(&value).unwrap_or(config.region),
                 "lang" => config.lang = Lang::from_tag(&value).unwrap_or(config.lang),
                 "view" => config.view = View::from_slug(&value).unwrap_or(config.view),
                 "theme" => config.theme = is_safe_colour(&value).then_some(value),
-                "limit" => {
-                    config.limit = value
-                        .parse::<u32>()
-                        .map_or(config.limit, |n| n.clamp(1, 50))
-                }
+                "limit" => config.limit = limit_attribute(&value).unwrap_or(config.limit),
                 // A boolean attribute: present (any value but "false") means on.
                 "deeplink" => config.deeplink = value != "false",
                 "preview" => config.preview = value != "false",

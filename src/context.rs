@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use pentahelix_core::api::{Initiative, Page};
 use pentahelix_core::{Lang, RegionCode, Regions};
 
 use crate::api::Api;
@@ -28,6 +29,10 @@ pub struct Ctx {
     pub credentials: StoredValue<Credentials>,
     /// The regions the widget can name: the seed cities, and its own city once asked for.
     pub regions: StoredValue<Arc<Regions>>,
+    /// The list's first page that the loader painted before the wasm arrived
+    /// (`GET /embed/first-page`). The list takes it once and starts from it: asking again would
+    /// put placeholders where the cards already are.
+    pub first_page: StoredValue<Option<Page<Initiative>>>,
 }
 
 impl Ctx {

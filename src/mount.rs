@@ -4,6 +4,7 @@
 use std::any::Any;
 
 use leptos::prelude::*;
+use pentahelix_core::api::FirstPage;
 use wasm_bindgen::prelude::*;
 
 use crate::app::App;
@@ -25,7 +26,8 @@ impl Instance {
 }
 
 /// Mounts a widget into `container` (an element inside the instance's shadow root), configured
-/// by `options`, a plain object of attribute values (`{ region: "32.73", lang: "en" }`).
+/// by `options`, a plain object of attribute values (`{ region: "32.73", lang: "en" }`) and,
+/// when the loader painted the list's first page, `first`: the server's `FirstPage` as JSON.
 #[wasm_bindgen]
 pub fn mount(container: web_sys::HtmlElement, options: &JsValue) -> Instance {
     console_error_panic_hook::set_once();
@@ -39,7 +41,15 @@ pub fn mount(container: web_sys::HtmlElement, options: &JsValue) -> Instance {
             Some((key, value.as_string()?))
         }),
     );
-    let handle = leptos::mount::mount_to(container, move || view! { <App config=config /> });
+    // What the loader painted (`public/embed.js`), as the server sent it (its markup left out).
+    let first_page = js_sys::Reflect::get(options, &JsValue::from_str("first"))
+        .ok()
+        .and_then(|first| first.as_string())
+        .and_then(|text| crate::json::from_str::<FirstPage>(&text).ok());
+    let handle = leptos::mount::mount_to(
+        container,
+        move || view! { <App config=config first_page=first_page /> },
+    );
     Instance {
         handle: Some(Box::new(handle)),
     }

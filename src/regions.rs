@@ -7,9 +7,9 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use pentahelix_core::Regions;
 use pentahelix_core::api::endpoint::ListRegions;
 use pentahelix_core::api::query::RegionQuery;
+use pentahelix_core::{Region, Regions};
 
 use crate::api::{ApiError, Call};
 use crate::components::load::{LoadError, Skeletons};
@@ -84,12 +84,21 @@ async fn ask(ctx: Ctx, known: RwSignal<bool>) -> Result<(), ApiError> {
         },
     };
     let found = ctx.api().call(&list, Call::default()).await?;
+    adopt(ctx, found);
+    known.try_set(true);
+    Ok(())
+}
+
+/// Adds `found` to the regions the views name: asked for above, or brought by the first page the
+/// loader painted.
+pub fn adopt(ctx: Ctx, found: Vec<Region>) {
+    if found.is_empty() {
+        return;
+    }
     ctx.regions.update_value(|regions| {
         let regions = Arc::make_mut(regions);
         for region in found {
             regions.insert(region.code, region.name);
         }
     });
-    known.try_set(true);
-    Ok(())
 }

@@ -395,3 +395,106 @@ fn an_admin_token_made_on_the_command_line_works_for_its_region() {
         "the error shows the expected form"
     );
 }
+
+/// The loader paints this before the wasm arrives; the widget then starts from its `page`, so
+/// the two must be the list a visitor gets, in the widget's words for the language asked.
+#[tokio::test]
+async fn the_first_page_is_the_visitors_list_as_markup_and_data_in_the_language_asked() {
+    let app = TestApp::new().await;
+    for n in 0..4 {
+        app.initiative(common::initiative_body(serde_json::json!({
+            "title": format!("Festival Kopi <Coblong> & Dago {n}")
+        })))
+        .await;
+    }
+    let first = app
+        .get(
+            "/api/v1/embed/first-page?region=32.73&lang=en&limit=3",
+            None,
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    let first = first.json();
+    let list = app
+        .get("/api/v1/initiatives?region=32.73&limit=3", None)
+        .await
+        .json();
+    assert_eq!(
+        first["page"], list,
+        "the widget starts from the list it would ask for"
+    );
+    let html = first["html"].as_str().unwrap();
+    assert_eq!(html.matches(r#"class="ph-card""#).count(), 3);
+    assert!(
+        html.contains("Festival Kopi &lt;Coblong&gt; &amp; Dago 3"),
+        "{html}"
+    );
+    assert!(html.contains(">Initiatives<") && html.contains("3 initiatives shown"));
+    assert!(
+        html.contains(r#"data-testid="load-more""#),
+        "a fourth waits behind the button"
+    );
+
+    // The attributes as a page may write them: a typo falls back as the widget's does.
+    let typo = app
+        .get("/api/v1/embed/first-page?region=bandung&limit=banyak", None)
+        .await
+        .json();
+    assert_eq!(typo["page"]["items"].as_array().unwrap().len(), 4);
+    assert!(typo["html"].as_str().unwrap().contains(">Inisiatif<"));
+
+    // A kecamatan's widget opens filtered to it.
+    let coblong = app
+        .get("/api/v1/embed/first-page?region=32.73.01", None)
+        .await
+        .json();
+    assert!(coblong["page"]["items"].as_array().unwrap().is_empty());
+    assert!(
+        coblong["html"]
+            .as_str()
+            .unwrap()
+            .contains(r#"data-testid="empty-clear""#)
+    );
+
+    let elsewhere = app.get("/api/v1/embed/first-page?region=33.74", None).await;
+    assert_eq!(elsewhere.status, StatusCode::NOT_FOUND);
+}
+
+/// A city the widget does not know built in gets its kecamatan with the first page, so the
+/// widget names them at once instead of asking first (and showing placeholders meanwhile).
+#[tokio::test]
+async fn the_first_page_of_a_city_outside_the_seed_cities_brings_its_kecamatan() {
+    let app = TestApp::with(ServeArgs {
+        cities: vec!["33.74".parse().unwrap(), "32.73".parse().unwrap()],
+        ..args()
+    })
+    .await;
+    let semarang = app
+        .get("/api/v1/embed/first-page?region=33.74", None)
+        .await
+        .json();
+    let names: Vec<&str> = semarang["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Tembalang") && names.len() >= 16,
+        "{names:?}"
+    );
+    assert!(
+        semarang["html"]
+            .as_str()
+            .unwrap()
+            .contains(">Tembalang</option>")
+    );
+    let bandung = app
+        .get("/api/v1/embed/first-page?region=32.73", None)
+        .await
+        .json();
+    assert!(
+        bandung.get("regions").is_none(),
+        "the widget knows Bandung's"
+    );
+}

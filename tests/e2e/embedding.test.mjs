@@ -3,19 +3,14 @@
 // are the ones in public/, served by the real server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const URL = process.env.PENTAHELIX_URL;
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    // `gc()` in pages, to collect garbage on demand.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--js-flags=--expose-gc'],
-  });
+  // `gc()` in pages, to collect garbage on demand.
+  browser = await launch(['--js-flags=--expose-gc']);
 });
 
 after(async () => { await browser?.close(); });
@@ -316,11 +311,13 @@ test('a view fetched on demand updates in place when its data reloads, keeping t
   await context.close();
 });
 
-test('before its code arrives the widget shows its header and placeholders, then the list replaces them', async () => {
+test('before its code arrives, and without the first page (first_page.test.mjs), the widget shows its header and placeholders, then the list replaces them', async () => {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  const { context, page, ready } = await open('index.html', undefined, (page) =>
-    page.route('**/assets/pentahelix_bg.*.wasm', async (route) => { await held; await route.continue(); }));
+  const { context, page, ready } = await open('index.html', undefined, async (page) => {
+    await page.route('**/assets/pentahelix_bg.*.wasm', async (route) => { await held; await route.continue(); });
+    await page.route('**/api/v1/embed/first-page?*', (route) => route.abort('internetdisconnected'));
+  });
   await ready;
   const tagline = page.locator('pentahelix-widget .ph-header__tagline');
   await tagline.waitFor();
@@ -347,6 +344,8 @@ test('when the widget\'s code cannot be fetched the loader says so, and its retr
   const alert = page.locator('pentahelix-widget').getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Tidak dapat terhubung ke server/);
+  // Above the first page, which stays there to read.
+  assert.ok(await page.locator('pentahelix-widget .ph-app[data-painted] .ph-card').count() > 0);
   await alert.getByRole('button', { name: 'Coba lagi' }).click();
   await page.getByTestId('initiative-list').locator('li').first().waitFor();
   assert.equal(await alert.count(), 0);

@@ -4,7 +4,7 @@
 // the plain text it is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const URL = process.env.PENTAHELIX_URL;
 const ADMIN = process.env.PENTAHELIX_ADMIN_BANDUNG;
@@ -38,11 +38,7 @@ const stored = { initiatives: [] };
 
 before(async () => {
   assert.ok(URL && ADMIN, 'PENTAHELIX_URL and PENTAHELIX_ADMIN_BANDUNG must be set');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   const partner = await api('POST', '/stakeholders', {
     name: `Mitra uji ${PAYLOADS[1]}`,
     helix: 'community',

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const URL = process.env.PENTAHELIX_URL;
 const INBOX = process.env.PENTAHELIX_MAIL_INBOX;
@@ -200,12 +200,7 @@ async function shoot(context, view, lang, screen) {
 }
 
 mkdirSync(OUT, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--hide-scrollbars', '--font-render-hinting=none'],
-});
+const browser = await launch(['--hide-scrollbars', '--font-render-hinting=none']);
 const failures = [];
 try {
   const states = {

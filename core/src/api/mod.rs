@@ -27,7 +27,10 @@ pub use account::{
 };
 pub use audit::{AuditAction, AuditEntry, AuditTarget};
 pub use contact::Contact;
-pub use embed::EmbedApis;
+pub use embed::{
+    DEFAULT_LIMIT, EmbedApis, FirstPage, FirstPageQuery, default_region, limit_attribute,
+    region_attribute,
+};
 pub use export::{InitiativeExport, StakeholderExport};
 pub use initiative::{
     Initiative, InitiativeId, InitiativeInput, InitiativeStatus, Need, NeedInput,

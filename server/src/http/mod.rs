@@ -4,6 +4,7 @@
 
 pub mod client;
 pub mod extract;
+pub mod first_page;
 pub mod middleware;
 pub mod origin;
 pub mod problem;

@@ -36,8 +36,13 @@ pub fn Initiatives() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
 
-    let items: RwSignal<Vec<Initiative>> = RwSignal::new(Vec::new());
-    let cursor: RwSignal<Option<String>> = RwSignal::new(None);
+    // The page the loader painted, shown as it is rather than asked for again.
+    let first = ctx.first_page.try_update_value(Option::take).flatten();
+    let painted = first.is_some();
+    let (first_items, first_cursor) =
+        first.map_or((Vec::new(), None), |p| (p.items, p.next_cursor));
+    let items: RwSignal<Vec<Initiative>> = RwSignal::new(first_items);
+    let cursor: RwSignal<Option<String>> = RwSignal::new(first_cursor);
     let loading = RwSignal::new(false);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let generation = StoredValue::new(0u64);
@@ -95,14 +100,16 @@ pub fn Initiatives() -> impl IntoView {
         });
     };
 
-    // Any filter change reloads from the first page.
-    Effect::new(move |_| {
+    // Any filter change reloads from the first page (which, painted, is there already).
+    Effect::new(move |ran: Option<()>| {
         kecamatan.track();
         subsector.track();
         resource.track();
         status.track();
         search.track();
-        fetch(false);
+        if ran.is_some() || !painted {
+            fetch(false);
+        }
     });
 
     // How many filters narrow the list, shown on the toggle that hides them on a phone.

@@ -2,7 +2,8 @@
 
 use super::{Empty, Endpoint, Method};
 use crate::api::{
-    EmailCodeRequest, EmbedApis, Me, NotificationSettings, SessionCreated, SessionRequest,
+    EmailCodeRequest, EmbedApis, FirstPage, FirstPageQuery, Me, NotificationSettings,
+    SessionCreated, SessionRequest,
 };
 
 endpoints! {
@@ -34,4 +35,10 @@ endpoints! {
     OtherApis {}
         = Get "/embed/apis" => |_e| "/embed/apis".into();
         -> EmbedApis;
+    /// The list a widget opens with, as markup to paint before the wasm and as data (read by the
+    /// loader).
+    GetFirstPage { query: FirstPageQuery }
+        = Get "/embed/first-page" => |_e| "/embed/first-page".into();
+        query: query as FirstPageQuery;
+        -> FirstPage;
 }

@@ -6,8 +6,10 @@ use super::{
     AuditQuery, CityQuery, EditQuery, EventsQuery, InitiativeQuery, MatchQuery, QueueQuery,
     RegionQuery, SimilarQuery, StakeholderQuery,
 };
-use crate::api::{AuditAction, InitiativeStatus, MatchScope, QueueKind, StakeholderId};
-use crate::{Helix, RegionCode, Resource, Subsector};
+use crate::api::{
+    AuditAction, FirstPageQuery, InitiativeStatus, MatchScope, QueueKind, StakeholderId,
+};
+use crate::{Helix, Lang, RegionCode, Resource, Subsector};
 
 /// A query's parameters as names and texts, in field order, leaving out those not given: what
 /// the widget writes into a URL. Written out rather than through serde's serializer, which
@@ -57,6 +59,12 @@ macro_rules! slug_value {
     )*};
 }
 
+impl QueryValue for Lang {
+    fn write(&self, write: &mut dyn FnMut(&str)) {
+        write(self.tag());
+    }
+}
+
 slug_value!(
     Helix,
     Subsector,
@@ -90,6 +98,7 @@ query_pairs! {
     EditQuery { reason }
     QueueQuery { kind, region, cursor, limit }
     AuditQuery { action, region, actor, cursor, limit }
+    FirstPageQuery { region, lang, limit }
 }
 
 #[cfg(test)]
@@ -176,6 +185,11 @@ mod tests {
             actor: Some("petugas@bandung.go.id".into()),
             cursor: Some("v1.a".into()),
             limit: Some(5),
+        });
+        names_match(FirstPageQuery {
+            region: Some("32.73".into()),
+            lang: Some(Lang::En),
+            limit: Some("12".into()),
         });
     }
 

@@ -46,6 +46,15 @@ async fn list(
     viewer: Viewer,
     QueryParams(query): QueryParams<InitiativeQuery>,
 ) -> Result<Json<Page<Initiative>>, Error> {
+    list_page(&state, &viewer, query).await.map(Json)
+}
+
+/// A page of the list as `viewer` may see it; the loader's first page (`embed.rs`) is this too.
+pub(super) async fn list_page(
+    state: &AppState,
+    viewer: &Viewer,
+    query: InitiativeQuery,
+) -> Result<Page<Initiative>, Error> {
     let page = page_request(query.cursor.as_deref(), query.limit)?;
     let text = search_text(query.q)?;
     if query.partner.is_some_and(|p| p.0 < 1) {
@@ -61,10 +70,10 @@ async fn list(
         areas.retain(|area| viewer.admin_of(*area));
     }
     if areas.is_empty() {
-        return Ok(Json(Page {
+        return Ok(Page {
             items: Vec::new(),
             next_cursor: None,
-        }));
+        });
     }
     let filter = InitiativeFilter {
         areas,
@@ -82,9 +91,9 @@ async fn list(
     let next_cursor = next_cursor(rows.iter().map(|i| i.id.0), rows.len(), page);
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
-        items.push(redact_initiative(&state, &viewer, row).await?);
+        items.push(redact_initiative(state, viewer, row).await?);
     }
-    Ok(Json(Page { items, next_cursor }))
+    Ok(Page { items, next_cursor })
 }
 
 /// Open and active initiatives like the one being proposed (its title and the start of its
