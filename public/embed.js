@@ -138,6 +138,28 @@ async function firstPage(api, options) {
   }
 }
 
+// Resolves once the browser has put on the screen what the page holds now: when it reports a
+// largest contentful paint from then on. It may report none (something larger was painted
+// before, the person has already scrolled, a tab opened in the background draws nothing), so a
+// quarter of a second is the longest this waits.
+function onScreen() {
+  const since = performance.now();
+  return new Promise((resolve) => {
+    let observer;
+    const done = () => {
+      observer?.disconnect();
+      resolve();
+    };
+    if (PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntries().some((entry) => entry.startTime >= since)) done();
+      });
+      observer.observe({ type: "largest-contentful-paint", buffered: true });
+    }
+    setTimeout(done, 250);
+  });
+}
+
 // The path of child positions from `root` down to `el`.
 function pathOf(root, el) {
   const path = [];
@@ -275,8 +297,6 @@ async function mountInto(host, options, retry) {
   const container = document.createElement("div");
   container.className = "ph-root";
   const drawn = shell(options);
-  const module = loadModule();
-  module.catch(() => {});
   const apiPromise = apiOf(options.api);
   // The first page is painted over the placeholders if it comes before the wasm.
   let painted;
@@ -293,7 +313,8 @@ async function mountInto(host, options, retry) {
     painted = { ...answer, html: "" };
     pending = new Pending(container);
   };
-  const first = opensOnList(options) ? apiPromise.then((api) => firstPage(api, options)).then(paint) : Promise.resolve();
+  const onList = opensOnList(options);
+  const first = onList ? apiPromise.then((api) => firstPage(api, options)).then(paint) : Promise.resolve();
   // Shown once styled (unstyled, the shell would flash as bare text) and, for a moment, only
   // with the first page: placeholders replaced by cards a blink later would jump.
   container.hidden = true;
@@ -302,7 +323,12 @@ async function mountInto(host, options, retry) {
     style.addEventListener("error", resolve, { once: true });
   });
   const firstOrLate = Promise.race([first, new Promise((resolve) => setTimeout(resolve, 1500))]);
-  Promise.all([styled, firstOrLate]).then(() => { container.hidden = false; });
+  const shown = Promise.all([styled, firstOrLate]).then(() => { container.hidden = false; });
+  // On the list, the code is asked for once the first page is on the screen (or has failed, or
+  // is late): on a thin link the two would share it, and the page is what a person reads first.
+  // Any other view needs the code to show anything, and asks for it at once.
+  const module = (onList ? shown.then(onScreen) : Promise.resolve()).then(loadModule);
+  module.catch(() => {});
   container.append(drawn.app);
   root.append(style, container);
   let m;
@@ -319,6 +345,9 @@ async function mountInto(host, options, retry) {
     return undefined;
   }
   const api = await apiPromise;
+  // A task of its own for the widget's first render, apart from compiling and starting the wasm:
+  // on a slow phone each is a long task, and together they held up input for twice as long.
+  await new Promise((resolve) => setTimeout(resolve));
   // Too late to be painted: the widget asks for its list itself.
   if (painted === undefined) painted = null;
   const focused = pending?.focused();

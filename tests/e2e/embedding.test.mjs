@@ -54,7 +54,8 @@ test('two instances on one page load the wasm once and work independently', asyn
   const cards = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelectorAll('[data-testid=initiative-list] li').length, id);
   // The tab bar is rebuilt when the language changes, so a read may find it mid-rebuild.
   const tab = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=tab-propose]')?.textContent.trim(), id);
-  await page.waitForFunction(() => ['coblong', 'ujungberung'].every((id) => document.getElementById(id).shadowRoot?.querySelector('[data-testid=initiative-list] li')));
+  // The widgets' own lists, not the first pages painted before the wasm.
+  await page.waitForFunction(() => ['coblong', 'ujungberung'].every((id) => document.getElementById(id).shadowRoot?.querySelector('.ph-app:not([data-painted]) [data-testid=initiative-list] li')));
   assert.ok((await cards('coblong')) <= 3 && (await cards('ujungberung')) <= 3, 'limit="3" and data-limit="3"');
   await page.evaluate(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=lang-switch]').click());
   await page.waitForFunction(() => document.getElementById('coblong').shadowRoot.querySelector('[data-testid=tab-propose]')?.textContent.trim() === 'Propose');
@@ -254,7 +255,7 @@ test('the first view loads only its own fingerprinted files, cached for a year, 
     if (path === '/embed.js' || path.startsWith('/assets/')) caching.set(path, r.headers()['cache-control']);
   });
   await ready;
-  await page.waitForFunction(() => document.getElementById('coblong').shadowRoot?.querySelector('[data-testid=initiative-list] li'));
+  await page.waitForFunction(() => document.getElementById('coblong').shadowRoot?.querySelector('.ph-app:not([data-painted]) [data-testid=initiative-list] li'));
   assert.equal(caching.get('/embed.js'), 'public, max-age=300');
   const assets = [...caching].filter(([path]) => path.startsWith('/assets/'));
   const hashed = () => [...caching.keys()]
