@@ -71,9 +71,10 @@ before(async () => {
 after(async () => { await browser?.close(); });
 
 /** Opens a view, waits for `ready` inside the widget, and reports whether anything ran. */
-async function visit(hash, ready) {
+async function visit(hash, ready, routes) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (routes) await routes(page);
   const dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   await page.goto(`${URL}index.html${hash}`);
@@ -103,6 +104,15 @@ test('the list shows every payload as text and runs none', async () => {
   });
   assertInert(result, 'list');
   assert.ok(result.text.includes('<script>window.__xss="script"</script>'), 'the script tag shows as text');
+});
+
+test('the first page the server paints before the wasm shows the payloads as text and runs none', async () => {
+  const result = await visit('', async (page) => {
+    await page.locator('pentahelix-widget .ph-app[data-painted] .ph-card', { hasText: 'Uji XSS' }).first().waitFor();
+  }, (page) => page.route('**/*.wasm', () => {}));
+  assertInert(result, 'first page');
+  assert.ok(result.text.includes('Uji XSS'), 'the stored records are on the painted page');
+  assert.ok(PAYLOADS.some((payload) => result.text.includes(payload.slice(0, 20))), 'a payload shows as text');
 });
 
 test('each initiative page (details, pledges, matches) runs no payload', async () => {
