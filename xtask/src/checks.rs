@@ -125,11 +125,13 @@ fn install_tools(ws: &Workspace) -> Result<()> {
     tools::ensure_wasm_target()?;
     let bindgen = tools::ensure_wasm_bindgen(ws)?;
     let wasm_opt = tools::ensure_wasm_opt(ws)?;
+    let esbuild = tools::ensure_esbuild(ws)?;
     tools::ensure_chromium()?;
     let postgres = postgres::ensure_installed()?;
     println!("xtask: Rust target {WASM_TARGET}: installed");
     println!("xtask: wasm-bindgen: {}", bindgen.cli().display());
     println!("xtask: wasm-opt: {}", wasm_opt.display());
+    println!("xtask: esbuild: {}", esbuild.display());
     println!("xtask: chromedriver: {}", tools::CHROMEDRIVER);
     println!("xtask: PostgreSQL: {}", postgres.display());
     Ok(())

@@ -48,12 +48,15 @@ pub(super) fn loader_assets(dist: &Path) -> Result<Vec<String>> {
             dist.join(LOADER).display()
         )
     })?;
-    let line = loader
-        .lines()
-        .find(|line| line.starts_with(LOADER_ASSETS_LINE))
+    // `{ glue: "…", split: "…", … }`, minified or not (esbuild renames `ASSETS`): the names are
+    // every other quoted part.
+    let start = loader
+        .find("{ glue:")
+        .or_else(|| loader.find("{glue:"))
         .context("the built loader names no assets")?;
-    // `const ASSETS = { glue: "…", split: "…", … };`: the names are every other quoted part.
-    Ok(line
+    let object = &loader[start..];
+    let object = &object[..object.find('}').unwrap_or(object.len())];
+    Ok(object
         .split('"')
         .skip(1)
         .step_by(2)

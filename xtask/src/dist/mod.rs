@@ -1,4 +1,5 @@
-//! The widget's release build: wasm → wasm-split → `wasm-bindgen` → `wasm-opt` → `dist/`, with static assets
+//! The widget's release build: wasm → wasm-split → `wasm-bindgen` → `wasm-opt` → `dist/` (the
+//! JavaScript minified by esbuild, `minify.rs`), with static assets
 //! and pre-compressed copies beside every text asset so the server never compresses at request
 //! time.
 //!
@@ -14,6 +15,7 @@ mod files;
 mod fingerprint;
 mod fresh;
 mod loader;
+mod minify;
 mod sizes;
 
 use std::fs;
@@ -32,6 +34,7 @@ use files::{copy_tree, write_atomically};
 use fingerprint::{fingerprint, previous_build, remove_stale_assets, write_asset};
 use fresh::is_stale;
 use loader::{Assets, LOADER, fill_loader};
+use minify::minify;
 use sizes::print_sizes;
 pub use sizes::{Transfer, first_view, on_demand};
 
@@ -45,6 +48,7 @@ pub fn build(ws: &Workspace) -> Result<()> {
     tools::ensure_wasm_target()?;
     let bindgen = tools::ensure_wasm_bindgen(ws)?;
     let wasm_opt = tools::ensure_wasm_opt(ws)?;
+    let esbuild = tools::ensure_esbuild(ws)?;
     let bootstrap = tools::ensure_bootstrap_css(ws)?;
 
     let mut cargo = ws.cargo();
@@ -111,8 +115,12 @@ pub fn build(ws: &Workspace) -> Result<()> {
     };
     let linked = split::link(&read(&glue)?, &read(&pkg.join(split::LINK_NAME))?, &renames)?;
     let assets = Assets {
-        glue: write_asset(&dist, &linked.glue_name, &linked.glue)?,
-        split: write_asset(&dist, &linked.loader_name, &linked.loader)?,
+        glue: write_asset(&dist, &linked.glue_name, &minify(&esbuild, &linked.glue)?)?,
+        split: write_asset(
+            &dist,
+            &linked.loader_name,
+            &minify(&esbuild, &linked.loader)?,
+        )?,
         wasm: fingerprint(&wasm, &dist)?,
         style: fingerprint(&ws.root.join("style/widget.css"), &dist)?,
         on_demand,
@@ -125,7 +133,7 @@ pub fn build(ws: &Workspace) -> Result<()> {
     remove_stale_assets(&dist.join(ASSETS_DIR), &keep)?;
     let template = fs::read_to_string(&loader)
         .with_context(|| format!("could not read {}", loader.display()))?;
-    let embed = fill_loader(&template, &assets)?;
+    let embed = minify(&esbuild, &fill_loader(&template, &assets)?)?;
     if fs::read_to_string(dist.join(LOADER)).ok().as_deref() != Some(embed.as_str()) {
         write_atomically(&dist.join(LOADER), |out| out.write_all(embed.as_bytes()))?;
     }

@@ -16,6 +16,8 @@ pub const BOOTSTRAP_VERSION: &str = "5.3.9";
 /// The local mail catcher of `cargo xtask run` and of the browser journeys: a real SMTP server
 /// with an inbox page and a JSON API (2.x runs on the Node.js 20 of Debian 12; 3.x wants 22).
 pub const MAILDEV_VERSION: &str = "2.2.1";
+/// The minifier of the widget's JavaScript (the loader, the wasm-bindgen glue, the split loader).
+pub const ESBUILD_VERSION: &str = "0.28.2";
 /// The OpenAPI linter city integrators meet first (`redocly lint`, its recommended rules).
 pub const REDOCLY_VERSION: &str = "2.77.0";
 
@@ -30,6 +32,19 @@ pub fn ensure_wasm_opt(ws: &Workspace) -> Result<PathBuf> {
         );
     }
     Ok(wasm_opt)
+}
+
+/// Returns the `esbuild` command.
+pub fn ensure_esbuild(ws: &Workspace) -> Result<PathBuf> {
+    let package = ensure_npm_package(ws, "esbuild", ESBUILD_VERSION)?;
+    let esbuild = package.with_file_name(".bin").join("esbuild");
+    if !esbuild.exists() {
+        bail!(
+            "npm installed esbuild@{ESBUILD_VERSION}, but {} is missing",
+            esbuild.display()
+        );
+    }
+    Ok(esbuild)
 }
 
 /// Returns the `redocly` command of `@redocly/cli`.
